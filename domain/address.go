@@ -1,0 +1,89 @@
+package domain
+
+import "strings"
+
+// Address is a postal address (the seed's Address object).
+type Address struct {
+	ID        int64  `db:"id"`
+	FirstName string `db:"first_name"`
+	LastName  string `db:"last_name"`
+	Address1  string `db:"address1"`
+	Address2  string `db:"address2"`
+	City      string `db:"city"`
+	State     string `db:"state"`
+	Zip       string `db:"zip"`
+	Zip4      string `db:"zip4"`
+	Country   string `db:"country"`
+}
+
+// Normalize trims every field, upper-cases State and Country and fills the
+// seed's default Country (USA).
+func (a *Address) Normalize() {
+	for _, p := range []*string{&a.FirstName, &a.LastName, &a.Address1, &a.Address2, &a.City, &a.State, &a.Zip, &a.Zip4, &a.Country} {
+		*p = strings.TrimSpace(*p)
+	}
+	a.State = strings.ToUpper(a.State)
+	a.Country = strings.ToUpper(a.Country)
+	if a.Country == "" {
+		a.Country = "USA"
+	}
+}
+
+// Validate checks the seed's rules, naming fields under prefix
+// ("WirelessPort.Address"). idGiven reports whether the caller sent an ID,
+// which the seed prohibits on input.
+func (a *Address) Validate(p *Problems, prefix string, idGiven bool) {
+	f := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
+	p.Check(!idGiven, f("ID"), "ID is prohibited: a new address is created from these fields")
+	p.Check(a.FirstName != "", f("FirstName"), "FirstName is required")
+	p.Check(a.LastName != "", f("LastName"), "LastName is required")
+	p.Check(a.Address1 != "", f("Address1"), "Address1 is required")
+	p.Check(a.City != "", f("City"), "City is required")
+	switch {
+	case a.State == "":
+		p.Add(f("State"), "State is required")
+	case len(a.State) != 2 || !isLetters(a.State):
+		p.Add(f("State"), "State must be 2 letters")
+	}
+	switch {
+	case a.Zip == "":
+		p.Add(f("Zip"), "Zip is required")
+	case len(a.Zip) != 5 || !AllDigits(a.Zip):
+		p.Add(f("Zip"), "Zip must be 5 digits")
+	case a.Zip == "00000":
+		p.Add(f("Zip"), "Zip must be a valid zip code")
+	}
+	p.Check(a.Zip4 == "" || (len(a.Zip4) == 4 && AllDigits(a.Zip4)), f("Zip4"), "Zip4 must be 4 digits if specified")
+	p.Check(len(a.Country) == 3 && isLetters(a.Country), f("Country"), "Country must be a 3 character ISO code")
+	for _, s := range []struct{ name, v string }{{"FirstName", a.FirstName}, {"LastName", a.LastName}, {"Address1", a.Address1}, {"Address2", a.Address2}, {"City", a.City}} {
+		p.Check(len(s.v) <= 100, f(s.name), "%s must be at most 100 characters", s.name)
+	}
+}
+
+// OneLine is the address as one line of text.
+func (a Address) OneLine() string {
+	parts := []string{a.Address1}
+	if a.Address2 != "" {
+		parts = append(parts, a.Address2)
+	}
+	zip := a.Zip
+	if a.Zip4 != "" {
+		zip += "-" + a.Zip4
+	}
+	parts = append(parts, a.City, a.State+" "+zip)
+	return strings.Join(parts, ", ")
+}
+
+func isLetters(s string) bool {
+	for _, c := range s {
+		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
+}

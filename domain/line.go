@@ -1,0 +1,83 @@
+package domain
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Line statuses.
+const (
+	LineActive       = "ACTIVE"
+	LineSuspended    = "SUSPENDED"
+	LineDisconnected = "DISCONNECTED"
+	LinePending      = "PENDING"
+)
+
+// LineStatuses lists every line status.
+var LineStatuses = []string{LineActive, LineSuspended, LineDisconnected, LinePending}
+
+// Line is a service on a customer's account.
+type Line struct {
+	ID               int64              `db:"id"`
+	CustomerID       int64              `db:"customer_id"`
+	TN               string             `db:"tn"`
+	PackageID        int64              `db:"package_id"`
+	CarrierID        int64              `db:"carrier_id"`
+	CarrierAccountID int64              `db:"carrier_account_id"`
+	LineTypeID       *int64             `db:"line_type_id"`
+	Description      string             `db:"description"`
+	AltBTNID         *int64             `db:"alt_btn_id"`
+	PBXMake          string             `db:"pbx_make"`
+	PBXModel         string             `db:"pbx_model"`
+	Status           string             `db:"status"`
+	SuspendType      string             `db:"suspend_type"`
+	CreatedAt        time.Time          `db:"created_at"`
+	Products         []*CustomerProduct `db:"-"`
+}
+
+// CustomerProduct is a product on a line.
+type CustomerProduct struct {
+	ID          int64  `db:"id"`
+	LineID      int64  `db:"line_id"`
+	ProductID   int64  `db:"product_id"`
+	Description string `db:"description"`
+	Rate        Money  `db:"rate"`
+	Quantity    int    `db:"quantity"`
+}
+
+// NormalizeTN strips the punctuation people type in phone numbers:
+// "(312) 555-0101" becomes "3125550101".
+func NormalizeTN(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			b.WriteRune(c)
+		case c == ' ' || c == '-' || c == '(' || c == ')' || c == '.' || c == '+':
+		default:
+			return strings.TrimSpace(s) // keep it: validation reports it
+		}
+	}
+	return b.String()
+}
+
+// ValidTN reports whether tn is a ten-digit number.
+func ValidTN(tn string) bool { return len(tn) == 10 && AllDigits(tn) }
+
+// LineFilter selects lines; nil fields are not filtered.
+type LineFilter struct {
+	CustomerID *int64
+	TN         *string
+	LineID     *int64
+	Status     *string
+	Page
+}
+
+// LineStore keeps lines and their products.
+type LineStore interface {
+	// FindLineByID returns ENOTFOUND if there is no such line.
+	FindLineByID(ctx context.Context, id int64) (*Line, error)
+	// FindLines returns a page of lines and the cursor of the next page.
+	FindLines(ctx context.Context, f LineFilter) ([]*Line, string, error)
+}

@@ -1,0 +1,126 @@
+package domain
+
+import "context"
+
+// Carrier is a provider orders are sent to.
+type Carrier struct {
+	ID       int64  `db:"id" json:"CarrierID"`
+	Name     string `db:"name" json:"Name"`
+	Code     string `db:"code" json:"Code"`
+	Wireless bool   `db:"wireless" json:"Wireless"`
+}
+
+// CarrierVerizon is the code of the one carrier reconnect ports support.
+const CarrierVerizon = "VZW"
+
+// CarrierAccount is an account the company holds at a carrier.
+type CarrierAccount struct {
+	ID        int64  `db:"id" json:"CarrierAccountID"`
+	CarrierID int64  `db:"carrier_id" json:"CarrierID"`
+	Name      string `db:"name" json:"Name"`
+	Default   bool   `db:"is_default" json:"Default"`
+}
+
+// Product is a billable item (Settings > Products).
+type Product struct {
+	ID            int64  `db:"id" json:"ProductID"`
+	Description   string `db:"description" json:"Description"`
+	Rate          Money  `db:"rate" json:"Rate"`
+	Provisionable bool   `db:"provisionable" json:"Provisionable"`
+	CarrierID     *int64 `db:"carrier_id" json:"CarrierID"`
+}
+
+// ProductGroup ties related products: adding one adds the others unless
+// IgnoreRelatedProducts is set.
+type ProductGroup struct {
+	ID         int64   `db:"id" json:"ProductGroupID"`
+	Name       string  `db:"name" json:"Name"`
+	ProductIDs []int64 `db:"-" json:"ProductIDs"`
+}
+
+// Package is a carrier's bundle of products (Settings > Packages).
+type Package struct {
+	ID        int64     `db:"id" json:"PackageID"`
+	Name      string    `db:"name" json:"Name"`
+	CarrierID int64     `db:"carrier_id" json:"CarrierID"`
+	Products  []Product `db:"-" json:"Products"`
+}
+
+// ServiceType is a kind of line (Settings > Service Types).
+type ServiceType struct {
+	ID   int64  `db:"id" json:"LineTypeID"`
+	Name string `db:"name" json:"Name"`
+}
+
+// BillProfile groups customers for billing.
+type BillProfile struct {
+	ID   int64  `db:"id" json:"BillProfileID"`
+	Name string `db:"name" json:"Name"`
+}
+
+// Route is one way through a process.
+type Route struct {
+	ID          int64  `db:"id" json:"ID"`
+	ProcessID   int64  `db:"process_id" json:"-"`
+	Description string `db:"description" json:"Description"`
+}
+
+// Process is a provisioning process (Settings > Processes). An order whose
+// process has several routes needs a route decision before it is sent.
+type Process struct {
+	ID     int64   `db:"id" json:"ProcessID"`
+	Name   string  `db:"name" json:"Name"`
+	Routes []Route `db:"-" json:"Routes"`
+}
+
+// NeedsRouteDecision reports whether an order on p must have a route chosen.
+func (p *Process) NeedsRouteDecision() bool { return p != nil && len(p.Routes) > 1 }
+
+// HasRoute reports whether id is one of p's routes.
+func (p *Process) HasRoute(id int64) bool {
+	for _, r := range p.Routes {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Page asks for one page of a list: at most Limit rows after the cursor
+// After (the Next of the previous page).
+type Page struct {
+	Limit int
+	After string
+}
+
+// Page limits.
+const (
+	DefaultPageLimit = 50
+	MaxPageLimit     = 500
+)
+
+// Normalize applies the default and checks the bounds.
+func (pg *Page) Normalize(p *Problems) {
+	if pg.Limit == 0 {
+		pg.Limit = DefaultPageLimit
+	}
+	p.Check(pg.Limit >= 1 && pg.Limit <= MaxPageLimit, "Limit", "Limit must be between 1 and %d", MaxPageLimit)
+}
+
+// ReferenceStore reads the settings every order refers to.
+type ReferenceStore interface {
+	// FindCarriers lists carriers by name.
+	FindCarriers(ctx context.Context) ([]*Carrier, error)
+	// FindCarrierByID returns ENOTFOUND if there is no such carrier.
+	FindCarrierByID(ctx context.Context, id int64) (*Carrier, error)
+	// FindCarrierAccounts lists carrier accounts.
+	FindCarrierAccounts(ctx context.Context) ([]*CarrierAccount, error)
+	// FindPackages lists packages with their products.
+	FindPackages(ctx context.Context) ([]*Package, error)
+	// FindProducts lists products.
+	FindProducts(ctx context.Context) ([]*Product, error)
+	// FindServiceTypes lists service types.
+	FindServiceTypes(ctx context.Context) ([]*ServiceType, error)
+	// FindProcesses lists processes with their routes.
+	FindProcesses(ctx context.Context) ([]*Process, error)
+}
