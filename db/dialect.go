@@ -1,0 +1,88 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/mattn/go-sqlite3"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+// Dialect holds what differs between the engines. Everything else is one
+// set of SQL.
+type Dialect interface {
+	// Name is the engine's name and its migration folder.
+	Name() string
+	// IsUniqueViolation reports a unique-constraint error, by driver error code.
+	IsUniqueViolation(err error) bool
+	// IsForeignKeyViolation reports a foreign-key error, by driver error code.
+	IsForeignKeyViolation(err error) bool
+	// ForUpdateSkipLocked is the clause that claims rows no other instance
+	// holds ("" where one writer at a time makes it needless).
+	ForUpdateSkipLocked() string
+	// ForUpdate is the clause that locks rows read in a write transaction.
+	ForUpdate() string
+	migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error
+}
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) Name() string { return "sqlite" }
+
+func (sqliteDialect) IsUniqueViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && (e.ExtendedCode == sqlite3.ErrConstraintUnique || e.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+}
+
+func (sqliteDialect) IsForeignKeyViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintForeignKey
+}
+
+// SQLite has one writer at a time: a write transaction already owns what it reads.
+func (sqliteDialect) ForUpdateSkipLocked() string { return "" }
+func (sqliteDialect) ForUpdate() string           { return "" }
+
+func (sqliteDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
+	if err != nil {
+		return err
+	}
+	_, err = p.Up(ctx)
+	return err
+}
+
+type postgresDialect struct{}
+
+func (postgresDialect) Name() string { return "postgres" }
+
+func (postgresDialect) IsUniqueViolation(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && e.Code == "23505"
+}
+
+func (postgresDialect) IsForeignKeyViolation(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && e.Code == "23503"
+}
+
+func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
+func (postgresDialect) ForUpdate() string           { return " FOR UPDATE" }
+
+func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
+	locker, err := lock.NewPostgresSessionLocker()
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
+	if err != nil {
+		return err
+	}
+	_, err = p.Up(ctx)
+	return err
+}
