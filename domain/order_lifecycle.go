@@ -1,0 +1,74 @@
+package domain
+
+import "strings"
+
+// orderMoves is DESIGN.md's order lifecycle: the statuses an order may move
+// to from each status. COMPLETE and CANCELED are final.
+var orderMoves = map[string][]string{
+	OrderNew:          {OrderSent, OrderComplete, OrderHold, OrderPaymentHold, OrderLifelineHold, OrderCanceled},
+	OrderSent:         {OrderConfirmed, OrderProvisioned, OrderComplete, OrderError, OrderFlowError, OrderJeopardy, OrderHold, OrderCanceled},
+	OrderConfirmed:    {OrderProvisioned, OrderComplete, OrderError, OrderJeopardy, OrderCanceled},
+	OrderProvisioned:  {OrderComplete, OrderError},
+	OrderError:        {OrderNew, OrderSent, OrderComplete, OrderCanceled},
+	OrderFlowError:    {OrderNew, OrderSent, OrderComplete, OrderCanceled},
+	OrderJeopardy:     {OrderSent, OrderConfirmed, OrderComplete, OrderError, OrderCanceled},
+	OrderHold:         {OrderNew, OrderCanceled},
+	OrderPaymentHold:  {OrderNew, OrderCanceled},
+	OrderLifelineHold: {OrderNew, OrderCanceled},
+	OrderComplete:     nil,
+	OrderCanceled:     nil,
+}
+
+// CanMove reports whether the lifecycle lets an order move from one status
+// to another. Staying in the same status is not a move.
+func CanMove(from, to string) bool { return OneOf(to, orderMoves[from]) }
+
+// AllowedMoves lists the statuses an order in status from may move to, in
+// the lifecycle table's order; nil for a final or unknown status.
+func AllowedMoves(from string) []string {
+	return append([]string(nil), orderMoves[from]...)
+}
+
+// IsFinalStatus reports whether status is COMPLETE or CANCELED.
+func IsFinalStatus(status string) bool { return status == OrderComplete || status == OrderCanceled }
+
+// NotYetSent reports whether an order in status has not reached the
+// provider, so its lines and products may still be changed: NEW, the holds,
+// and FLOW_ERROR (it could not be transmitted).
+func NotYetSent(status string) bool {
+	switch status {
+	case OrderNew, OrderHold, OrderPaymentHold, OrderLifelineHold, OrderFlowError:
+		return true
+	}
+	return false
+}
+
+// CheckMove checks a person's move of an order from one status to another.
+// It returns an EINVALID error on "Status" naming the allowed moves when the
+// lifecycle forbids the move, and EFORBIDDEN when the role may not make it:
+// changing a status needs a rep, cancelling needs a supervisor. The poller
+// follows the lifecycle with CanMove and no role.
+func CheckMove(from, to string, role Role) error {
+	switch {
+	case !OneOf(to, OrderStatuses):
+		return FieldErrorf("Status", "Status must be one of %s", strings.Join(OrderStatuses, ", "))
+	case from == to:
+		return FieldErrorf("Status", "The order is already %s", to)
+	case IsFinalStatus(from):
+		return FieldErrorf("Status", "The order is %s, which is final: its status cannot change", from)
+	case !CanMove(from, to):
+		return FieldErrorf("Status", "Cannot move an order from %s to %s; allowed: %s", from, to, strings.Join(orderMoves[from], ", "))
+	case !role.AtLeast(RoleRep):
+		return Errorf(EFORBIDDEN, "Your role (%s) may not change the status of an order", roleName(role))
+	case to == OrderCanceled && !role.AtLeast(RoleSupervisor):
+		return Errorf(EFORBIDDEN, "Only a supervisor can cancel an order")
+	}
+	return nil
+}
+
+func roleName(r Role) string {
+	if r == "" {
+		return "none"
+	}
+	return string(r)
+}
