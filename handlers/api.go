@@ -1,0 +1,243 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"switchboard/domain"
+)
+
+// maxBody bounds every request body.
+const maxBody = 1 << 20
+
+// API adapts a JSON API handler: a returned error becomes the error body of
+// API.md with the status its code maps to.
+func (h *Handlers) API(fn HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			h.apiError(w, r, err)
+		}
+	})
+}
+
+// ErrorBody is the JSON error answer.
+type ErrorBody struct {
+	Success bool            `json:"Success"`
+	Errors  []ErrorBodyItem `json:"Errors"`
+}
+
+// ErrorBodyItem is one failed check.
+type ErrorBodyItem struct {
+	Field   string `json:"Field"`
+	Message string `json:"Message"`
+}
+
+func (h *Handlers) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, errWritten) {
+		return
+	}
+	status := StatusOf(err)
+	if status == http.StatusInternalServerError {
+		h.Log.ErrorContext(r.Context(), "api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	WriteAPIError(w, status, err)
+}
+
+// WriteAPIError writes the JSON error body for err with status.
+func WriteAPIError(w http.ResponseWriter, status int, err error) {
+	body := ErrorBody{Errors: []ErrorBodyItem{}}
+	for _, f := range domain.ErrorFields(err) {
+		body.Errors = append(body.Errors, ErrorBodyItem{Field: f.Field, Message: f.Message})
+	}
+	if len(body.Errors) == 0 {
+		body.Errors = append(body.Errors, ErrorBodyItem{Message: domain.ErrorMessage(err)})
+	}
+	writeJSON(w, status, body)
+}
+
+// writeJSON writes v as JSON with status.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte("\n"))
+	return nil
+}
+
+// ok writes a success body: fields plus "Success": true.
+func ok(w http.ResponseWriter, status int, fields map[string]any) error {
+	fields["Success"] = true
+	return writeJSON(w, status, fields)
+}
+
+// decodeJSON reads the request body strictly into v: JSON only, unknown
+// fields refused, one value only. Every failure is an EINVALID error.
+func decodeJSON(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, _ := mime.ParseMediaType(ct)
+		if mt != "application/json" && mt != "text/json" {
+			return domain.Errorf(domain.EINVALID, "Content-Type must be application/json")
+		}
+	}
+	return DecodeStrict(http.MaxBytesReader(nil, r.Body, maxBody), v)
+}
+
+// DecodeStrict decodes one JSON value into v, refusing unknown fields and
+// trailing data, with messages that name the field and never Go types.
+func DecodeStrict(body io.Reader, v any) error {
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return domain.Errorf(domain.EINVALID, "Malformed JSON: unexpected data after the object")
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.Is(err, io.EOF):
+		return domain.Errorf(domain.EINVALID, "Request body is required")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return domain.Errorf(domain.EINVALID, "Malformed JSON: the body ends early")
+	case errors.As(err, &syn):
+		return domain.Errorf(domain.EINVALID, "Malformed JSON at byte %d", syn.Offset)
+	case errors.As(err, &tooBig):
+		return domain.Errorf(domain.EINVALID, "Request body is larger than %d bytes", maxBody)
+	case errors.As(err, &typ):
+		field := typ.Field
+		return domain.FieldErrorf(field, "%s must be %s", nameOr(field, "The body"), jsonKind(typ.Type.Kind().String()))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return domain.FieldErrorf(name, "Unknown field %s", name)
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return de
+	}
+	return domain.Errorf(domain.EINVALID, "Malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func nameOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func jsonKind(k string) string {
+	switch {
+	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(k, "float"):
+		return "a number"
+	case k == "string":
+		return "a string"
+	case k == "bool":
+		return "true or false"
+	case k == "slice", k == "array":
+		return "a list"
+	case k == "struct", k == "map":
+		return "an object"
+	}
+	return "of another type"
+}
+
+// queryInts reads a repeated integer query parameter (?CustomerID=4&CustomerID=5).
+func queryInts(r *http.Request, name string, p *domain.Problems) []int64 {
+	var out []int64
+	for i, s := range r.URL.Query()[name] {
+		for _, part := range strings.Split(s, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(part, 10, 64)
+			if err != nil || n <= 0 {
+				p.Add(fmt.Sprintf("%s[%d]", name, i), "%s must be a positive whole number", name)
+				continue
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// queryInt reads an optional integer query parameter.
+func queryInt(r *http.Request, name string, p *domain.Problems) *int64 {
+	s := strings.TrimSpace(r.URL.Query().Get(name))
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		p.Add(name, "%s must be a positive whole number", name)
+		return nil
+	}
+	return &n
+}
+
+// queryString reads an optional text query parameter.
+func queryString(r *http.Request, name string) *string {
+	if !r.URL.Query().Has(name) {
+		return nil
+	}
+	s := strings.TrimSpace(r.URL.Query().Get(name))
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// queryBool reads an optional true/false query parameter.
+func queryBool(r *http.Request, name string, p *domain.Problems) *bool {
+	s := strings.TrimSpace(r.URL.Query().Get(name))
+	if s == "" {
+		return nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		p.Add(name, "%s must be true or false", name)
+		return nil
+	}
+	return &b
+}
+
+// queryPage reads Limit and After.
+func queryPage(r *http.Request, p *domain.Problems) domain.Page {
+	var pg domain.Page
+	if s := strings.TrimSpace(r.URL.Query().Get("Limit")); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			p.Add("Limit", "Limit must be between 1 and %d", domain.MaxPageLimit)
+		} else {
+			pg.Limit = n
+		}
+	}
+	pg.After = r.URL.Query().Get("After")
+	pg.Normalize(p)
+	return pg
+}
+
+// pathID reads a positive integer path value; a bad one is ENOTFOUND, as no such record exists.
+func pathID(r *http.Request, name, what string) (int64, error) {
+	n, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, domain.Errorf(domain.ENOTFOUND, "%s not found.", what)
+	}
+	return n, nil
+}

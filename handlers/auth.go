@@ -1,0 +1,132 @@
+package handlers
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"switchboard/domain"
+	"switchboard/views"
+)
+
+// HandleLoginForm shows the sign-in form.
+func (h *Handlers) HandleLoginForm(w http.ResponseWriter, r *http.Request) error {
+	vm := views.LoginVM{Next: safeNext(r.URL.Query().Get("next"))}
+	return h.render(w, r, http.StatusOK, views.LoginPage(h.shell(w, r, "Sign in"), vm), nil)
+}
+
+// HandleLogin checks a name and password and starts a session. Failures
+// are counted per name and per client address: past a few they are
+// answered slowly, and past the limit refused for a while with 429.
+func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	ctx := r.Context()
+	vm := views.LoginVM{Name: strings.TrimSpace(r.PostForm.Get("name")), Next: safeNext(r.PostForm.Get("next"))}
+	pw := r.PostForm.Get("password")
+	show := func(status int, msg string) error {
+		vm.Error = msg
+		return h.render(w, r, status, views.LoginPage(h.shell(w, r, "Sign in"), vm), nil)
+	}
+	if vm.Name == "" || pw == "" {
+		return show(http.StatusUnprocessableEntity, "Enter your user name and password.")
+	}
+	if len(vm.Name) > 100 || len(pw) > 200 {
+		return show(http.StatusUnprocessableEntity, "User name or password is incorrect.")
+	}
+	userKey, clientKey := "user:"+strings.ToLower(vm.Name), "client:"+clientIP(r)
+	for _, k := range []string{userKey, clientKey} {
+		until, err := h.Store.SignInLockedUntil(ctx, k)
+		if err != nil {
+			return err
+		}
+		if !until.IsZero() {
+			mins := int(time.Until(until).Minutes()) + 1
+			w.Header().Set("Retry-After", itoa64(int64(time.Until(until).Seconds())+1))
+			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(mins, "minute")+", or ask an administrator to reset your password.")
+		}
+	}
+	u, err := h.Store.FindUserByName(ctx, vm.Name)
+	good := false
+	if err == nil {
+		good = h.Passwords.Check(u.PasswordHash, pw) && !u.Disabled
+	} else if domain.ErrorCode(err) == domain.ENOTFOUND {
+		dummyCheck(h.Passwords, pw)
+	} else {
+		return err
+	}
+	if !good {
+		n, err := h.Store.RecordSignInFailure(ctx, userKey, domain.SignInUserLimit)
+		if err != nil {
+			return err
+		}
+		if _, err := h.Store.RecordSignInFailure(ctx, clientKey, domain.SignInClientLimit); err != nil {
+			return err
+		}
+		sleep(ctx, domain.SignInDelay(n))
+		if n >= domain.SignInUserLimit {
+			w.Header().Set("Retry-After", itoa64(int64(domain.SignInLockFor.Seconds())))
+			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(int(domain.SignInLockFor.Minutes()), "minute")+", or ask an administrator to reset your password.")
+		}
+		return show(http.StatusUnauthorized, "User name or password is incorrect.")
+	}
+	if err := h.Store.ClearSignInFailures(ctx, userKey); err != nil {
+		return err
+	}
+	if err := h.Sessions.SignIn(w, r, u); err != nil {
+		return err
+	}
+	h.Log.InfoContext(ctx, "signed in", "user", u.Name, "role", u.Role)
+	return redirect(w, r, vm.Next)
+}
+
+// HandleLogout ends the session.
+func (h *Handlers) HandleLogout(w http.ResponseWriter, r *http.Request) error {
+	h.Sessions.SignOut(w, r)
+	return redirect(w, r, "/login")
+}
+
+// safeNext keeps a post-sign-in destination only when it is a path on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/login") || strings.HasPrefix(next, "/logout") {
+		return "/"
+	}
+	return next
+}
+
+// clientIP is the address the request came from (proxies are not trusted).
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// dummyCheck spends the time of a password check, so unknown names answer as slowly as wrong passwords.
+func dummyCheck(p Passwords, pw string) {
+	dummyOnce.Do(func() { dummyHash, _ = p.Hash("no such user") })
+	p.Check(dummyHash, pw)
+}
+
+var (
+	dummyOnce sync.Once
+	dummyHash string
+)
+
+func sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}

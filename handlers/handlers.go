@@ -1,0 +1,60 @@
+// Package handlers holds Switchboard's HTTP handlers: the HTML pages, the
+// htmx partials and the JSON API. Handlers parse input, call domain rules
+// through the stores and render; they never build SQL.
+package handlers
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"switchboard/domain"
+)
+
+// Store is every store the handlers use. *db.DB implements it.
+type Store interface {
+	domain.UserStore
+	domain.CustomerStore
+	domain.LineStore
+	domain.ReferenceStore
+	domain.InventoryStore
+	domain.AuditStore
+	domain.SignInStore
+	domain.DashboardStore
+	Ping(ctx context.Context) error
+}
+
+// Sessions is the signed-cookie session the web layer keeps.
+type Sessions interface {
+	// SignIn starts a fresh session for u (a new cookie: the old one is not reused).
+	SignIn(w http.ResponseWriter, r *http.Request, u *domain.User) error
+	// SignOut ends the session.
+	SignOut(w http.ResponseWriter, r *http.Request)
+	// Flash keeps a message for the next page shown to this browser.
+	Flash(w http.ResponseWriter, r *http.Request, f Flash)
+	// Flashes returns and forgets the kept messages.
+	Flashes(w http.ResponseWriter, r *http.Request) []Flash
+}
+
+// Flash is a one-time message shown at the top of the next page.
+type Flash struct {
+	Kind    string // "ok", "error" or "info"
+	Message string
+}
+
+// Passwords hashes and checks passwords.
+type Passwords interface {
+	Hash(pw string) (string, error)
+	Check(hash, pw string) bool
+}
+
+// Handlers holds what every handler needs.
+type Handlers struct {
+	Store     Store
+	Sessions  Sessions
+	Passwords Passwords
+	Log       *slog.Logger
+}
+
+// HandlerFunc is a handler that returns its error for the adapter to render.
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error

@@ -1,0 +1,8 @@
+package views
+
+// LoginVM is the sign-in form.
+type LoginVM struct {
+	Name  string
+	Next  string
+	Error string
+}

@@ -1,0 +1,160 @@
+// Package webtest runs the real router over a fresh database for handler
+// tests, with a signed-in client per role and API tokens per role.
+package webtest
+
+import (
+	"context"
+	"crypto/rand"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"switchboard/db"
+	"switchboard/domain"
+	"switchboard/web"
+	"switchboard/web/auth"
+)
+
+// Password is every test user's password.
+const Password = "secret-pass"
+
+// App is a running server over its own database.
+type App struct {
+	T      testing.TB
+	DB     *db.DB
+	Server *web.Server
+	HTTP   *httptest.Server
+	Users  map[domain.Role]*domain.User
+	Tokens map[domain.Role]string
+}
+
+// Open starts the router on a fresh SQLite file, or on d when given.
+func Open(tb testing.TB, d *db.DB) *App {
+	tb.Helper()
+	ctx := context.Background()
+	if d == nil {
+		key := make([]byte, 32)
+		rand.Read(key)
+		var err error
+		d, err = db.Open(ctx, filepath.Join(tb.TempDir(), "test.db"), key)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { d.Close() })
+		if err := d.Migrate(ctx); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		log = slog.New(slog.NewTextHandler(tWriter{tb}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	sessKey := make([]byte, 32)
+	rand.Read(sessKey)
+	a := &App{T: tb, DB: d, Users: map[domain.Role]*domain.User{}, Tokens: map[domain.Role]string{}}
+	a.Server = web.NewServer(web.Config{Store: d, SessionKeys: [][]byte{sessKey}, Log: log})
+	a.HTTP = httptest.NewServer(a.Server)
+	tb.Cleanup(a.HTTP.Close)
+	hash, _ := bcrypt.GenerateFromPassword([]byte(Password), bcrypt.MinCost)
+	for _, role := range domain.Roles {
+		u := &domain.User{Name: "test-" + string(role), Role: role, PasswordHash: string(hash)}
+		if err := d.CreateUser(ctx, u); err != nil {
+			tb.Fatal(err)
+		}
+		a.Users[role] = u
+		token, th := auth.NewToken()
+		if err := d.CreateAPIToken(ctx, &domain.APIToken{UserID: u.ID, Name: "test", Hash: th}); err != nil {
+			tb.Fatal(err)
+		}
+		a.Tokens[role] = token
+	}
+	return a
+}
+
+type tWriter struct{ tb testing.TB }
+
+func (w tWriter) Write(p []byte) (int, error) {
+	w.tb.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// Client is a browser-like client with a cookie jar that does not follow redirects.
+type Client struct {
+	*http.Client
+	app *App
+}
+
+// Anonymous returns a client that is not signed in.
+func (a *App) Anonymous() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{app: a, Client: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// As returns a client signed in as the test user of role.
+func (a *App) As(role domain.Role) *Client {
+	a.T.Helper()
+	c := a.Anonymous()
+	res := c.PostForm("/login", url.Values{"name": {"test-" + string(role)}, "password": {Password}})
+	if res.StatusCode != http.StatusSeeOther {
+		a.T.Fatalf("sign in as %s: status %d", role, res.StatusCode)
+	}
+	return c
+}
+
+// Get requests path; headers are name, value pairs.
+func (c *Client) Get(path string, headers ...string) *Response {
+	return c.Do(http.MethodGet, path, nil, headers...)
+}
+
+// PostForm posts a form from the same origin, as a browser would.
+func (c *Client) PostForm(path string, form url.Values, headers ...string) *Response {
+	return c.Do(http.MethodPost, path, strings.NewReader(form.Encode()), append([]string{"Content-Type", "application/x-www-form-urlencoded", "Origin", c.app.HTTP.URL, "Sec-Fetch-Site", "same-origin"}, headers...)...)
+}
+
+// Do sends a request and returns the answer with its body read into memory (see Body).
+func (c *Client) Do(method, path string, body io.Reader, headers ...string) *Response {
+	c.app.T.Helper()
+	req, err := http.NewRequest(method, c.app.HTTP.URL+path, body)
+	if err != nil {
+		c.app.T.Fatal(err)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	res, err := c.Client.Do(req)
+	if err != nil {
+		c.app.T.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	return &Response{Response: res, Text: string(b)}
+}
+
+// Response is an answer with its body read.
+type Response struct {
+	*http.Response
+	Text string
+}
+
+// API sends a JSON API request with role's token ("" role: no token).
+func (a *App) API(role domain.Role, method, path, jsonBody string, headers ...string) *Response {
+	a.T.Helper()
+	var body io.Reader
+	h := headers
+	if jsonBody != "" {
+		body = strings.NewReader(jsonBody)
+		h = append([]string{"Content-Type", "application/json"}, h...)
+	}
+	if role != "" {
+		h = append([]string{"Authorization", "Bearer " + a.Tokens[role]}, h...)
+	}
+	return a.Anonymous().Do(method, path, body, h...)
+}
