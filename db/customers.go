@@ -11,8 +11,8 @@ import (
 type customerRow struct {
 	domain.Customer
 	NameLower string `db:"name_lower"`
-	SSNEnc   string `db:"ssn_enc"`
-	TaxIDEnc string `db:"tax_id_enc"`
+	SSNEnc    string `db:"ssn_enc"`
+	TaxIDEnc  string `db:"tax_id_enc"`
 }
 
 const customerCols = `id, name, name_lower, status, bill_profile_id, service_address_id, ssn_enc, tax_id_enc, created_at`

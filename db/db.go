@@ -42,7 +42,7 @@ func Open(ctx context.Context, dsn string, dataKey []byte) (*DB, error) {
 	db := &DB{Cipher: cipher, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 	if IsPostgresURL(dsn) {
 		db.Dialect = postgresDialect{}
-		if db.W, err = sqlx.Open("pgx", dsn); err != nil {
+		if db.W, err = openPostgres(dsn); err != nil {
 			return nil, err
 		}
 		db.W.SetMaxOpenConns(20)

@@ -4,10 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
+	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/jmoiron/sqlx"
 	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -75,7 +80,9 @@ func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP L
 func (postgresDialect) ForUpdate() string           { return " FOR UPDATE" }
 
 func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
-	locker, err := lock.NewPostgresSessionLocker()
+	// Instances starting at once wait for the one migrating: ask again
+	// every second, for up to five minutes.
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
 	if err != nil {
 		return err
 	}
@@ -85,4 +92,24 @@ func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) erro
 	}
 	_, err = p.Up(ctx)
 	return err
+}
+
+// openPostgres opens a pgx pool through database/sql. Every connection
+// works in UTC and scans timestamptz values as UTC times, as SQLite does,
+// so times read back compare equal to what was written on either engine.
+func openPostgres(dsn string) (*sqlx.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parse PostgreSQL URL: %w", err)
+	}
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	cfg.RuntimeParams["timezone"] = "UTC"
+	sqldb := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(func(_ context.Context, c *pgx.Conn) error {
+		c.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+			Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+		return nil
+	}))
+	return sqlx.NewDb(sqldb, "pgx"), nil
 }
