@@ -1,0 +1,237 @@
+package domain
+
+import (
+	"context"
+	"strings"
+)
+
+// PlanOrdersCreate checks Orders_Create's input (exactly one of Suspend,
+// Disconnect, Restore, AddLine, Change, PackageChange) against every rule of
+// the seed and returns the orders to write, one per carrier account, plus
+// the new lines of an AddLine. When any rule fails nothing is planned: the
+// error is one EINVALID with a field error per failed rule. Errors of the
+// store other than ENOTFOUND are returned as they are.
+func PlanOrdersCreate(ctx context.Context, lk OrderLookup, in *OrdersCreateInput) (*OrderPlan, error) {
+	if in == nil {
+		return nil, invalid("Request body is required")
+	}
+	kinds := in.Kinds()
+	switch len(kinds) {
+	case 0:
+		return nil, invalid("Give one of Suspend, Disconnect, Restore, AddLine, Change, PackageChange")
+	case 1:
+	default:
+		return nil, FieldErrorf(kinds[1], "Only one of Suspend, Disconnect, Restore, AddLine, Change, PackageChange may be given; got %s",
+			strings.Join(kinds, " and "))
+	}
+	pl := newPlanner(ctx, lk)
+	plan := &OrderPlan{}
+	switch {
+	case in.Suspend != nil:
+		plan.Orders = pl.planSuspend(in.Suspend)
+	case in.Restore != nil:
+		plan.Orders = pl.planRestore(in.Restore)
+	case in.Disconnect != nil:
+		plan.Orders = pl.planDisconnect(in.Disconnect)
+	case in.AddLine != nil:
+		plan.Orders, plan.Lines = pl.planAddLine(in.AddLine)
+	case in.Change != nil:
+		plan.Orders = pl.planChange(in.Change)
+	case in.PackageChange != nil:
+		plan.Orders = pl.planPackageChange(in.PackageChange)
+	}
+	if err := pl.result(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+// flowThrough applies the seed's default: true.
+func flowThrough(v *bool) bool { return v == nil || *v }
+
+// lineOrder is an order about one existing line.
+func lineOrder(typ, action string, customerID int64, line *Line) *Order {
+	o := newOrder(typ, customerID, line.CarrierID, line.CarrierAccountID)
+	o.Items = []*OrderItem{{LineID: line.ID, TN: line.TN, Action: action}}
+	return o
+}
+
+// planSuspend: TN or LineID (not both); CustomerID required unless TN is
+// given and the line's when given; SuspendType required, OUTGOING not for
+// wireless; only an ACTIVE line; no clashing open order.
+func (pl *planner) planSuspend(in *SuspendInput) []*Order {
+	const pre = "Suspend"
+	pl.noStatus(pre, in.Status, in.StatusNote)
+	line, field := pl.lineRef(pre, in.LineID, in.TN, true)
+	customerID := pl.lineCustomer(pre, in.CustomerID, strings.TrimSpace(in.TN) != "", line)
+	switch {
+	case in.SuspendType == "":
+		pl.p.Add(pre+".SuspendType", "SuspendType is required: ALL, INCOMING or OUTGOING")
+	case !OneOf(in.SuspendType, SuspendTypes):
+		pl.p.Add(pre+".SuspendType", "SuspendType must be one of ALL, INCOMING, OUTGOING")
+	}
+	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
+	if line == nil {
+		return nil
+	}
+	if line.Status != LineActive {
+		pl.p.Add(field, "Line %d is %s; only an ACTIVE line can be suspended", line.ID, line.Status)
+	}
+	if in.SuspendType == SuspendOutgoing {
+		if c := pl.carrier(field, line.CarrierID); c != nil && c.Wireless {
+			pl.p.Add(pre+".SuspendType", "OUTGOING suspend is not available for wireless lines; use ALL or INCOMING")
+		}
+	}
+	pl.checkOpenOrders(field, line, ItemSuspend)
+	o := lineOrder(TypeSuspend, ItemSuspend, customerID, line)
+	o.SuspendType = in.SuspendType
+	o.FlowThrough = flowThrough(in.FlowThrough)
+	setProcess(o, proc)
+	return []*Order{o}
+}
+
+// planRestore: as a suspend, for a SUSPENDED line.
+func (pl *planner) planRestore(in *RestoreInput) []*Order {
+	const pre = "Restore"
+	pl.noStatus(pre, in.Status, in.StatusNote)
+	line, field := pl.lineRef(pre, in.LineID, in.TN, true)
+	customerID := pl.lineCustomer(pre, in.CustomerID, strings.TrimSpace(in.TN) != "", line)
+	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
+	if line == nil {
+		return nil
+	}
+	if line.Status != LineSuspended {
+		pl.p.Add(field, "Line %d is %s; only a SUSPENDED line can be restored", line.ID, line.Status)
+	}
+	pl.checkOpenOrders(field, line, ItemRestore)
+	o := lineOrder(TypeRestore, ItemRestore, customerID, line)
+	o.FlowThrough = flowThrough(in.FlowThrough)
+	setProcess(o, proc)
+	return []*Order{o}
+}
+
+// planDisconnect: one line by TN or LineID (not both), or with neither the
+// whole account of CustomerID (every line not yet DISCONNECTED, one order
+// per carrier account); InventoryItemStatus defaults to AVAILABLE.
+func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
+	const pre = "Disconnect"
+	pl.noStatus(pre, in.Status, in.StatusNote)
+	inv := in.InventoryItemStatus
+	if inv == "" {
+		inv = InventoryAvailable
+	}
+	pl.p.Check(OneOf(inv, InventoryStatuses), pre+".InventoryItemStatus", "InventoryItemStatus must be one of AVAILABLE, UNAVAILABLE, ASSIGNED")
+	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
+
+	var lines []*Line
+	var customerID int64
+	if strings.TrimSpace(in.TN) == "" && in.LineID == 0 {
+		field := pre + ".CustomerID"
+		if in.CustomerID == 0 {
+			pl.p.Add(field, "CustomerID is required to disconnect a whole account (no TN or LineID given)")
+			return nil
+		}
+		if pl.customer(field, in.CustomerID) == nil {
+			return nil
+		}
+		customerID = in.CustomerID
+		for _, l := range pl.customerLines(customerID) {
+			if l != nil && l.Status != LineDisconnected {
+				pl.checkOpenOrders(field, l, ItemDisconnect)
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) == 0 {
+			pl.p.Add(field, "Customer %d has no lines to disconnect", customerID)
+		}
+	} else {
+		line, field := pl.lineRef(pre, in.LineID, in.TN, true)
+		customerID = pl.lineCustomer(pre, in.CustomerID, strings.TrimSpace(in.TN) != "", line)
+		if line == nil {
+			return nil
+		}
+		if line.Status == LineDisconnected {
+			pl.p.Add(field, "Line %d is already DISCONNECTED", line.ID)
+		}
+		pl.checkOpenOrders(field, line, ItemDisconnect)
+		lines = []*Line{line}
+	}
+
+	var g byAccount
+	for _, l := range lines {
+		o := g.order(l.CarrierAccountID, func() *Order {
+			o := newOrder(TypeDisconnect, customerID, l.CarrierID, l.CarrierAccountID)
+			o.InventoryItemStatus = inv
+			o.FlowThrough = flowThrough(in.FlowThrough)
+			setProcess(o, proc)
+			return o
+		})
+		o.Items = append(o.Items, &OrderItem{LineID: l.ID, TN: l.TN, Action: ItemDisconnect})
+	}
+	return g.orders
+}
+
+// planPackageChange: TN or LineID (not both); PackageID required, existing,
+// of the line's carrier (moving to another provider is a disconnect and a
+// new service) and not the line's package now; the line not DISCONNECTED.
+// The old package's products leave the line and the new package's join it.
+func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
+	const pre = "PackageChange"
+	line, field := pl.lineRef(pre, in.LineID, in.TN, true)
+	var pkg *Package
+	if in.PackageID == 0 {
+		pl.p.Add(pre+".PackageID", "PackageID is required")
+	} else {
+		pkg = pl.pkg(pre+".PackageID", in.PackageID)
+	}
+	if line == nil || pkg == nil {
+		return nil
+	}
+	switch {
+	case line.Status == LineDisconnected:
+		pl.p.Add(field, "Line %d is DISCONNECTED; its package cannot change", line.ID)
+	case pkg.ID == line.PackageID:
+		pl.p.Add(pre+".PackageID", "Line %d already has package %d", line.ID, pkg.ID)
+	case pkg.CarrierID != line.CarrierID:
+		pl.p.Add(pre+".PackageID", "Package %d (%s) is on carrier %d but line %d is on carrier %d; moving to another provider needs a disconnect and a new service",
+			pkg.ID, pkg.Name, pkg.CarrierID, line.ID, line.CarrierID)
+	}
+	pl.checkOpenOrders(field, line, ItemPackageChange)
+
+	o := lineOrder(TypePackageChange, ItemPackageChange, line.CustomerID, line)
+	o.NewPackageID = &pkg.ID
+	o.Prorate = in.Prorate
+	it := o.Items[0]
+	it.PackageID = pkg.ID
+	it.Products = pl.packageSwap(line, pkg)
+	return []*Order{o}
+}
+
+// packageSwap removes the products of the line's old package that the new
+// package lacks and adds the new package's products the line lacks.
+func (pl *planner) packageSwap(line *Line, pkg *Package) []*OrderProduct {
+	inNew := map[int64]bool{}
+	for _, pr := range pkg.Products {
+		inNew[pr.ID] = true
+	}
+	inOld := map[int64]bool{}
+	if old, err := find(pl, "package", line.PackageID, pl.lk.FindPackageByID); pl.quiet(err) {
+		for _, pr := range old.Products {
+			inOld[pr.ID] = true
+		}
+	}
+	onLine := map[int64]bool{}
+	var ops []*OrderProduct
+	for _, cp := range line.Products {
+		if cp == nil {
+			continue
+		}
+		onLine[cp.ProductID] = true
+		if inOld[cp.ProductID] && !inNew[cp.ProductID] {
+			id := cp.ID
+			ops = append(ops, &OrderProduct{Op: ProductRemove, ProductID: cp.ProductID, CustomerProductID: &id,
+				Rate: cp.Rate, Quantity: cp.Quantity, Description: cp.Description, Source: SourcePackage})
+		}
+	}
+	return append(ops, packageProducts(pkg, onLine)...)
+}

@@ -1,0 +1,210 @@
+package domain
+
+import (
+	"context"
+	"strings"
+)
+
+// PlanNewOrders checks NewOrders_Create's input against every rule of the
+// seed and returns the new service (a PENDING line), its order and the
+// inventory to assign. When any rule fails nothing is planned: the error is
+// one EINVALID with a field error per failed rule. Errors of the store
+// other than ENOTFOUND are returned as they are.
+//
+// Defaults and decisions where the seed is silent:
+//   - the order goes to the default account of the package's carrier;
+//   - the new line has the ReconnectTN, or the ported MDN, or no TN yet;
+//   - the line gets the package's products plus AdditionalProducts;
+//   - flow-through is on unless the service is wireless and neither ESN nor
+//     WirelessICCID is given: a wireless activation needs a device or SIM
+//     ("set to Flow Through if possible");
+//   - ShippingAddress is optional (the seed gives no condition); with one
+//     the order's ShippingStatus is NOT_SHIPPED, else NOT_REQUIRED.
+func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*OrderPlan, error) {
+	if in == nil {
+		return nil, invalid("Request body is required")
+	}
+	pl := newPlanner(ctx, lk)
+	cust := pl.activeCustomer("CustomerID", in.CustomerID)
+
+	var pkg *Package
+	var carrier *Carrier
+	var acct *CarrierAccount
+	if in.PackageID == 0 {
+		pl.p.Add("PackageID", "PackageID is required")
+	} else if pkg = pl.pkg("PackageID", in.PackageID); pkg != nil {
+		if carrier = pl.carrier("PackageID", pkg.CarrierID); carrier != nil {
+			acct = pl.defaultAccount("PackageID", carrier)
+		}
+	}
+	var lineTypeID *int64
+	if in.LineTypeID != 0 && pl.serviceType("LineTypeID", in.LineTypeID) != nil {
+		lineTypeID = &in.LineTypeID
+	}
+	proc := pl.optionalProcess("ProcessID", in.ProcessID)
+	desc := strings.TrimSpace(in.Description)
+	pl.checkText("Description", "Description", desc, MaxDescription)
+
+	var idents []string
+	var assign []string
+	for _, inv := range []struct{ field, ident, typ string }{
+		{"ESN", in.ESN, InventoryDevice},
+		{"WirelessICCID", in.WirelessICCID, InventorySIM},
+	} {
+		ident := strings.TrimSpace(inv.ident)
+		if ident == "" {
+			continue
+		}
+		if carrier != nil && !carrier.Wireless {
+			pl.p.Add(inv.field, "%s is only for wireless services; package %d is on %s, a wireline carrier", inv.field, pkg.ID, carrier.Name)
+			continue
+		}
+		usable, free := pl.inventory(inv.field, ident, inv.typ, in.CustomerID)
+		if usable {
+			idents = append(idents, ident)
+		}
+		if free {
+			assign = append(assign, ident)
+		}
+	}
+
+	tn := ""
+	reconnect := false
+	if s := strings.TrimSpace(in.ReconnectTN); s != "" {
+		if s = NormalizeTN(s); !ValidTN(s) {
+			pl.p.Add("ReconnectTN", "ReconnectTN must be 10 digits")
+		} else {
+			pl.tnFree("ReconnectTN", "TN", s)
+			tn, reconnect = s, true
+		}
+	}
+	var port *WirelessPort
+	if in.WirelessPort != nil {
+		port = pl.wirelessPort("WirelessPort", in.WirelessPort, carrier, pkg)
+		if reconnect {
+			pl.p.Add("WirelessPort", "ReconnectTN and WirelessPort cannot both be given: each sets the new service's number")
+		} else if port != nil {
+			tn = port.MDN
+		}
+	}
+	var ship *Address
+	if in.ShippingAddress != nil {
+		a := in.ShippingAddress.Address()
+		a.Validate(&pl.p, "ShippingAddress", in.ShippingAddress.ID != 0)
+		ship = &a
+	}
+
+	var carrierID int64
+	if carrier != nil {
+		carrierID = carrier.ID
+	}
+	var extra []*OrderProduct
+	for i, pr := range in.AdditionalProducts {
+		if pr == nil {
+			continue
+		}
+		op, _ := pl.addProduct(idx("AdditionalProducts", i), pr.ProductID, pr.Rate, pr.Quantity, pr.Description, carrierID)
+		extra = append(extra, op)
+	}
+
+	if err := pl.result(); err != nil {
+		return nil, err
+	}
+
+	line := &Line{CustomerID: cust.ID, TN: tn, PackageID: pkg.ID, CarrierID: carrier.ID, CarrierAccountID: acct.ID,
+		LineTypeID: lineTypeID, Description: desc, Status: LinePending}
+	item := &OrderItem{TN: tn, Action: ItemAdd, PackageID: pkg.ID, CarrierID: carrier.ID, CarrierAccountID: acct.ID,
+		Description: desc, LineTypeID: lineTypeID, InventoryIdentifiers: idents, NewLine: line,
+		Products: append(packageProducts(pkg, nil), extra...)}
+	o := newOrder(TypeNew, cust.ID, carrier.ID, acct.ID)
+	o.Items = []*OrderItem{item}
+	o.Reconnect = reconnect
+	o.SendNow = in.SendOrders
+	o.FlowThrough = !carrier.Wireless || len(idents) > 0
+	o.WirelessPort = port
+	if ship != nil {
+		o.ShippingAddress = ship
+		o.ShippingStatus = ShippingNotShipped
+	}
+	setProcess(o, proc)
+
+	plan := &OrderPlan{Orders: []*Order{o}, Lines: []*Line{line}}
+	for _, ident := range assign {
+		plan.Assignments = append(plan.Assignments, InventoryAssignment{Identifier: ident, CustomerID: cust.ID, Line: line})
+	}
+	return plan, nil
+}
+
+// inventory checks an ESN or ICCID for a new service of customerID. It is
+// usable when AVAILABLE (free: it will be assigned to the customer) or
+// already ASSIGNED to this customer and on no line.
+func (pl *planner) inventory(field, ident, typ string, customerID int64) (usable, free bool) {
+	it, err := find(pl, "inventory", ident, pl.lk.FindInventoryByIdentifier)
+	if !pl.found(err, field, "%s %s is not in inventory", field, ident) {
+		return false, false
+	}
+	if it.Type != typ {
+		pl.p.Add(field, "%s %s is a %s, not a %s", field, ident, it.Type, typ)
+		return false, false
+	}
+	switch {
+	case it.Status == InventoryAvailable:
+		return true, true
+	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
+		pl.p.Add(field, "%s %s is ASSIGNED to another customer", field, ident)
+	case it.Status == InventoryAssigned && it.LineID != nil:
+		pl.p.Add(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
+	case it.Status == InventoryAssigned:
+		return true, false
+	default:
+		pl.p.Add(field, "%s %s is %s and cannot be used", field, ident, it.Status)
+	}
+	return false, false
+}
+
+// wirelessPort checks a port-in request: only for a wireless service; MDN
+// of 10 digits and not already a live service; AccountNumber,
+// AuthorizedSigner and PINPassword required; the Address under the seed's
+// rules; ExternalProvider, when given, the code of a wireless carrier.
+func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *Carrier, pkg *Package) *WirelessPort {
+	if carrier != nil && !carrier.Wireless {
+		pl.p.Add(prefix, "WirelessPort is only for wireless services; package %d is on %s, a wireline carrier", pkg.ID, carrier.Name)
+	}
+	wp := &WirelessPort{
+		MDN:              NormalizeTN(strings.TrimSpace(in.MDN)),
+		AccountNumber:    strings.TrimSpace(in.AccountNumber),
+		AuthorizedSigner: strings.TrimSpace(in.AuthorizedSigner),
+		PINPassword:      NewSecret(strings.TrimSpace(in.PINPassword.Clear())),
+		Remark:           strings.TrimSpace(in.Remark),
+		ExternalProvider: strings.ToUpper(strings.TrimSpace(in.ExternalProvider)),
+	}
+	switch {
+	case wp.MDN == "":
+		pl.p.Add(at(prefix, "MDN"), "MDN is required when porting a number")
+	case !ValidTN(wp.MDN):
+		pl.p.Add(at(prefix, "MDN"), "MDN must be 10 digits")
+	default:
+		pl.tnFree(at(prefix, "MDN"), "MDN", wp.MDN)
+	}
+	pl.p.Check(wp.AccountNumber != "", at(prefix, "AccountNumber"), "AccountNumber is required when porting a number")
+	pl.checkText(at(prefix, "AccountNumber"), "AccountNumber", wp.AccountNumber, 40)
+	pl.p.Check(wp.AuthorizedSigner != "", at(prefix, "AuthorizedSigner"), "AuthorizedSigner is required when porting a number")
+	pl.checkText(at(prefix, "AuthorizedSigner"), "AuthorizedSigner", wp.AuthorizedSigner, 100)
+	pl.p.Check(!wp.PINPassword.IsZero(), at(prefix, "PINPassword"), "PINPassword is required when porting a number")
+	pl.checkText(at(prefix, "PINPassword"), "PINPassword", wp.PINPassword.Clear(), 40)
+	pl.checkText(at(prefix, "Remark"), "Remark", wp.Remark, MaxDescription)
+	if in.Address == nil {
+		pl.p.Add(at(prefix, "Address"), "Address is required when porting a number")
+	} else {
+		wp.Address = in.Address.Address()
+		wp.Address.Validate(&pl.p, at(prefix, "Address"), in.Address.ID != 0)
+	}
+	if wp.ExternalProvider != "" {
+		field := at(prefix, "ExternalProvider")
+		c, err := find(pl, "carrier-code", wp.ExternalProvider, pl.lk.FindCarrierByCode)
+		if pl.found(err, field, "ExternalProvider %s is not a known provider code", wp.ExternalProvider) && !c.Wireless {
+			pl.p.Add(field, "Supplied Provider must be a wireless provider: %s (%s) is not", c.Code, c.Name)
+		}
+	}
+	return wp
+}
