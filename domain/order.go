@@ -195,7 +195,7 @@ func (o *Order) Open() bool { return !IsFinalStatus(o.Status) }
 // Item returns the order's item for lineID, or nil.
 func (o *Order) Item(lineID int64) *OrderItem {
 	for _, it := range o.Items {
-		if it.LineID == lineID {
+		if it != nil && it.LineID == lineID {
 			return it
 		}
 	}
@@ -206,7 +206,7 @@ func (o *Order) Item(lineID int64) *OrderItem {
 func (o *Order) TNs() []string {
 	var tns []string
 	for _, it := range o.Items {
-		if it.TN != "" {
+		if it != nil && it.TN != "" {
 			tns = append(tns, it.TN)
 		}
 	}

@@ -1,0 +1,319 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// OrderUpdatePlan is what Orders_Update will write.
+type OrderUpdatePlan struct {
+	// Order is the order as it will be stored; the store bumps Version.
+	// Items and products with ID 0 are new and must be inserted.
+	Order *Order
+	// Changes maps each changed field to its value before and after, for the
+	// audit trail.
+	Changes map[string]Change
+	// Effects are performed in the same transaction: CompletionEffects when
+	// the order becomes COMPLETE, CancelEffects when it becomes CANCELED.
+	Effects []Effect
+}
+
+// PlanOrderUpdate checks Orders_Update's input against order o for a user
+// of role, at time now, and returns the updated order with its changes.
+// Rules: updating needs a rep; Status moves along the lifecycle (CheckMove;
+// CANCELED is a supervisor's) and SENT needs a chosen route when the process
+// requires one; StatusNote only with Status (a move without one clears the
+// note); CompletionDate only when changing to COMPLETE, default today;
+// ShippingStatus NOT_SHIPPED or SHIPPED; TrackingNumber at most 60
+// characters; ProcessID 0 clears the process, another must exist and resets
+// the route; ProcessRouteID is a supervisor's, must be a route of the
+// order's process and ends the wait for a route decision (0 clears it);
+// Lines only before the order is sent. A COMPLETE or CANCELED order takes
+// only TrackingNumber, ShippingStatus and StatusNote.
+//
+// It returns EFORBIDDEN when the role may not make a change, else one
+// EINVALID with a field error per failed rule.
+func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpdateInput, role Role, now time.Time) (*OrderUpdatePlan, error) {
+	if in == nil {
+		return nil, invalid("Request body is required")
+	}
+	if !role.AtLeast(RoleRep) {
+		return nil, Errorf(EFORBIDDEN, "Your role (%s) may not update orders", roleName(role))
+	}
+	if in.Empty() {
+		return nil, invalid("Nothing to update: give at least one field to change")
+	}
+	pl := newPlanner(ctx, lk)
+	n := cloneOrder(o)
+	var forbidden error
+	final := IsFinalStatus(o.Status)
+	if final {
+		for _, f := range []struct {
+			name  string
+			given bool
+		}{{"FlowThroughFlag", in.FlowThroughFlag != nil}, {"ProcessID", in.ProcessID != nil}, {"ProcessRouteID", in.ProcessRouteID != nil}, {"Lines", len(in.Lines) > 0}} {
+			pl.p.Check(!f.given, f.name, "Order %d is %s; only TrackingNumber, ShippingStatus and StatusNote can change", o.ID, o.Status)
+		}
+	}
+
+	moving := in.Status != "" && in.Status != o.Status
+	if moving {
+		if err := CheckMove(o.Status, in.Status, role); ErrorCode(err) == EFORBIDDEN {
+			forbidden = err
+		} else if err != nil {
+			pl.p.Merge(err)
+		} else {
+			n.Status = in.Status
+		}
+	}
+	switch {
+	case in.StatusNote != nil && in.Status == "":
+		pl.p.Check(strings.TrimSpace(*in.StatusNote) == "", "StatusNote", "StatusNote can only be set when updating the order status")
+	case in.StatusNote != nil:
+		n.StatusNote = strings.TrimSpace(*in.StatusNote)
+		pl.checkText("StatusNote", "StatusNote", n.StatusNote, MaxStatusNote)
+	case moving:
+		n.StatusNote = ""
+	}
+
+	toComplete := moving && in.Status == OrderComplete
+	if toComplete {
+		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+		n.CompletionDate = &today
+	}
+	if in.CompletionDate != "" {
+		if !toComplete {
+			pl.p.Add("CompletionDate", "CompletionDate can only be set when changing an order to COMPLETE")
+		} else if d, ok := parseDate(in.CompletionDate, now.Location()); !ok {
+			pl.p.Add("CompletionDate", "CompletionDate must be a date (YYYY-MM-DD) or a date and time (RFC 3339)")
+		} else {
+			n.CompletionDate = &d
+		}
+	}
+
+	if in.FlowThroughFlag != nil && !final {
+		n.FlowThrough = *in.FlowThroughFlag
+	}
+	if in.TrackingNumber != nil {
+		n.TrackingNumber = strings.TrimSpace(*in.TrackingNumber)
+		pl.checkText("TrackingNumber", "TrackingNumber", n.TrackingNumber, MaxTracking)
+	}
+	if in.ShippingStatus != "" {
+		pl.p.Check(in.ShippingStatus == ShippingNotShipped || in.ShippingStatus == ShippingShipped,
+			"ShippingStatus", "ShippingStatus must be NOT_SHIPPED or SHIPPED")
+		n.ShippingStatus = in.ShippingStatus
+	}
+
+	if !final {
+		if err := pl.updateProcess(n, o, in, role); err != nil {
+			forbidden = err
+		}
+	}
+	if moving && in.Status == OrderSent && n.RequiresRouteDecision {
+		pl.p.Add("Status", "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
+	}
+
+	var lines []string
+	if len(in.Lines) > 0 && !final {
+		switch o.Type {
+		case TypeSuspend, TypeRestore, TypeDisconnect:
+			pl.p.Add("Lines", "Products cannot be changed on a %s order", o.Type)
+		default:
+			if !NotYetSent(o.Status) {
+				pl.p.Add("Lines", "Lines can only be changed before the order is sent; order %d is %s", o.ID, o.Status)
+			} else {
+				lines = pl.updateLines(n, in.Lines)
+			}
+		}
+	}
+
+	if forbidden != nil {
+		return nil, forbidden
+	}
+	if err := pl.result(); err != nil {
+		return nil, err
+	}
+	plan := &OrderUpdatePlan{Order: n, Changes: orderChanges(o, n)}
+	if len(lines) > 0 {
+		plan.Changes["Lines"] = Change{nil, strings.Join(lines, "; ")}
+	}
+	switch {
+	case toComplete:
+		plan.Effects = CompletionEffects(n)
+	case moving && in.Status == OrderCanceled:
+		plan.Effects = CancelEffects(n)
+	}
+	return plan, nil
+}
+
+// updateProcess applies ProcessID and ProcessRouteID to n. It returns an
+// EFORBIDDEN error when the role may not choose a route.
+func (pl *planner) updateProcess(n, o *Order, in *OrderUpdateInput, role Role) error {
+	var proc *Process
+	if in.ProcessID != nil {
+		switch id := *in.ProcessID; {
+		case id == 0:
+			setProcess(n, nil)
+		case o.ProcessID != nil && *o.ProcessID == id:
+			proc = pl.process("ProcessID", id)
+		default:
+			if proc = pl.process("ProcessID", id); proc != nil {
+				setProcess(n, proc)
+			}
+		}
+	}
+	if in.ProcessRouteID == nil {
+		return nil
+	}
+	if !role.AtLeast(RoleSupervisor) {
+		return Errorf(EFORBIDDEN, "Only a supervisor can choose a process route")
+	}
+	if pl.p.Has("ProcessID") {
+		return nil
+	}
+	rid := *in.ProcessRouteID
+	if n.ProcessID == nil {
+		pl.p.Check(rid == 0, "ProcessRouteID", "Order %d has no process; set ProcessID before choosing a route", o.ID)
+		return nil
+	}
+	if proc == nil {
+		if proc = pl.process("ProcessRouteID", *n.ProcessID); proc == nil {
+			return nil
+		}
+	}
+	switch {
+	case rid == 0:
+		n.ProcessRouteID = nil
+		n.RequiresRouteDecision = proc.NeedsRouteDecision()
+	case !proc.HasRoute(rid):
+		pl.p.Add("ProcessRouteID", "Route %d is not a route of process %d (%s)", rid, proc.ID, proc.Name)
+	default:
+		n.ProcessRouteID = &rid
+		n.RequiresRouteDecision = false
+	}
+	return nil
+}
+
+// updateLines adds Orders_Update's product changes to the order's items:
+// each line must be the order's customer's, on the order's carrier account,
+// not DISCONNECTED and not being disconnected by this order. It returns a
+// description of each line's changes for the audit trail.
+func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
+	var out []string
+	for i, e := range lines {
+		if e == nil {
+			continue
+		}
+		lp := idx("Lines", i)
+		if e.Change == nil {
+			pl.p.Add(lp, "Each entry of Lines must be a Change")
+			continue
+		}
+		cp := lp + ".Change"
+		line, field := pl.lineRef(cp, e.Change.LineID, e.Change.TN, true)
+		ops := pl.productChanges(cp+".Products", line, &e.Change.Products, n.IgnoreRelatedProducts)
+		if line == nil {
+			continue
+		}
+		it := n.Item(line.ID)
+		switch {
+		case line.CustomerID != n.CustomerID:
+			pl.p.Add(field, "Line %d belongs to customer %d, not to this order's customer %d", line.ID, line.CustomerID, n.CustomerID)
+		case line.CarrierAccountID != n.CarrierAccountID:
+			pl.p.Add(field, "Line %d is on carrier account %d, not on this order's (%d): an order goes to one provider",
+				line.ID, line.CarrierAccountID, n.CarrierAccountID)
+		case line.Status == LineDisconnected:
+			pl.p.Add(field, "Line %d is DISCONNECTED; its products cannot change", line.ID)
+		case it != nil && it.Action == ItemDisconnect:
+			pl.p.Add(field, "Line %d is being disconnected by this order; its products cannot change", line.ID)
+		}
+		if it == nil {
+			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange}
+			n.Items = append(n.Items, it)
+		}
+		for _, op := range ops {
+			op.OrderItemID = it.ID
+		}
+		it.Products = append(it.Products, ops...)
+		out = append(out, fmt.Sprintf("line %d: %s", line.ID, describeOps(ops)))
+	}
+	return out
+}
+
+func describeOps(ops []*OrderProduct) string {
+	parts := make([]string, 0, len(ops))
+	for _, op := range ops {
+		switch op.Op {
+		case ProductAdd:
+			parts = append(parts, fmt.Sprintf("add product %d ×%d at %s", op.ProductID, op.Quantity, op.Rate))
+		case ProductChange:
+			parts = append(parts, fmt.Sprintf("change customer product %d to ×%d at %s", *op.CustomerProductID, op.Quantity, op.Rate))
+		case ProductRemove:
+			parts = append(parts, fmt.Sprintf("remove customer product %d", *op.CustomerProductID))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// orderChanges lists the fields Orders_Update may change that differ.
+func orderChanges(o, n *Order) map[string]Change {
+	ch := map[string]Change{}
+	add := func(name string, before, after any) {
+		if before != after {
+			ch[name] = Change{before, after}
+		}
+	}
+	add("Status", o.Status, n.Status)
+	add("StatusNote", o.StatusNote, n.StatusNote)
+	add("FlowThrough", o.FlowThrough, n.FlowThrough)
+	add("CompletionDate", dateValue(o.CompletionDate), dateValue(n.CompletionDate))
+	add("TrackingNumber", o.TrackingNumber, n.TrackingNumber)
+	add("ShippingStatus", o.ShippingStatus, n.ShippingStatus)
+	add("ProcessID", idValue(o.ProcessID), idValue(n.ProcessID))
+	add("ProcessRouteID", idValue(o.ProcessRouteID), idValue(n.ProcessRouteID))
+	add("RequiresRouteDecision", o.RequiresRouteDecision, n.RequiresRouteDecision)
+	return ch
+}
+
+func idValue(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func dateValue(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.Format(time.RFC3339)
+}
+
+func parseDate(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// cloneOrder copies o deeply enough that changing the copy's fields, items
+// and product lists leaves o as it was.
+func cloneOrder(o *Order) *Order {
+	n := *o
+	n.Items = make([]*OrderItem, len(o.Items))
+	for i, it := range o.Items {
+		if it == nil {
+			continue
+		}
+		c := *it
+		c.Products = append([]*OrderProduct(nil), it.Products...)
+		n.Items[i] = &c
+	}
+	return &n
+}
