@@ -10,7 +10,7 @@ import (
 // OrderFilter is Orders_Search: every list filters when not empty (an order
 // matches one of its values), and all filters must match.
 type OrderFilter struct {
-	BillProfileID []int64  // the customer's bill profile
+	BillProfileID []int64 // the customer's bill profile
 	CustomerID    []int64
 	CarrierID     []int64
 	OrderID       []int64
