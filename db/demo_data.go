@@ -35,7 +35,7 @@ type demoPackage struct {
 	Name        string
 	ServiceType string   // a demoServiceTypes name
 	Base        []string // product keys on every line of the package
-	Options     []string // product keys some lines carry
+	Options     []string // product keys some lines carry (a group's others come with the first)
 }
 
 type demoGroup struct {
@@ -85,11 +85,11 @@ var demoCarriers = []demoCarrier{
 		Groups: []demoGroup{{"Hotspot", []string{"hotspot", "tethering"}}},
 		Packages: []demoPackage{
 			{demoPkgUnlimited, "VZW Business Unlimited Smartphone", "Wireless Voice",
-				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "international", "protection", "activation", "shipping", "credit"}},
+				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "tethering", "international", "protection", "activation", "shipping", "credit"}},
 			{demoPkgEssential, "VZW Business Essentials Smartphone", "Wireless Voice",
 				[]string{"plan_start", "voicemail"}, []string{"protection", "activation", "shipping"}},
 			{demoPkgData, "VZW Tablet & Hotspot Data", "Wireless Data",
-				[]string{"plan_data"}, []string{"hotspot", "activation", "shipping"}},
+				[]string{"plan_data"}, []string{"hotspot", "tethering", "activation", "shipping"}},
 		},
 	},
 	{
@@ -110,11 +110,11 @@ var demoCarriers = []demoCarrier{
 		Groups: []demoGroup{{"Hotspot", []string{"hotspot", "tethering"}}},
 		Packages: []demoPackage{
 			{demoPkgUnlimited, "AT&T Business Unlimited Performance", "Wireless Voice",
-				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "international", "protection", "activation", "shipping"}},
+				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "tethering", "international", "protection", "activation", "shipping"}},
 			{demoPkgEssential, "AT&T Business Unlimited Starter", "Wireless Voice",
 				[]string{"plan_start", "voicemail"}, []string{"protection", "activation", "shipping"}},
 			{demoPkgData, "AT&T DataConnect Tablet", "Wireless Data",
-				[]string{"plan_data"}, []string{"hotspot", "activation", "shipping"}},
+				[]string{"plan_data"}, []string{"hotspot", "tethering", "activation", "shipping"}},
 		},
 	},
 	{
@@ -134,11 +134,11 @@ var demoCarriers = []demoCarrier{
 		Groups: []demoGroup{{"Hotspot", []string{"hotspot", "tethering"}}},
 		Packages: []demoPackage{
 			{demoPkgUnlimited, "T-Mobile Business Unlimited Advanced", "Wireless Voice",
-				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "protection", "activation", "shipping"}},
+				[]string{"plan_unlimited", "voicemail"}, []string{"hotspot", "tethering", "protection", "activation", "shipping"}},
 			{demoPkgEssential, "T-Mobile Business Essentials", "Wireless Voice",
 				[]string{"plan_start", "voicemail"}, []string{"protection", "activation", "shipping"}},
 			{demoPkgData, "T-Mobile Tablet Data", "Wireless Data",
-				[]string{"plan_data"}, []string{"hotspot", "activation", "shipping"}},
+				[]string{"plan_data"}, []string{"hotspot", "tethering", "activation", "shipping"}},
 		},
 	},
 	{
@@ -346,7 +346,7 @@ var (
 		"Office manager", "Reception", "On-call", "Project manager", "HR director", "IT help desk",
 		"Warehouse lead", "Account executive", "Operations manager", "Safety officer",
 	}
-	demoNumberedRoles = []string{"Field tech", "Driver", "Crew lead", "Service van", "Technician", "Nurse"}
+	demoNumberedRoles = []string{"Field tech", "Driver", "Crew lead", "Service van", "Technician", "Route rep"}
 	demoPhones        = []string{"iPhone", "iPhone 15", "iPhone 14", "Galaxy S24", "Pixel 8", "Galaxy XCover6 Pro", "iPhone SE"}
 	demoDataDevices   = []string{
 		"Fleet truck %d hotspot", "Conference room iPad", "Jetpack — job site %d", "Telematics gateway %d",
