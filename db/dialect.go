@@ -15,7 +15,6 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
-	"github.com/pressly/goose/v3/lock"
 )
 
 // Dialect holds what differs between the engines. Everything else is one
@@ -80,13 +79,7 @@ func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP L
 func (postgresDialect) ForUpdate() string           { return " FOR UPDATE" }
 
 func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
-	// Instances starting at once wait for the one migrating: ask again
-	// every second, for up to five minutes.
-	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 300))
-	if err != nil {
-		return err
-	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
+	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(pgMigrationLock{}))
 	if err != nil {
 		return err
 	}
@@ -112,4 +105,22 @@ func openPostgres(dsn string) (*sqlx.DB, error) {
 		return nil
 	}))
 	return sqlx.NewDb(sqldb, "pgx"), nil
+}
+
+// pgMigrationLock makes instances starting at once on one database migrate
+// one after the other: each waits on a session advisory lock (goose's own
+// locker polls every few seconds; this one is handed over at once).
+type pgMigrationLock struct{}
+
+// migrationLockID is goose's default advisory lock id.
+const migrationLockID int64 = 4097083626
+
+func (pgMigrationLock) SessionLock(ctx context.Context, conn *sql.Conn) error {
+	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLockID)
+	return err
+}
+
+func (pgMigrationLock) SessionUnlock(ctx context.Context, conn *sql.Conn) error {
+	_, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, migrationLockID)
+	return err
 }

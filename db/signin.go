@@ -22,26 +22,32 @@ func (db *DB) SignInLockedUntil(ctx context.Context, key string) (time.Time, err
 func (db *DB) RecordSignInFailure(ctx context.Context, key string, limit int) (int, error) {
 	var n int
 	err := db.inTx(ctx, func(tx *Tx) error {
-		var rows []struct {
+		// Make sure the row exists before locking it: FOR UPDATE locks no
+		// row that is not there yet, and two first failures at once on
+		// PostgreSQL would otherwise both count from zero.
+		if _, err := exec(ctx, tx, `INSERT INTO login_failures (key, failures, first_at) VALUES (?, 0, ?) ON CONFLICT (key) DO NOTHING`,
+			key, tx.Now); err != nil {
+			return err
+		}
+		var row struct {
 			Failures int       `db:"failures"`
 			FirstAt  time.Time `db:"first_at"`
 		}
-		if err := sel(ctx, tx, &rows, `SELECT failures, first_at FROM login_failures WHERE key = ?`+tx.db.Dialect.ForUpdate(), key); err != nil {
+		if err := get(ctx, tx, &row, "", `SELECT failures, first_at FROM login_failures WHERE key = ?`+tx.db.Dialect.ForUpdate(), key); err != nil {
 			return err
 		}
 		first := tx.Now
 		n = 1
-		if len(rows) == 1 && tx.Now.Sub(rows[0].FirstAt) < domain.SignInWindow {
-			n, first = rows[0].Failures+1, rows[0].FirstAt
+		if row.Failures > 0 && tx.Now.Sub(row.FirstAt) < domain.SignInWindow {
+			n, first = row.Failures+1, row.FirstAt
 		}
 		var locked *time.Time
 		if n >= limit {
 			t := tx.Now.Add(domain.SignInLockFor)
 			locked = &t
 		}
-		_, err := exec(ctx, tx, `INSERT INTO login_failures (key, failures, first_at, locked_until) VALUES (?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_at = excluded.first_at, locked_until = excluded.locked_until`,
-			key, n, first, locked)
+		_, err := exec(ctx, tx, `UPDATE login_failures SET failures = ?, first_at = ?, locked_until = ? WHERE key = ?`,
+			n, first, locked, key)
 		return err
 	})
 	return n, err
