@@ -184,6 +184,14 @@ func (pl *planner) carrier(field string, id int64) *Carrier {
 	return c
 }
 
+// carrierName names a carrier for a message: its name, or "carrier N".
+func (pl *planner) carrierName(id int64) string {
+	if c, err := find(pl, "carrier", id, pl.lk.FindCarrierByID); pl.quiet(err) {
+		return fmt.Sprintf("%s (carrier %d)", c.Name, c.ID)
+	}
+	return fmt.Sprintf("carrier %d", id)
+}
+
 func (pl *planner) account(field string, id int64) *CarrierAccount {
 	a, err := find(pl, "account", id, pl.lk.FindCarrierAccountByID)
 	if !pl.found(err, field, "Carrier account %d does not exist", id) {

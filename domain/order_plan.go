@@ -18,7 +18,8 @@ type OrderPlan struct {
 
 // InventoryAssignment puts an inventory item on a customer's account and on
 // the new line (the seed's note: an AVAILABLE ESN is assigned to the
-// customer). The item's status becomes ASSIGNED.
+// customer). The item's status becomes ASSIGNED (it may be already, on
+// this customer's account and no line).
 type InventoryAssignment struct {
 	Identifier string
 	CustomerID int64
@@ -284,8 +285,8 @@ func (pl *planner) addProduct(prefix string, productID int64, rate *Money, qty *
 		pl.p.Add(at(prefix, "ProductID"), "ProductID is required")
 	} else if prod = pl.product(at(prefix, "ProductID"), productID); prod != nil {
 		if prod.CarrierID != nil && carrierID != 0 && *prod.CarrierID != carrierID {
-			pl.p.Add(at(prefix, "ProductID"), "Product %d (%s) is provided by carrier %d, not by this service's carrier %d",
-				prod.ID, prod.Description, *prod.CarrierID, carrierID)
+			pl.p.Add(at(prefix, "ProductID"), "Product %d (%s) is provided by %s, not by this service's carrier, %s",
+				prod.ID, prod.Description, pl.carrierName(*prod.CarrierID), pl.carrierName(carrierID))
 		}
 		op.Rate = prod.Rate
 		if op.Description == "" {

@@ -193,8 +193,8 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	case pkg.ID == line.PackageID:
 		pl.p.Add(pre+".PackageID", "Line %d already has package %d", line.ID, pkg.ID)
 	case pkg.CarrierID != line.CarrierID:
-		pl.p.Add(pre+".PackageID", "Package %d (%s) is on carrier %d but line %d is on carrier %d; moving to another provider needs a disconnect and a new service",
-			pkg.ID, pkg.Name, pkg.CarrierID, line.ID, line.CarrierID)
+		pl.p.Add(pre+".PackageID", "Package %d (%s) is on %s but line %d is on %s; moving to another provider needs a disconnect and a new service",
+			pkg.ID, pkg.Name, pl.carrierName(pkg.CarrierID), line.ID, pl.carrierName(line.CarrierID))
 	}
 	pl.checkOpenOrders(field, line, ItemPackageChange)
 

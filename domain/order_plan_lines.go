@@ -47,7 +47,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.PackageID != 0 {
 			if pkg = pl.pkg(lp+".PackageID", l.PackageID); pkg != nil {
 				if l.CarrierID != 0 && l.CarrierID != pkg.CarrierID {
-					pl.p.Add(lp+".CarrierID", "CarrierID %d does not match the carrier of package %d (%d)", l.CarrierID, pkg.ID, pkg.CarrierID)
+					pl.p.Add(lp+".CarrierID", "CarrierID %d does not match package %d, which is on %s", l.CarrierID, pkg.ID, pl.carrierName(pkg.CarrierID))
 				}
 				carrierID = pkg.CarrierID
 			}
@@ -62,7 +62,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.CarrierAccountID != 0 {
 			acct = pl.account(lp+".CarrierAccountID", l.CarrierAccountID)
 			if acct != nil && carrier != nil && acct.CarrierID != carrier.ID {
-				pl.p.Add(lp+".CarrierAccountID", "Carrier account %d belongs to carrier %d, not to %s (%d)", acct.ID, acct.CarrierID, carrier.Name, carrier.ID)
+				pl.p.Add(lp+".CarrierAccountID", "Carrier account %d belongs to %s, not to %s", acct.ID, pl.carrierName(acct.CarrierID), pl.carrierName(carrier.ID))
 			}
 		} else if carrier != nil {
 			acct = pl.defaultAccount(lp+".CarrierAccountID", carrier)

@@ -46,7 +46,6 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	pl.checkText("Description", "Description", desc, MaxDescription)
 
 	var idents []string
-	var assign []string
 	for _, inv := range []struct{ field, ident, typ string }{
 		{"ESN", in.ESN, InventoryDevice},
 		{"WirelessICCID", in.WirelessICCID, InventorySIM},
@@ -59,12 +58,8 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 			pl.p.Add(inv.field, "%s is only for wireless services; package %d is on %s, a wireline carrier", inv.field, pkg.ID, carrier.Name)
 			continue
 		}
-		usable, free := pl.inventory(inv.field, ident, inv.typ, in.CustomerID)
-		if usable {
+		if pl.inventory(inv.field, ident, inv.typ, in.CustomerID) {
 			idents = append(idents, ident)
-		}
-		if free {
-			assign = append(assign, ident)
 		}
 	}
 
@@ -129,37 +124,37 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	setProcess(o, proc)
 
 	plan := &OrderPlan{Orders: []*Order{o}, Lines: []*Line{line}}
-	for _, ident := range assign {
+	for _, ident := range idents {
 		plan.Assignments = append(plan.Assignments, InventoryAssignment{Identifier: ident, CustomerID: cust.ID, Line: line})
 	}
 	return plan, nil
 }
 
 // inventory checks an ESN or ICCID for a new service of customerID. It is
-// usable when AVAILABLE (free: it will be assigned to the customer) or
-// already ASSIGNED to this customer and on no line.
-func (pl *planner) inventory(field, ident, typ string, customerID int64) (usable, free bool) {
+// usable when AVAILABLE (it will be assigned to the customer) or already
+// ASSIGNED to this customer and on no line.
+func (pl *planner) inventory(field, ident, typ string, customerID int64) bool {
 	it, err := find(pl, "inventory", ident, pl.lk.FindInventoryByIdentifier)
 	if !pl.found(err, field, "%s %s is not in inventory", field, ident) {
-		return false, false
+		return false
 	}
 	if it.Type != typ {
 		pl.p.Add(field, "%s %s is a %s, not a %s", field, ident, it.Type, typ)
-		return false, false
+		return false
 	}
 	switch {
 	case it.Status == InventoryAvailable:
-		return true, true
+		return true
 	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
 		pl.p.Add(field, "%s %s is ASSIGNED to another customer", field, ident)
 	case it.Status == InventoryAssigned && it.LineID != nil:
 		pl.p.Add(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
 	case it.Status == InventoryAssigned:
-		return true, false
+		return true
 	default:
 		pl.p.Add(field, "%s %s is %s and cannot be used", field, ident, it.Status)
 	}
-	return false, false
+	return false
 }
 
 // wirelessPort checks a port-in request: only for a wireless service; MDN
