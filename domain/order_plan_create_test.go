@@ -175,11 +175,15 @@ func TestPlanOrdersCreate_RestoreRules(t *testing.T) {
 		{name: "ErrActive", field: "Restore.TN", message: "Line 1 is ACTIVE; only a SUSPENDED line can be restored",
 			in: restore(domain.RestoreInput{TN: "3125550101"})},
 		{name: "ErrOpenDisconnect", field: "Restore.TN", message: "Line 2 already has an open DISCONNECT order 903",
-			in:    restore(domain.RestoreInput{TN: "3125550102"}),
-			setup: func(f *fakeLookup) { f.openOrders[2] = []*domain.Order{openOrder(903, domain.TypeDisconnect, domain.ItemDisconnect, 2)} }},
+			in: restore(domain.RestoreInput{TN: "3125550102"}),
+			setup: func(f *fakeLookup) {
+				f.openOrders[2] = []*domain.Order{openOrder(903, domain.TypeDisconnect, domain.ItemDisconnect, 2)}
+			}},
 		{name: "ErrOpenRestore", field: "Restore.TN", message: "Line 2 already has an open RESTORE order 904",
-			in:    restore(domain.RestoreInput{TN: "3125550102"}),
-			setup: func(f *fakeLookup) { f.openOrders[2] = []*domain.Order{openOrder(904, domain.TypeRestore, domain.ItemRestore, 2)} }},
+			in: restore(domain.RestoreInput{TN: "3125550102"}),
+			setup: func(f *fakeLookup) {
+				f.openOrders[2] = []*domain.Order{openOrder(904, domain.TypeRestore, domain.ItemRestore, 2)}
+			}},
 		{name: "ErrProcessUnknown", field: "Restore.ProcessID", message: "Process 7 does not exist",
 			in: restore(domain.RestoreInput{TN: "3125550102", ProcessID: 7})},
 	})
@@ -226,8 +230,10 @@ func TestPlanOrdersCreate_DisconnectRules(t *testing.T) {
 		{name: "ErrOpenOrder", field: "Disconnect.TN", message: "Line 6 already has an open SUSPEND order 900",
 			in: disconnect(domain.DisconnectInput{TN: "3125550106"})},
 		{name: "ErrPendingLine", field: "Disconnect.LineID", message: "Line 1 already has an open NEW order 905",
-			in:    disconnect(domain.DisconnectInput{CustomerID: 1, LineID: 1}),
-			setup: func(f *fakeLookup) { f.openOrders[1] = []*domain.Order{openOrder(905, domain.TypeNew, domain.ItemAdd, 1)} }},
+			in: disconnect(domain.DisconnectInput{CustomerID: 1, LineID: 1}),
+			setup: func(f *fakeLookup) {
+				f.openOrders[1] = []*domain.Order{openOrder(905, domain.TypeNew, domain.ItemAdd, 1)}
+			}},
 	})
 }
 
