@@ -35,6 +35,31 @@ func routes(h *handlers.Handlers) []Route {
 
 		// Pages.
 		page("GET /{$}", support, h.HandleDashboard),
+
+		// Customers (pages).
+		page("GET /customers", support, h.HandleCustomerSearch),
+		page("GET /customers/{id}", support, h.HandleCustomerShow),
+
+		// Users and API tokens (pages).
+		page("GET /admin/users", admin, h.HandleAdminUsers),
+		page("POST /admin/users", admin, h.HandleUserCreate),
+		page("POST /admin/users/{id}", admin, h.HandleUserUpdate),
+		page("POST /admin/tokens", admin, h.HandleTokenCreate),
+		page("POST /admin/tokens/{id}/revoke", admin, h.HandleTokenRevoke),
+
+		// Reference data (JSON API).
+		api("GET /api/customers", support, h.HandleAPICustomers),
+		api("GET /api/customers/{CustomerID}", support, h.HandleAPICustomer),
+		api("POST /api/customers", rep, h.HandleAPICustomerCreate),
+		api("GET /api/lines", support, h.HandleAPILines),
+		api("GET /api/carriers", support, h.HandleAPICarriers),
+		api("GET /api/carrier-accounts", support, h.HandleAPICarrierAccounts),
+		api("GET /api/packages", support, h.HandleAPIPackages),
+		api("GET /api/products", support, h.HandleAPIProducts),
+		api("GET /api/service-types", support, h.HandleAPIServiceTypes),
+		api("GET /api/processes", support, h.HandleAPIProcesses),
+		api("GET /api/inventory", support, h.HandleAPIInventory),
+		api("POST /api/inventory", admin, h.HandleAPIInventoryCreate),
 	}
 }
 
