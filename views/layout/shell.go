@@ -34,7 +34,6 @@ var Nav = []NavItem{
 	{"/orders/create", "Change service", domain.RoleRep},
 	{"/routes", "Route decisions", domain.RoleSupervisor},
 	{"/customers", "Customers", domain.RoleSupport},
-	{"/reconnect-ports", "Reconnect ports", domain.RoleSupport},
 	{"/admin/users", "Users", domain.RoleAdmin},
 }
 

@@ -79,6 +79,28 @@ func Open(tb testing.TB, d *db.DB) *App {
 	return a
 }
 
+// OpenDemo starts the router on a fresh SQLite file holding the demo data
+// set; the demo users' password is "demo".
+func OpenDemo(tb testing.TB) *App {
+	tb.Helper()
+	ctx := context.Background()
+	key := make([]byte, 32)
+	rand.Read(key)
+	d, err := db.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"), key)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { d.Close() })
+	if err := d.Migrate(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	hash, _ := bcrypt.GenerateFromPassword([]byte("demo"), bcrypt.MinCost)
+	if _, err := d.LoadDemo(ctx, string(hash)); err != nil {
+		tb.Fatal(err)
+	}
+	return Open(tb, d)
+}
+
 type tWriter struct{ tb testing.TB }
 
 func (w tWriter) Write(p []byte) (int, error) {

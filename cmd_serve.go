@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"switchboard/db"
+	"switchboard/web"
+	"switchboard/web/auth"
+)
+
+func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
+	f := newFlagSet("serve")
+	dbf := addDBFlags(f)
+	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
+	demo := f.Bool("demo", false, "fill an empty database with demo data and the users admin, supervisor, rep and support (password demo)")
+	sessionKey := f.String("session-key", "", "session cookie keys, comma-separated, newest first")
+	dataKey := f.String("data-key", "", "key that encrypts SSN, TaxID and PINPassword at rest")
+	secure := f.Bool("secure-cookies", false, "mark cookies Secure (set it when a TLS proxy is in front)")
+	if err := f.Parse(args); err != nil {
+		return err
+	}
+	d, k, err := openDB(ctx, *dbf.DSN, *dbf.KeysFile, *sessionKey, *dataKey, log)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if *demo {
+		if err := loadDemo(ctx, d, log, *addr); err != nil {
+			return err
+		}
+	}
+	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
+	hs := &http.Server{
+		Addr:              *addr,
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second, // streams (events, exports) extend their own deadlines
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// openDB opens and migrates the database with the configured or kept keys.
+func openDB(ctx context.Context, dsn, keysFile, sessionKey, dataKey string, log *slog.Logger) (*db.DB, *keys, error) {
+	k, err := loadKeys(sessionKey, dataKey, keysFile, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := db.Open(ctx, dsn, k.Data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := d.Migrate(ctx); err != nil {
+		d.Close()
+		return nil, nil, fmt.Errorf("migrate: %w", err)
+	}
+	return d, k, nil
+}
+
+// loadDemo fills an empty database with the demo data set and says how to sign in.
+func loadDemo(ctx context.Context, d *db.DB, log *slog.Logger, addr string) error {
+	hash, err := auth.Bcrypt{}.Hash("demo")
+	if err != nil {
+		return err
+	}
+	loaded, err := d.LoadDemo(ctx, hash)
+	if err != nil {
+		return fmt.Errorf("load demo data: %w", err)
+	}
+	if loaded {
+		log.Info("demo data loaded")
+	} else {
+		log.Info("demo data not loaded: the database already holds data")
+	}
+	log.Info("sign in at http://"+addr+"/login as admin, supervisor, rep or support, each with the password demo", "users", "admin supervisor rep support", "password", "demo")
+	return nil
+}
+
+// dbName names the database for the log without any password in a URL.
+func dbName(dsn string) string {
+	if db.IsPostgresURL(dsn) {
+		return "postgresql"
+	}
+	return dsn
+}
