@@ -20,7 +20,7 @@ func concrete(pattern string) (method, path string) {
 	path = strings.ReplaceAll(path, "{$}", "")
 	for strings.Contains(path, "{") {
 		i, j := strings.Index(path, "{"), strings.Index(path, "}")
-		path = path[:i] + "1" + path[j+1:]
+		path = path[:i] + "999999" + path[j+1:]
 	}
 	return method, path
 }
