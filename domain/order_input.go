@@ -16,6 +16,7 @@ type NewOrdersInput struct {
 	CustomerID         int64                 `json:"CustomerID"`
 	PackageID          int64                 `json:"PackageID"`
 	ESN                string                `json:"ESN"`
+	WirelessESN        string                `json:"WirelessESN"` // the seed's note's name for ESN
 	WirelessICCID      string                `json:"WirelessICCID"`
 	WirelessPort       *WirelessPortInput    `json:"WirelessPort"`
 	ShippingAddress    *AddressInput         `json:"ShippingAddress"`

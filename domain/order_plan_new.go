@@ -18,6 +18,7 @@ import (
 //   - flow-through is on unless the service is wireless and neither ESN nor
 //     WirelessICCID is given: a wireless activation needs a device or SIM
 //     ("set to Flow Through if possible");
+//   - WirelessESN (the name the seed's note uses) is read as ESN;
 //   - ShippingAddress is optional (the seed gives no condition); with one
 //     the order's ShippingStatus is NOT_SHIPPED, else NOT_REQUIRED.
 func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*OrderPlan, error) {
@@ -45,9 +46,16 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	desc := strings.TrimSpace(in.Description)
 	pl.checkText("Description", "Description", desc, MaxDescription)
 
+	esnField, esn := "ESN", strings.TrimSpace(in.ESN)
+	if w := strings.TrimSpace(in.WirelessESN); w != "" {
+		if esn != "" && esn != w {
+			pl.p.Add("WirelessESN", "ESN and WirelessESN name the same device; give only one")
+		}
+		esnField, esn = "WirelessESN", w
+	}
 	var idents []string
 	for _, inv := range []struct{ field, ident, typ string }{
-		{"ESN", in.ESN, InventoryDevice},
+		{esnField, esn, InventoryDevice},
 		{"WirelessICCID", in.WirelessICCID, InventorySIM},
 	} {
 		ident := strings.TrimSpace(inv.ident)

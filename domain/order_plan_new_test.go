@@ -41,6 +41,8 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrESNInUse", "ESN", "ESN ESN-INUSE is already in use on line 1", func(in *domain.NewOrdersInput) { in.ESN = "ESN-INUSE" }},
 		{"ErrESNUnavailable", "ESN", "ESN ESN-UNAV is UNAVAILABLE and cannot be used", func(in *domain.NewOrdersInput) { in.ESN = "ESN-UNAV" }},
 		{"ErrESNWireline", "ESN", "ESN is only for wireless services; package 4 is on Lumen", func(in *domain.NewOrdersInput) { in.PackageID, in.ESN = 4, "ESN-AVAIL" }},
+		{"ErrWirelessESNAndESNDiffer", "WirelessESN", "ESN and WirelessESN name the same device; give only one", func(in *domain.NewOrdersInput) { in.ESN, in.WirelessESN = "ESN-AVAIL", "ESN-MINE" }},
+		{"ErrWirelessESNUnknown", "WirelessESN", "WirelessESN NOPE is not in inventory", func(in *domain.NewOrdersInput) { in.WirelessESN = "NOPE" }},
 		{"ErrICCIDUnknown", "WirelessICCID", "WirelessICCID 8901 is not in inventory", func(in *domain.NewOrdersInput) { in.WirelessICCID = "8901" }},
 		{"ErrICCIDIsDevice", "WirelessICCID", "WirelessICCID ESN-AVAIL is a Mobile_Device, not a SIM_Card", func(in *domain.NewOrdersInput) { in.WirelessICCID = "ESN-AVAIL" }},
 
@@ -223,6 +225,12 @@ func TestPlanNewOrders_Defaults(t *testing.T) {
 		a := plan.Assignments[0]
 		if a.Identifier != "ESN-AVAIL" || a.CustomerID != 1 || a.Line != plan.Lines[0] {
 			t.Errorf("assignment=%+v", a)
+		}
+	})
+	t.Run("WirelessESN", func(t *testing.T) {
+		plan, o, _ := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, WirelessESN: "ESN-AVAIL", ESN: "ESN-AVAIL"})
+		if !o.FlowThrough || len(plan.Assignments) != 1 || plan.Assignments[0].Identifier != "ESN-AVAIL" {
+			t.Errorf("FlowThrough=%v assignments=%+v", o.FlowThrough, plan.Assignments)
 		}
 	})
 	t.Run("ESNAlreadyOnThisCustomer", func(t *testing.T) {
