@@ -314,3 +314,7 @@ func packageProducts(pkg *Package, skip map[int64]bool) []*OrderProduct {
 	}
 	return ops
 }
+
+// ptr returns a pointer to a copy of v, so planned orders share no memory
+// with the input or the store's answers.
+func ptr(v int64) *int64 { return &v }

@@ -199,7 +199,7 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	pl.checkOpenOrders(field, line, ItemPackageChange)
 
 	o := lineOrder(TypePackageChange, ItemPackageChange, line.CustomerID, line)
-	o.NewPackageID = &pkg.ID
+	o.NewPackageID = ptr(pkg.ID)
 	o.Prorate = in.Prorate
 	it := o.Items[0]
 	it.PackageID = pkg.ID

@@ -69,12 +69,12 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		}
 		var altBTN *int64
 		if l.AltBTNID != 0 {
-			altBTN = &l.AltBTNID
+			altBTN = ptr(l.AltBTNID)
 			pl.altBTN(lp+".AltBTNID", l.AltBTNID, in.CustomerID)
 		}
 		var lineTypeID *int64
 		if l.LineTypeID != 0 && pl.serviceType(lp+".LineTypeID", l.LineTypeID) != nil {
-			lineTypeID = &l.LineTypeID
+			lineTypeID = ptr(l.LineTypeID)
 		}
 		desc := strings.TrimSpace(l.Description)
 		make_, model := strings.TrimSpace(l.PBXMake), strings.TrimSpace(l.PBXModel)

@@ -40,7 +40,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	}
 	var lineTypeID *int64
 	if in.LineTypeID != 0 && pl.serviceType("LineTypeID", in.LineTypeID) != nil {
-		lineTypeID = &in.LineTypeID
+		lineTypeID = ptr(in.LineTypeID)
 	}
 	proc := pl.optionalProcess("ProcessID", in.ProcessID)
 	desc := strings.TrimSpace(in.Description)
