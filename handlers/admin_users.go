@@ -233,7 +233,7 @@ func (h *Handlers) HandleTokenCreate(w http.ResponseWriter, r *http.Request) err
 	// The token is in this answer only: never cache it, never keep it.
 	w.Header().Set("Cache-Control", "no-store")
 	vm := views.TokenCreatedVM{Token: token, User: owner.Name, Name: form.Name}
-	return h.render(w, r, http.StatusOK, views.TokenCreatedPage(h.shell(w, r, "API token created"), vm), nil)
+	return h.render(w, r, http.StatusOK, views.TokenCreatedPage(h.shell(w, r, "API token created"), vm), views.TokenCreated(vm))
 }
 
 // HandleTokenRevoke revokes an API token: requests with it are refused from now on.

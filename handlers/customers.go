@@ -148,7 +148,7 @@ func (h *Handlers) HandleCustomerShow(w http.ResponseWriter, r *http.Request) er
 	if nextInv != "" {
 		vm.InventoryNextURL = "/customers/" + itoa64(c.ID) + "?" + url.Values{"InventoryAfter": {nextInv}}.Encode() + "#" + views.IDCustomerInventory
 	}
-	return h.render(w, r, http.StatusOK, views.CustomerShowPage(h.shell(w, r, c.Name), vm), nil)
+	return h.render(w, r, http.StatusOK, views.CustomerShowPage(h.shell(w, r, c.Name), vm), views.CustomerShowBody(vm))
 }
 
 // billProfileNames maps bill profile ids to names.

@@ -101,3 +101,15 @@ func userAction(id int64) string {
 func tokenRevokeAction(id int64) string {
 	return "/admin/tokens/" + strconv.FormatInt(id, 10) + "/revoke"
 }
+
+// rowMessages are a user row's errors that belong to no field shown in the
+// row: the general ones, and for the signed-in admin (whose row has no role
+// or disable controls) those about role and disabling.
+func rowMessages(u UserRow) []string {
+	msgs := append([]string(nil), u.Errors[""]...)
+	if u.Me {
+		msgs = append(msgs, u.Errors["role"]...)
+		msgs = append(msgs, u.Errors["disabled"]...)
+	}
+	return msgs
+}

@@ -14,6 +14,7 @@ import (
 const (
 	IDCustomerSearch    = "customer-search"    // the search box
 	IDCustomerIndicator = "customer-searching" // "Searching…" while htmx asks
+	IDCustomerPage      = "customer"           // the customer page's content
 	IDCustomerLines     = "customer-lines"
 	IDCustomerInventory = "customer-inventory"
 	IDCustomerOrders    = "customer-orders"        // the customer's orders and the order wizards
