@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -80,82 +79,19 @@ func ok(w http.ResponseWriter, status int, fields map[string]any) error {
 	return writeJSON(w, status, fields)
 }
 
-// decodeJSON reads the request body strictly into v: JSON only, unknown
-// fields refused, one value only. Every failure is an EINVALID error.
+// decodeJSON reads the request body strictly into v, a pointer to an input
+// struct: JSON only (no Content-Type, application/json or text/json), one
+// object, unknown fields refused, the seed's wrapped lists accepted. It is
+// domain.DecodeStrict, the one decoder, so every problem is its own
+// EINVALID field error with its path ("AddLine.Lines[0].Products[1].Rate").
 func decodeJSON(r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
-		mt, _, _ := mime.ParseMediaType(ct)
-		if mt != "application/json" && mt != "text/json" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "application/json" && mt != "text/json") {
 			return domain.Errorf(domain.EINVALID, "Content-Type must be application/json")
 		}
 	}
-	return DecodeStrict(http.MaxBytesReader(nil, r.Body, maxBody), v)
-}
-
-// DecodeStrict decodes one JSON value into v, refusing unknown fields and
-// trailing data, with messages that name the field and never Go types.
-func DecodeStrict(body io.Reader, v any) error {
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return domain.Errorf(domain.EINVALID, "Malformed JSON: unexpected data after the object")
-	}
-	return nil
-}
-
-func jsonError(err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.Is(err, io.EOF):
-		return domain.Errorf(domain.EINVALID, "Request body is required")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return domain.Errorf(domain.EINVALID, "Malformed JSON: the body ends early")
-	case errors.As(err, &syn):
-		return domain.Errorf(domain.EINVALID, "Malformed JSON at byte %d", syn.Offset)
-	case errors.As(err, &tooBig):
-		return domain.Errorf(domain.EINVALID, "Request body is larger than %d bytes", maxBody)
-	case errors.As(err, &typ):
-		field := typ.Field
-		return domain.FieldErrorf(field, "%s must be %s", nameOr(field, "The body"), jsonKind(typ.Type.Kind().String()))
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return domain.FieldErrorf(name, "Unknown field %s", name)
-	}
-	var de *domain.Error
-	if errors.As(err, &de) {
-		return de
-	}
-	return domain.Errorf(domain.EINVALID, "Malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
-}
-
-func nameOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
-func jsonKind(k string) string {
-	switch {
-	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"):
-		return "a whole number"
-	case strings.HasPrefix(k, "float"):
-		return "a number"
-	case k == "string":
-		return "a string"
-	case k == "bool":
-		return "true or false"
-	case k == "slice", k == "array":
-		return "a list"
-	case k == "struct", k == "map":
-		return "an object"
-	}
-	return "of another type"
+	return domain.DecodeStrict(http.MaxBytesReader(nil, r.Body, maxBody), v)
 }
 
 // queryInts reads a repeated integer query parameter (?CustomerID=4&CustomerID=5).

@@ -127,7 +127,7 @@ type addressInput struct {
 // check is its own error, named by its field path ("ServiceAddress.Zip").
 func (h *Handlers) HandleAPICustomerCreate(w http.ResponseWriter, r *http.Request) error {
 	var in customerCreateInput
-	if err := decodeJSONAll(r, &in); err != nil {
+	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
 	var p domain.Problems
