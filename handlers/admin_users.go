@@ -273,7 +273,7 @@ func (h *Handlers) adminUsersVM(ctx context.Context) (views.AdminUsersVM, error)
 	me := domain.UserFromContext(ctx)
 	for _, u := range us {
 		vm.Users = append(vm.Users, views.UserRow{ID: u.ID, Name: u.Name, Role: u.Role, Disabled: u.Disabled,
-			Created: shortTime(u.CreatedAt), Me: me != nil && me.ID == u.ID})
+			Created: u.CreatedAt.UTC().Format("Jan 2, 2006"), Me: me != nil && me.ID == u.ID})
 	}
 	ts, err := h.Store.FindAPITokens(ctx)
 	if err != nil {
