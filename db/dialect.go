@@ -31,6 +31,10 @@ type Dialect interface {
 	ForUpdateSkipLocked() string
 	// ForUpdate is the clause that locks rows read in a write transaction.
 	ForUpdate() string
+	// IsRetryable reports an error after which the whole transaction may
+	// simply run again: the engine broke a deadlock or a serialization
+	// conflict by aborting it.
+	IsRetryable(err error) bool
 	migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error
 }
 
@@ -51,6 +55,9 @@ func (sqliteDialect) IsForeignKeyViolation(err error) bool {
 // SQLite has one writer at a time: a write transaction already owns what it reads.
 func (sqliteDialect) ForUpdateSkipLocked() string { return "" }
 func (sqliteDialect) ForUpdate() string           { return "" }
+
+// SQLite queues writers (busy timeout, immediate transactions): no deadlocks to retry.
+func (sqliteDialect) IsRetryable(error) bool { return false }
 
 func (sqliteDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
@@ -77,6 +84,12 @@ func (postgresDialect) IsForeignKeyViolation(err error) bool {
 
 func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (postgresDialect) ForUpdate() string           { return " FOR UPDATE" }
+
+// IsRetryable: deadlock_detected (40P01) and serialization_failure (40001).
+func (postgresDialect) IsRetryable(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && (e.Code == "40P01" || e.Code == "40001")
+}
 
 func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(pgMigrationLock{}))

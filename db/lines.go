@@ -7,7 +7,9 @@ import (
 	"switchboard/domain"
 )
 
-const lineCols = `id, customer_id, tn, package_id, carrier_id, carrier_account_id, line_type_id, description, alt_btn_id, pbx_make, pbx_model, status, suspend_type, created_at`
+// lineCols reads a line; a line without a package (AddLine's PackageID 0)
+// has PackageID 0.
+const lineCols = `id, customer_id, tn, COALESCE(package_id, 0) AS package_id, carrier_id, carrier_account_id, line_type_id, description, alt_btn_id, pbx_make, pbx_model, status, suspend_type, created_at`
 
 // FindLineByID returns ENOTFOUND if there is no such line. The line's products come with it.
 func (db *DB) FindLineByID(ctx context.Context, id int64) (*domain.Line, error) {

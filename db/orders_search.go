@@ -1,0 +1,173 @@
+package db
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"switchboard/domain"
+)
+
+// FindOrders is Orders_Search: one page of the orders matching f, newest
+// first (CreatedAt, then ID, descending), with CarrierName,
+// CarrierAccountName and, for orders waiting for a route decision, the
+// Routes of their process; Items (with products and inventory) only when
+// f.ShowServiceDetails. It returns the cursor of the next page, "" on the
+// last. It never counts the matches: each filter is served by an index in
+// the page's order (see 00004_orders.sql), so a page costs about the same
+// on the millionth order as on the first.
+//
+// RequiresRouteDecision true selects the open orders (not COMPLETE or
+// CANCELED) whose process needs a route and has none chosen; false
+// selects every other order.
+//
+// Returns EINVALID if f does not validate or f.After is not a cursor of
+// this list.
+func (db *DB) FindOrders(ctx context.Context, f domain.OrderFilter) ([]*domain.Order, string, error) {
+	return db.findOrders(ctx, f, false)
+}
+
+// FindOrdersOldestFirst is FindOrders in the other order: oldest first
+// (CreatedAt, then ID, ascending), for the work queues that serve the
+// longest-waiting order first — the dashboard's ERROR, FLOW_ERROR and
+// JEOPARDY lists. Its cursors are its own: a FindOrders cursor is refused.
+func (db *DB) FindOrdersOldestFirst(ctx context.Context, f domain.OrderFilter) ([]*domain.Order, string, error) {
+	return db.findOrders(ctx, f, true)
+}
+
+// FindOrdersAwaitingRoute is the supervisors' queue: the open orders
+// waiting for a route decision, oldest first, each with the Routes of its
+// process. It reads the orders_awaiting_route partial index only.
+func (db *DB) FindOrdersAwaitingRoute(ctx context.Context, page domain.Page) ([]*domain.Order, string, error) {
+	yes := true
+	return db.findOrders(ctx, domain.OrderFilter{RequiresRouteDecision: &yes, Page: page}, true)
+}
+
+// FindOrdersByCustomer lists one customer's orders, newest first: FindOrders
+// with CustomerID, served by the orders_customer index.
+func (db *DB) FindOrdersByCustomer(ctx context.Context, customerID int64, page domain.Page) ([]*domain.Order, string, error) {
+	return db.findOrders(ctx, domain.OrderFilter{CustomerID: []int64{customerID}, Page: page}, false)
+}
+
+// orderCursor is the keyset position of a page of orders: the last row's
+// (created_at, id), and the direction it was read in.
+func orderCursor(o *domain.Order, asc bool) cursor {
+	dir := "d"
+	if asc {
+		dir = "a"
+	}
+	return cursor{ID: o.ID, Text: dir + o.CreatedAt.UTC().Format(time.RFC3339Nano)}
+}
+
+// decodeOrderCursor reads an After value of an order list read in the
+// direction asc; nil for the first page.
+func decodeOrderCursor(s string, asc bool) (*cursor, time.Time, error) {
+	c, err := decodeCursor(s)
+	if err != nil || c == nil {
+		return nil, time.Time{}, err
+	}
+	dir := "d"
+	if asc {
+		dir = "a"
+	}
+	bad := domain.FieldErrorf("After", "After is not a cursor this list gave out")
+	rest, ok := strings.CutPrefix(c.Text, dir)
+	if !ok {
+		return nil, time.Time{}, bad
+	}
+	t, err := time.Parse(time.RFC3339Nano, rest)
+	if err != nil {
+		return nil, time.Time{}, bad
+	}
+	return c, t.UTC(), nil
+}
+
+// orderWhere turns f into SQL conditions on orders o, with their
+// arguments; lists become IN (?) for sqlx.In.
+func orderWhere(f *domain.OrderFilter) ([]string, []any) {
+	where, args := []string{}, []any{}
+	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	if len(f.OrderID) > 0 {
+		add(`o.id IN (?)`, f.OrderID)
+	}
+	if len(f.PON) > 0 {
+		add(`o.pon IN (?)`, f.PON)
+	}
+	if len(f.Status) > 0 {
+		add(`o.status IN (?)`, f.Status)
+	}
+	if len(f.CustomerID) > 0 {
+		add(`o.customer_id IN (?)`, f.CustomerID)
+	}
+	if len(f.CarrierID) > 0 {
+		add(`o.carrier_id IN (?)`, f.CarrierID)
+	}
+	if len(f.OrderType) > 0 {
+		add(`o.order_type IN (?)`, f.OrderType)
+	}
+	if len(f.BillProfileID) > 0 {
+		add(`o.customer_id IN (SELECT id FROM customers WHERE bill_profile_id IN (?))`, f.BillProfileID)
+	}
+	if len(f.TN) > 0 {
+		add(`o.id IN (SELECT order_id FROM order_items WHERE tn IN (?))`, f.TN)
+	}
+	if len(f.Identifier) > 0 {
+		add(`o.id IN (SELECT order_id FROM order_inventory WHERE identifier IN (?))`, f.Identifier)
+	}
+	if f.RequiresRouteDecision != nil {
+		if *f.RequiresRouteDecision {
+			where = append(where, awaitingRoute)
+		} else {
+			where = append(where, `NOT (`+awaitingRoute+`)`)
+		}
+	}
+	return where, args
+}
+
+func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([]*domain.Order, string, error) {
+	if err := f.Validate(); err != nil {
+		return nil, "", err
+	}
+	after, at, err := decodeOrderCursor(f.After, asc)
+	if err != nil {
+		return nil, "", err
+	}
+	where, args := orderWhere(&f)
+	cmp, dir := "<", "DESC"
+	if asc {
+		cmp, dir = ">", "ASC"
+	}
+	if after != nil {
+		where = append(where, `(o.created_at, o.id) `+cmp+` (?, ?)`)
+		args = append(args, at, after.ID)
+	}
+	if len(where) == 0 {
+		where = append(where, "1 = 1")
+	}
+	args = append(args, f.Limit+1)
+	query, args, err := in(db.R, `SELECT `+orderCols+` FROM `+orderFrom+` WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY o.created_at `+dir+`, o.id `+dir+` LIMIT ?`, args...)
+	if err != nil {
+		return nil, "", err
+	}
+	var os []*domain.Order
+	if err := sel(ctx, db.R, &os, query, args...); err != nil {
+		return nil, "", err
+	}
+	os, next := pageOf(os, f.Limit, func(o *domain.Order) cursor { return orderCursor(o, asc) })
+	var waiting []*domain.Order
+	for _, o := range os {
+		if o.RequiresRouteDecision && o.Open() {
+			waiting = append(waiting, o)
+		}
+	}
+	if err := attachRoutes(ctx, db.R, waiting); err != nil {
+		return nil, "", err
+	}
+	if f.ShowServiceDetails {
+		if err := attachItems(ctx, db.R, os); err != nil {
+			return nil, "", err
+		}
+	}
+	return os, next, nil
+}

@@ -1,0 +1,104 @@
+package db
+
+import (
+	"context"
+
+	"switchboard/domain"
+)
+
+// UpdateOrder performs Orders_Update on order id for the user in ctx: it
+// locks the order, checks ifVersion, plans with domain.PlanOrderUpdate on
+// the write transaction, then writes the order with Version bumped,
+// inserts new items and products, performs the plan's effects (completion
+// or cancellation: lines, products, inventory), keeps the status counts,
+// and records an audit event for the order and for each line and
+// inventory item the effects changed. It returns the order as stored.
+//
+// Returns ENOTFOUND if there is no such order; ESTALE, changing nothing,
+// when ifVersion is not nil and is not the stored Version; EFORBIDDEN and
+// EINVALID as PlanOrderUpdate does.
+func (db *DB) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpdateInput, ifVersion *int) (*domain.Order, error) {
+	var role domain.Role
+	if u := domain.UserFromContext(ctx); u != nil {
+		role = u.Role
+	}
+	var out *domain.Order
+	err := db.inTxRetry(ctx, func(tx *Tx) error {
+		var err error
+		out, err = db.updateOrder(ctx, tx, id, in, ifVersion, role)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// updateOrder is UpdateOrder in tx, for a user of role.
+func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.OrderUpdateInput, ifVersion *int, role domain.Role) (*domain.Order, error) {
+	var version int
+	if err := get(ctx, tx, &version, "Order not found.", `SELECT version FROM orders WHERE id = ?`+db.Dialect.ForUpdate(), id); err != nil {
+		return nil, err
+	}
+	if ifVersion != nil && *ifVersion != version {
+		return nil, domain.Errorf(domain.ESTALE,
+			"Order %d was changed by someone else after you read it (you had version %d; it is now at version %d). Reload it and make your change again.",
+			id, *ifVersion, version)
+	}
+	o, err := db.findOrder(ctx, tx, `o.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := domain.PlanOrderUpdate(ctx, db.lookupTx(tx), o, in, role, tx.Now)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.writeOrderUpdate(ctx, tx, o, plan); err != nil {
+		return nil, err
+	}
+	return db.findOrder(ctx, tx, `o.id = ?`, id)
+}
+
+// writeOrderUpdate stores plan.Order over o (which was read in tx), with
+// its new items and products, effects, counts and audit event.
+func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, plan *domain.OrderUpdatePlan) error {
+	n := plan.Order
+	n.Version = o.Version + 1
+	res, err := exec(ctx, tx, `UPDATE orders SET status = ?, status_note = ?, flow_through = ?, completion_date = ?,
+		tracking_number = ?, shipping_status = ?, process_id = ?, process_route_id = ?, requires_route_decision = ?,
+		version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		n.Status, n.StatusNote, n.FlowThrough, n.CompletionDate, n.TrackingNumber, n.ShippingStatus, n.ProcessID,
+		n.ProcessRouteID, n.RequiresRouteDecision, n.Version, tx.Now, o.ID, o.Version)
+	if err != nil {
+		return err
+	}
+	if k, err := res.RowsAffected(); err != nil {
+		return err
+	} else if k != 1 {
+		return domain.Errorf(domain.ESTALE, "Order %d was changed by someone else at the same moment. Reload it and make your change again.", o.ID)
+	}
+	for _, it := range n.Items {
+		if it.ID == 0 {
+			if err := db.insertItem(ctx, tx, o.ID, it); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, p := range it.Products {
+			if p.ID == 0 {
+				if err := insertOrderProduct(ctx, tx, it.ID, p); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := db.performEffects(ctx, tx, n, plan.Effects); err != nil {
+		return err
+	}
+	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, "update", plan.Changes); err != nil {
+		return err
+	}
+	counts := statusDeltas{}
+	counts.move(o.Status, n.Status)
+	return counts.apply(ctx, tx)
+}
