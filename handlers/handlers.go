@@ -21,6 +21,8 @@ type Store interface {
 	domain.AuditStore
 	domain.SignInStore
 	domain.DashboardStore
+	domain.OrderStore
+	domain.IdempotencyStore
 	Ping(ctx context.Context) error
 }
 

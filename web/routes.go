@@ -50,7 +50,7 @@ func routes(h *handlers.Handlers) []Route {
 		// Reference data (JSON API).
 		api("GET /api/customers", support, h.HandleAPICustomers),
 		api("GET /api/customers/{CustomerID}", support, h.HandleAPICustomer),
-		api("POST /api/customers", rep, h.HandleAPICustomerCreate),
+		api("POST /api/customers", rep, h.Idempotent(h.HandleAPICustomerCreate)),
 		api("GET /api/lines", support, h.HandleAPILines),
 		api("GET /api/carriers", support, h.HandleAPICarriers),
 		api("GET /api/carrier-accounts", support, h.HandleAPICarrierAccounts),
@@ -59,7 +59,15 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/service-types", support, h.HandleAPIServiceTypes),
 		api("GET /api/processes", support, h.HandleAPIProcesses),
 		api("GET /api/inventory", support, h.HandleAPIInventory),
-		api("POST /api/inventory", admin, h.HandleAPIInventoryCreate),
+		api("POST /api/inventory", admin, h.Idempotent(h.HandleAPIInventoryCreate)),
+
+		// Orders (JSON API). Creating endpoints honour Idempotency-Key.
+		api("POST /api/new-orders", rep, h.Idempotent(h.HandleAPINewOrdersCreate)),
+		api("POST /api/orders", rep, h.Idempotent(h.HandleAPIOrdersCreate)),
+		api("GET /api/orders", support, h.HandleAPIOrders),
+		api("GET /api/orders/{OrderID}", support, h.HandleAPIOrder),
+		api("PATCH /api/orders/{OrderID}", rep, h.HandleAPIOrderUpdate),
+		api("GET /api/orders/{OrderID}/history", support, h.HandleAPIOrderHistory),
 	}
 }
 
