@@ -617,10 +617,9 @@ func (db *DB) demoServiceDesigns(ctx context.Context, tx *Tx, s *demoSet) error 
 // and a converted one.
 func (db *DB) demoQuotes(ctx context.Context, tx *Tx, s *demoSet) error { return nil }
 
-// demoOrders will add orders of every kind in every status, and orders
-// waiting for a route decision (process "Port-in review"). PENDING lines
-// outside the reserved customers are there for NEW orders to complete.
-func (db *DB) demoOrders(ctx context.Context, tx *Tx, s *demoSet) error { return nil }
+// demoOrders (demo_orders.go) adds orders of every kind in every status,
+// orders waiting for a route decision (process "Port-in review"), and the
+// open orders of the PENDING lines.
 
 // demoReconnectPorts will add reconnect ports in every stage, on Verizon
 // Wireless lines taken with s.TakeLine("VZW", domain.LineActive).

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"switchboard/domain"
@@ -32,7 +33,7 @@ func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*
 		if plan, err = domain.PlanNewOrders(ctx, db.lookupTx(tx), in); err != nil {
 			return err
 		}
-		return db.writePlan(ctx, tx, plan)
+		return db.writePlan(ctx, tx, plan, rand.Reader)
 	})
 	if err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func (db *DB) CreateOrders(ctx context.Context, in *domain.OrdersCreateInput) (*
 		if plan, err = domain.PlanOrdersCreate(ctx, db.lookupTx(tx), in); err != nil {
 			return err
 		}
-		return db.writePlan(ctx, tx, plan)
+		return db.writePlan(ctx, tx, plan, rand.Reader)
 	})
 	if err != nil {
 		return nil, err
@@ -77,15 +78,16 @@ func mayCreateOrders(ctx context.Context) error {
 
 // writePlan writes a checked plan in tx, as domain.OrderPlan says: the new
 // lines, then the orders with their items, products, inventory and port
-// details, then the inventory assignments and the status counts.
-func (db *DB) writePlan(ctx context.Context, tx *Tx, plan *domain.OrderPlan) error {
+// details, then the inventory assignments and the status counts. PONs are
+// drawn from pons (crypto/rand.Reader; the demo's own generator).
+func (db *DB) writePlan(ctx context.Context, tx *Tx, plan *domain.OrderPlan, pons io.Reader) error {
 	for _, l := range plan.Lines {
 		if err := db.insertLine(ctx, tx, l); err != nil {
 			return err
 		}
 	}
 	plan.LinkLines()
-	if err := plan.AssignPONs(rand.Reader); err != nil {
+	if err := plan.AssignPONs(pons); err != nil {
 		return err
 	}
 	counts := statusDeltas{}

@@ -1,0 +1,609 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"time"
+
+	"switchboard/domain"
+)
+
+// demoOrders adds the demo's orders, written by the store's own helpers
+// (the domain's planners on the demo transaction, writePlan, updateOrder),
+// so lines, inventory, audit history and status counts are as the product
+// would leave them:
+//
+//   - every order kind — a new service (plain, with a port-in, and as a
+//     reconnect), SUSPEND, RESTORE, DISCONNECT, ADD_LINE, CHANGE_FEATURE and
+//     PACKAGE_CHANGE — in every status, each moved there along the
+//     lifecycle by whoever would have (the poller for the provider's
+//     answers, with the provider's words in StatusNote; a rep for holds and
+//     corrections; a supervisor for cancellations), so a COMPLETE suspend
+//     left its line SUSPENDED and a canceled new service released its SIM;
+//   - a dozen port-ins on "Port-in review" waiting for a route decision,
+//     and a few whose route a supervisor chose and which went on;
+//   - an activation order, still open, for every PENDING line of the base
+//     data.
+//
+// Orders are created over the last 30 days and each one's history runs in
+// time order up to the load; none touches a reserved customer.
+func (db *DB) demoOrders(ctx context.Context, tx *Tx, s *demoSet) error {
+	r := s.Rand("orders")
+	d := &demoOrderer{db: db, tx: tx, s: s, r: r, pons: rand.NewChaCha8([32]byte{'o', 'r', 'd', 'e', 'r', 's'}), now: tx.Now, ctx: ctx}
+	defer func() { tx.Now = d.now }()
+	for _, c := range s.Customers {
+		if !c.Reserved && c.Status != domain.CustomerInactive && s.Carriers[c.Spec.Carrier].Wireless {
+			d.customers = append(d.customers, c)
+		}
+	}
+	for i, status := range domain.OrderStatuses {
+		for _, kind := range demoOrderKinds {
+			if err := d.kind(kind, status, i); err != nil {
+				return fmt.Errorf("%s order in %s: %w", kind, status, err)
+			}
+		}
+	}
+	if err := d.routeDecisions(); err != nil {
+		return fmt.Errorf("port-in review orders: %w", err)
+	}
+	return d.activations()
+}
+
+// demoOrderKinds are the kinds of the matrix of kinds and statuses.
+var demoOrderKinds = []string{domain.TypeNew, domain.TypeSuspend, domain.TypeRestore, domain.TypeDisconnect,
+	domain.TypeAddLine, domain.TypeChangeFeature, domain.TypePackageChange}
+
+// demoOrderer makes the demo's orders in one transaction.
+type demoOrderer struct {
+	db        *DB
+	tx        *Tx
+	s         *demoSet
+	r         *rand.Rand
+	pons      io.Reader
+	now       time.Time       // the load; every order and move is before it
+	ctx       context.Context // no user: the system (the poller)
+	customers []*demoCustomerSet
+	next      int // the next of customers to order for
+}
+
+// as is ctx acting as the demo user of role, or as the system for "".
+func (d *demoOrderer) as(role domain.Role) context.Context {
+	if role == "" {
+		return d.ctx
+	}
+	return domain.NewContextWithUser(d.ctx, d.s.Users[role])
+}
+
+// customer hands out the customers orders are for, in turn; for an order
+// that will wait on Lifeline eligibility, a Lifeline customer.
+func (d *demoOrderer) customer(status string) *demoCustomerSet {
+	if status == domain.OrderLifelineHold {
+		for _, c := range d.customers {
+			if lifeline(c) {
+				return c
+			}
+		}
+	}
+	c := d.customers[d.next%len(d.customers)]
+	d.next++
+	return c
+}
+
+// ago is a time between lo and hi hours before the load, never before
+// notBefore (plus an hour) nor more than 30 days back.
+func (d *demoOrderer) ago(lo, hi float64, notBefore time.Time) time.Time {
+	h := lo + d.r.Float64()*(hi-lo)
+	t := d.now.Add(-time.Duration(h * float64(time.Hour))).Truncate(time.Second)
+	if oldest := d.now.AddDate(0, 0, -30); t.Before(oldest) {
+		t = oldest.Add(time.Hour)
+	}
+	if min := notBefore.Add(time.Hour); t.Before(min) {
+		t = min
+	}
+	if latest := d.now.Add(-10 * time.Minute); t.After(latest) {
+		t = latest
+	}
+	return t
+}
+
+// demoAges are how long ago orders in each status were created, in hours.
+var demoAges = map[string][2]float64{
+	domain.OrderNew: {2, 72}, domain.OrderSent: {3, 96}, domain.OrderConfirmed: {12, 144}, domain.OrderProvisioned: {24, 192},
+	domain.OrderComplete: {48, 720}, domain.OrderError: {6, 240}, domain.OrderFlowError: {6, 240}, domain.OrderJeopardy: {120, 480},
+	domain.OrderHold: {24, 600}, domain.OrderPaymentHold: {24, 400}, domain.OrderLifelineHold: {24, 400}, domain.OrderCanceled: {48, 720},
+}
+
+// create plans an order as role at time at, on the demo transaction, and
+// writes it.
+func (d *demoOrderer) create(role domain.Role, at time.Time, plan func(context.Context, domain.OrderLookup) (*domain.OrderPlan, error)) ([]*domain.Order, error) {
+	d.tx.Now = at
+	ctx := d.as(role)
+	p, err := plan(ctx, d.db.lookupTx(d.tx))
+	if err != nil {
+		return nil, err
+	}
+	if err := d.db.writePlan(ctx, d.tx, p, d.pons); err != nil {
+		return nil, err
+	}
+	return p.Orders, nil
+}
+
+// demoMove is one Orders_Update of an order's history, by role ("" is the
+// system).
+type demoMove struct {
+	role domain.Role
+	in   domain.OrderUpdateInput
+}
+
+func move(role domain.Role, status, note string) demoMove {
+	m := demoMove{role: role, in: domain.OrderUpdateInput{Status: status}}
+	if note != "" {
+		m.in.StatusNote = &note
+	}
+	return m
+}
+
+// walk performs moves on order o one after the other, spread between its
+// creation and the load, at most two days or so apart.
+func (d *demoOrderer) walk(o *domain.Order, moves []demoMove) error {
+	t := o.CreatedAt
+	span := min(d.now.Add(-5*time.Minute).Sub(t)/time.Duration(len(moves)+1), 40*time.Hour)
+	for _, m := range moves {
+		t = t.Add(time.Duration((0.3 + 0.7*d.r.Float64()) * float64(span))).Truncate(time.Second)
+		d.tx.Now = t
+		role := m.role
+		if role == "" {
+			role = domain.RoleAdmin // the poller may make every move
+		}
+		in := m.in
+		if _, err := d.db.updateOrder(d.as(m.role), d.tx, o.ID, &in, nil, role); err != nil {
+			return fmt.Errorf("order %d (%s, %s): %+v: %w", o.ID, o.Type, o.Status, m.in, err)
+		}
+	}
+	return nil
+}
+
+// path is how an order reaches status: sent by flow-through (or by a rep
+// when flow-through is off), answered by the provider, held by a rep,
+// canceled by a supervisor. The variant picks between believable paths.
+func (d *demoOrderer) path(o *domain.Order, status string, variant int) []demoMove {
+	send := move("", domain.OrderSent, "")
+	if !o.FlowThrough {
+		send = move(domain.RoleRep, domain.OrderSent, "")
+	}
+	confirm := move("", domain.OrderConfirmed, fmt.Sprintf("Carrier confirmation %s-%06d; due in 2 business days", d.carrierCode(o.CarrierID), d.r.IntN(1000000)))
+	var ship []demoMove
+	if o.ShippingStatus == domain.ShippingNotShipped {
+		tracking := fmt.Sprintf("1Z%s%010d", []string{"A4R", "9W2", "X71"}[d.r.IntN(3)], d.r.IntN(10000000000))
+		ship = []demoMove{{role: domain.RoleRep, in: domain.OrderUpdateInput{TrackingNumber: &tracking, ShippingStatus: domain.ShippingShipped}}}
+	}
+	note := func(list []string) string { return list[(variant+d.r.IntN(len(list)))%len(list)] }
+	switch status {
+	case domain.OrderSent:
+		return []demoMove{send}
+	case domain.OrderConfirmed:
+		return append([]demoMove{send, confirm}, ship...)
+	case domain.OrderProvisioned:
+		return append(append([]demoMove{send, confirm}, ship...), move("", domain.OrderProvisioned, "Activated on the carrier network; billing starts at completion"))
+	case domain.OrderComplete:
+		done := append(append([]demoMove{send, confirm}, ship...), move("", domain.OrderComplete, ""))
+		if variant%3 == 1 {
+			return append([]demoMove{send, move("", domain.OrderError, note(demoErrorNotes)),
+				move(domain.RoleRep, domain.OrderNew, "Corrected the account details with the customer; sending again")}, done...)
+		}
+		return done
+	case domain.OrderError:
+		return []demoMove{send, move("", domain.OrderError, note(demoErrorNotes))}
+	case domain.OrderFlowError:
+		return []demoMove{send, move("", domain.OrderFlowError, note(demoFlowErrorNotes))}
+	case domain.OrderJeopardy:
+		return []demoMove{send, confirm, move("", domain.OrderJeopardy, note(demoJeopardyNotes))}
+	case domain.OrderHold:
+		return []demoMove{move(domain.RoleRep, domain.OrderHold, note(demoHoldNotes))}
+	case domain.OrderPaymentHold:
+		return []demoMove{move(domain.RoleRep, domain.OrderPaymentHold, note(demoPaymentHoldNotes))}
+	case domain.OrderLifelineHold:
+		return []demoMove{move(domain.RoleRep, domain.OrderLifelineHold, "Waiting for Lifeline eligibility from the National Verifier (application LV-"+fmt.Sprint(400000+d.r.IntN(99999))+")")}
+	case domain.OrderCanceled:
+		cancel := move(domain.RoleSupervisor, domain.OrderCanceled, note(demoCancelNotes))
+		if variant%2 == 1 {
+			return []demoMove{send, cancel}
+		}
+		return []demoMove{cancel}
+	}
+	return nil
+}
+
+// The provider's and the people's words in StatusNote.
+var (
+	demoErrorNotes = []string{
+		"Carrier rejected (error 4012): ICCID is not in the carrier's SIM inventory for this account",
+		"Carrier rejected (error 2203): the billing account is past due; provisioning is blocked until it is paid",
+		"Carrier rejected (PLN-217): the rate plan is not available for this device type",
+		"Carrier rejected (error 7021): the line already has a pending change request at the carrier",
+		"Carrier rejected (error 1180): service address could not be validated (no match in E911 database)",
+	}
+	demoFlowErrorNotes = []string{
+		"Could not reach the carrier gateway: connection timed out after 30s (3 attempts)",
+		"Carrier gateway answered 503 Service Unavailable; the order was not transmitted",
+		"Carrier gateway refused the request: TLS certificate expired on the partner endpoint",
+	}
+	demoJeopardyNotes = []string{
+		"Past due: the carrier committed 2 business days and has not completed after 5",
+		"Carrier reports a backlog at its fulfillment center; the due date is at risk",
+		"Carrier field technician missed the appointment window; rescheduling",
+	}
+	demoHoldNotes = []string{
+		"Customer asked to hold until their new office opens",
+		"Holding for the customer's IT contact to confirm the device model",
+		"On hold: waiting for the signed service agreement",
+	}
+	demoPaymentHoldNotes = []string{
+		"A deposit of $150.00 is required before activation",
+		"Credit check referred: waiting for the customer's deposit",
+	}
+	demoCancelNotes = []string{
+		"Customer withdrew the request",
+		"Duplicate of an order entered the same day",
+		"Customer chose to stay with the current plan",
+	}
+)
+
+// carrierCode is the code of carrier id.
+func (d *demoOrderer) carrierCode(id int64) string {
+	for _, c := range d.s.carrierOrder {
+		if c.ID == id {
+			return c.Code
+		}
+	}
+	return "CX"
+}
+
+// lifeline reports whether c is on the Lifeline bill profile.
+func lifeline(c *demoCustomerSet) bool { return c.Spec.Profile == "Lifeline" }
+
+// kind makes one order of kind in status (the i-th status).
+func (d *demoOrderer) kind(kind, status string, i int) error {
+	var plan func(context.Context, domain.OrderLookup) (*domain.OrderPlan, error)
+	var line *demoLine
+	// take hands out a line in lineStatus; a Lifeline hold goes to a
+	// Lifeline customer's line where one is left.
+	take := func(lineStatus string, ok func(*demoLine) bool) *demoLine {
+		cond := func(l *demoLine) bool { return l.Status == lineStatus && ok(l) }
+		if status == domain.OrderLifelineHold {
+			if l := d.s.TakeLineWhere(func(l *demoLine) bool { return lifeline(l.Customer) && cond(l) }); l != nil {
+				return l
+			}
+		}
+		return d.s.TakeLineWhere(cond)
+	}
+	takeActive := func(ok func(*demoLine) bool) *demoLine { return take(domain.LineActive, ok) }
+	switch kind {
+	case domain.TypeNew:
+		return d.newService(status, i)
+	case domain.TypeAddLine:
+		return d.addLine(status, i)
+	case domain.TypeSuspend:
+		typ := []string{domain.SuspendAll, domain.SuspendIncoming}[i%2]
+		wireless := i != 5 // one wireline suspend, of outgoing calls
+		if !wireless {
+			typ = domain.SuspendOutgoing
+		}
+		line = takeActive(func(l *demoLine) bool { return l.Carrier.Wireless == wireless })
+		in := &domain.OrdersCreateInput{Suspend: &domain.SuspendInput{TN: lineTN(line), SuspendType: typ}}
+		plan = func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanOrdersCreate(ctx, lk, in)
+		}
+	case domain.TypeRestore:
+		line = take(domain.LineSuspended, func(*demoLine) bool { return true })
+		in := &domain.OrdersCreateInput{Restore: &domain.RestoreInput{LineID: lineID(line), CustomerID: lineCustomer(line)}}
+		plan = func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanOrdersCreate(ctx, lk, in)
+		}
+	case domain.TypeDisconnect:
+		line = takeActive(func(*demoLine) bool { return true })
+		inv := []string{domain.InventoryAvailable, domain.InventoryUnavailable}[i%2]
+		in := &domain.OrdersCreateInput{Disconnect: &domain.DisconnectInput{LineID: lineID(line), CustomerID: lineCustomer(line), InventoryItemStatus: inv}}
+		plan = func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanOrdersCreate(ctx, lk, in)
+		}
+	case domain.TypeChangeFeature:
+		line = takeActive(func(l *demoLine) bool { return l.Carrier.Wireless && len(demoMissingOptions(l)) > 0 })
+		in := &domain.OrdersCreateInput{Change: d.changeInput(line, i)}
+		plan = func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanOrdersCreate(ctx, lk, in)
+		}
+	case domain.TypePackageChange:
+		line = takeActive(func(l *demoLine) bool {
+			return l.Carrier.Wireless && (l.Package == demoPkgUnlimited || l.Package == demoPkgEssential)
+		})
+		to := demoPkgEssential
+		if line != nil && line.Package == demoPkgEssential {
+			to = demoPkgUnlimited
+		}
+		in := &domain.OrdersCreateInput{PackageChange: &domain.PackageChangeInput{TN: lineTN(line), PackageID: packageID(line, to), Prorate: i%2 == 0}}
+		plan = func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanOrdersCreate(ctx, lk, in)
+		}
+	}
+	if line == nil {
+		return fmt.Errorf("no line left to take")
+	}
+	age := demoAges[status]
+	os, err := d.create(domain.RoleRep, d.ago(age[0], age[1], line.CreatedAt), plan)
+	if err != nil {
+		return err
+	}
+	return d.walk(os[0], d.path(os[0], status, i))
+}
+
+func lineTN(l *demoLine) string {
+	if l == nil {
+		return ""
+	}
+	return l.TN
+}
+
+func lineID(l *demoLine) int64 {
+	if l == nil {
+		return 0
+	}
+	return l.ID
+}
+
+func lineCustomer(l *demoLine) int64 {
+	if l == nil {
+		return 0
+	}
+	return l.CustomerID
+}
+
+func packageID(l *demoLine, key string) int64 {
+	if l == nil {
+		return 0
+	}
+	return l.Carrier.Packages[key].ID
+}
+
+// demoFeatures are the options a Change order adds (not fees or credits).
+var demoFeatures = map[string]bool{"hotspot": true, "international": true, "protection": true}
+
+// demoMissingOptions are the features of the line's package it lacks.
+func demoMissingOptions(l *demoLine) []*domain.Product {
+	has := map[int64]bool{}
+	for _, cp := range l.Products {
+		has[cp.ProductID] = true
+	}
+	var out []*domain.Product
+	for _, dc := range demoCarriers {
+		if dc.Code != l.Carrier.Code {
+			continue
+		}
+		for _, p := range dc.Packages {
+			if p.Key != l.Package {
+				continue
+			}
+			for _, k := range p.Options {
+				if pr := l.Carrier.Products[k]; demoFeatures[k] && !has[pr.ID] {
+					out = append(out, pr)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// changeInput adds an option the line lacks (a hotspot brings its
+// tethering charge along), and on some lines gives the plan a negotiated
+// rate or removes device protection.
+func (d *demoOrderer) changeInput(l *demoLine, i int) *domain.ChangeInput {
+	if l == nil {
+		return &domain.ChangeInput{}
+	}
+	missing := demoMissingOptions(l)
+	add := missing[d.r.IntN(len(missing))]
+	pc := domain.ProductChangesInput{Add: domain.LineProductList{{ProductID: add.ID}}}
+	for _, cp := range l.Products {
+		switch {
+		case i%3 == 0 && cp.ProductID == l.Carrier.Products["plan_unlimited"].ID:
+			rate := cp.Rate - 50000
+			pc.Change = append(pc.Change, &domain.ProductChangeInput{CustomerProductID: cp.ID, Rate: &rate})
+		case i%3 == 1 && l.Carrier.Products["protection"] != nil && cp.ProductID == l.Carrier.Products["protection"].ID:
+			pc.Remove = append(pc.Remove, &domain.ProductRemoveInput{CustomerProductID: cp.ID})
+		}
+	}
+	return &domain.ChangeInput{BillingOption: domain.BillingOptions[i%3],
+		Lines: domain.ChangeLineList{{Change: &domain.LineChange{LineID: l.ID, Products: pc}}}}
+}
+
+// newService makes a NewOrders_Create order: with a port-in, as a
+// reconnect of a disconnected number, or (only while the order is open:
+// the number comes with activation) plain, with a SIM and mostly a device.
+func (d *demoOrderer) newService(status string, i int) error {
+	variant := []string{"plain", "port", "reconnect"}[i%3]
+	if status == domain.OrderComplete || status == domain.OrderCanceled {
+		variant = []string{"port", "reconnect"}[i%2]
+	}
+	c := d.customer(status)
+	var old *demoLine
+	if variant == "reconnect" {
+		old = d.s.TakeLineWhere(func(l *demoLine) bool {
+			return l.Status == domain.LineDisconnected && l.Carrier.Wireless && l.Customer.Status != domain.CustomerInactive
+		})
+		if old == nil {
+			variant = "port"
+		} else {
+			c = old.Customer
+		}
+	}
+	in := d.newServiceInput(c, i)
+	notBefore := c.CreatedAt
+	switch variant {
+	case "port":
+		in.WirelessPort = d.portInput(c, d.s.Carriers[c.Spec.Carrier].Code)
+	case "reconnect":
+		in.ReconnectTN, notBefore = old.TN, old.CreatedAt
+	}
+	age := demoAges[status]
+	os, err := d.create(domain.RoleRep, d.ago(age[0], age[1], notBefore),
+		func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanNewOrders(ctx, lk, in)
+		})
+	if err != nil {
+		return err
+	}
+	return d.walk(os[0], d.path(os[0], status, i))
+}
+
+// newServiceInput is a new wireless service for c on its carrier, with a
+// SIM (and mostly a device) shipped to its service address.
+func (d *demoOrderer) newServiceInput(c *demoCustomerSet, i int) *domain.NewOrdersInput {
+	carrier := d.s.Carriers[c.Spec.Carrier]
+	key := []string{demoPkgUnlimited, demoPkgEssential, demoPkgUnlimited, demoPkgData}[i%4]
+	names := newDemoNamer(d.r, c.Spec.Person)
+	desc := names.phone()
+	if key == demoPkgData {
+		desc = names.data()
+	}
+	a := c.ServiceAddress
+	in := &domain.NewOrdersInput{
+		CustomerID: c.ID, PackageID: carrier.Packages[key].ID, LineTypeID: carrier.LineType[key], Description: "New: " + desc,
+		ProcessID: d.s.Processes["Standard activation"].ID, WirelessICCID: d.s.TakeSIM(),
+		ShippingAddress: &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
+			City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4},
+	}
+	if d.r.IntN(10) < 7 {
+		in.ESN = d.s.TakeDevice()
+	}
+	return in
+}
+
+// portInput is a port-in of a new number from another provider to carrierCode.
+func (d *demoOrderer) portInput(c *demoCustomerSet, carrierCode string) *domain.WirelessPortInput {
+	city := demoCities[c.Spec.City]
+	a := c.ServiceAddress
+	signer := a.FirstName + " " + a.LastName
+	return &domain.WirelessPortInput{
+		MDN:              d.s.newTN(d.r, pick(d.r, city.NPAs)),
+		AccountNumber:    fmt.Sprintf("%d%08d", 1+d.r.IntN(8), d.r.IntN(100000000)),
+		AuthorizedSigner: signer,
+		PINPassword:      domain.NewSecret(fmt.Sprintf("%04d", 1001+d.r.IntN(8998))),
+		Remark:           pick(d.r, []string{"", "Customer is porting from a prepaid account", "Port the number before the old contract renews", "Business line; port during business hours"}),
+		Address:          &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2, City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4},
+		ExternalProvider: carrierCode,
+	}
+}
+
+// addLine adds one or two services with new numbers to a customer's account.
+func (d *demoOrderer) addLine(status string, i int) error {
+	c := d.customer(status)
+	carrier := d.s.Carriers[c.Spec.Carrier]
+	city := demoCities[c.Spec.City]
+	names := newDemoNamer(d.r, c.Spec.Person)
+	in := &domain.AddLineInput{CustomerID: c.ID, BillingOption: domain.BillingOptions[i%3], ProcessID: d.s.Processes["Standard activation"].ID}
+	for n := range 1 + i%2 {
+		key := []string{demoPkgUnlimited, demoPkgEssential}[n]
+		in.Lines = append(in.Lines, &domain.AddLineLine{TN: d.s.newTN(d.r, pick(d.r, city.NPAs)), PackageID: carrier.Packages[key].ID,
+			LineTypeID: carrier.LineType[key], Description: "Added: " + names.phone()})
+	}
+	age := demoAges[status]
+	os, err := d.create(domain.RoleRep, d.ago(age[0], age[1], c.CreatedAt), func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+		return domain.PlanOrdersCreate(ctx, lk, &domain.OrdersCreateInput{AddLine: in})
+	})
+	if err != nil {
+		return err
+	}
+	return d.walk(os[0], d.path(os[0], status, i))
+}
+
+// routeDecisions makes port-ins on "Port-in review": twelve waiting for a
+// supervisor's route decision (two of them on hold), and four whose route
+// was chosen and which went on.
+func (d *demoOrderer) routeDecisions() error {
+	proc := d.s.Processes["Port-in review"]
+	for i := range 16 {
+		c := d.customer("")
+		in := d.newServiceInput(c, i)
+		in.ProcessID = proc.ID
+		in.WirelessPort = d.portInput(c, d.s.Carriers[c.Spec.Carrier].Code)
+		waiting := i < 12
+		at := d.ago(1, 140, c.CreatedAt)
+		if !waiting {
+			at = d.ago(150, 400, c.CreatedAt)
+		}
+		os, err := d.create(domain.RoleRep, at, func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
+			return domain.PlanNewOrders(ctx, lk, in)
+		})
+		if err != nil {
+			return err
+		}
+		o := os[0]
+		var moves []demoMove
+		switch {
+		case waiting && i%6 == 5:
+			moves = d.path(o, domain.OrderHold, i)
+		case waiting:
+		default:
+			route := proc.Routes[i%len(proc.Routes)].ID
+			moves = append([]demoMove{{role: domain.RoleSupervisor, in: domain.OrderUpdateInput{ProcessRouteID: &route}}},
+				d.path(o, []string{domain.OrderSent, domain.OrderConfirmed, domain.OrderComplete, domain.OrderError}[i%4], i)...)
+		}
+		if err := d.walk(o, moves); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// activations gives every PENDING line left by the base data (outside the
+// reserved customers) the open order that activates it: a PENDING
+// customer's waits for payment, a Lifeline customer's for eligibility.
+func (d *demoOrderer) activations() error {
+	proc := d.s.Processes["Standard activation"]
+	route := proc.Routes[0].ID
+	open := []string{domain.OrderNew, domain.OrderSent, domain.OrderConfirmed, domain.OrderProvisioned, domain.OrderHold,
+		domain.OrderError, domain.OrderJeopardy, domain.OrderFlowError}
+	for i := 0; ; i++ {
+		l := d.s.TakeLine("", domain.LinePending)
+		if l == nil {
+			return nil
+		}
+		item := &domain.OrderItem{LineID: l.ID, TN: l.TN, Action: domain.ItemAdd, PackageID: l.PackageID, CarrierID: l.CarrierID,
+			CarrierAccountID: l.CarrierAccountID, Description: l.Description, AltBTNID: l.AltBTNID, PBXMake: l.PBXMake,
+			PBXModel: l.PBXModel, LineTypeID: l.LineTypeID}
+		if l.SIM != "" {
+			item.InventoryIdentifiers = []string{l.SIM}
+		}
+		o := &domain.Order{Type: domain.TypeNew, Status: domain.OrderNew, CustomerID: l.CustomerID, CarrierID: l.CarrierID,
+			CarrierAccountID: l.CarrierAccountID, FlowThrough: !l.Carrier.Wireless || l.SIM != "", ShippingStatus: domain.ShippingNotRequired,
+			ProcessID: &proc.ID, ProcessRouteID: &route, Items: []*domain.OrderItem{item}}
+		status := open[i%len(open)]
+		switch {
+		case l.Customer.Status == domain.CustomerPending:
+			status = domain.OrderPaymentHold
+		case l.Customer.Spec.Profile == "Lifeline":
+			status = domain.OrderLifelineHold
+		}
+		age := demoAges[status]
+		d.tx.Now = d.ago(age[0], age[1], l.CreatedAt)
+		ctx := d.as(domain.RoleRep)
+		var err error
+		if o.PON, err = domain.NewPON(d.pons); err != nil {
+			return err
+		}
+		if err := d.db.insertOrder(ctx, d.tx, o); err != nil {
+			return fmt.Errorf("activation of line %d: %w", l.ID, err)
+		}
+		counts := statusDeltas{}
+		counts.move("", o.Status)
+		if err := counts.apply(ctx, d.tx); err != nil {
+			return err
+		}
+		o.CarrierName = l.Carrier.Name
+		if err := d.walk(o, d.path(o, status, i)); err != nil {
+			return err
+		}
+	}
+}
