@@ -97,6 +97,9 @@ func (h *Handlers) HandleCustomerShow(w http.ResponseWriter, r *http.Request) er
 	if u := domain.UserFromContext(ctx); u != nil {
 		vm.CanOrder = u.Role.AtLeast(domain.RoleRep)
 	}
+	if vm.Orders, err = h.customerOrders(ctx, c.ID); err != nil {
+		return err
+	}
 
 	q := r.URL.Query()
 	ls, nextLines, err := h.Store.FindLines(ctx, domain.LineFilter{CustomerID: &c.ID, Page: domain.Page{Limit: customerLinesPageSize, After: q.Get("LinesAfter")}})

@@ -2,7 +2,37 @@ package views
 
 import "switchboard/domain"
 
+// IDDashboard is the dashboard's content.
+const IDDashboard = "dashboard"
+
 // DashboardVM is the dashboard's data.
 type DashboardVM struct {
 	Counts *domain.DashboardCounts
+
+	// Orders by status, each a link to that search.
+	OrdersByStatus []StatusCount
+	// Waiting is how many orders wait for a route decision; CanRoute links
+	// them to the route decisions page (supervisors), else to the search.
+	Waiting  int64
+	CanRoute bool
+	// Trouble lists the orders in ERROR, FLOW_ERROR or JEOPARDY, oldest
+	// first; TroubleURL is the search for all of them.
+	Trouble     []OrderRow
+	TroubleMore bool
+	TroubleURL  string
+}
+
+// StatusCount is how many orders are in one status.
+type StatusCount struct {
+	Status string
+	N      int64
+	URL    string
+}
+
+// WaitingURL is where the waiting count links to.
+func (vm DashboardVM) WaitingURL() string {
+	if vm.CanRoute {
+		return "/routes"
+	}
+	return "/orders?RequiresRouteDecision=true"
 }

@@ -40,6 +40,14 @@ func routes(h *handlers.Handlers) []Route {
 		page("GET /customers", support, h.HandleCustomerSearch),
 		page("GET /customers/{id}", support, h.HandleCustomerShow),
 
+		// Orders (pages).
+		page("GET /orders", support, h.HandleOrderSearch),
+		page("GET /orders/export.csv", support, h.HandleOrderExport),
+		page("GET /orders/{id}", support, h.HandleOrderShow),
+		page("POST /orders/{id}", rep, h.HandleOrderUpdate),
+		page("GET /routes", supervisor, h.HandleRouteDecisions),
+		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
+
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
 		page("POST /admin/users", admin, h.HandleUserCreate),

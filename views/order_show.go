@@ -1,0 +1,208 @@
+package views
+
+import (
+	"strings"
+
+	"switchboard/domain"
+	"switchboard/views/components"
+)
+
+// Element ids of the order page.
+const (
+	IDOrderPage    = "order-page"    // the page's content: an htmx form answer replaces it
+	IDOrderUpdate  = "order-update"  // the update form's section
+	IDOrderHistory = "order-history" // the timeline
+	IDOrderLines   = "order-lines"
+	IDOrderRelated = "order-related"
+)
+
+// OrderShowVM is one order's page. Secrets are masked already.
+type OrderShowVM struct {
+	ID           int64
+	PON          string
+	Type         string
+	Status       string
+	StatusNote   string
+	CustomerID   int64
+	CustomerName string
+	Carrier      string
+	Account      string
+	FlowThrough  bool
+	SendNow      bool
+	Created      string
+	CreatedISO   string
+	Completion   string
+	Tracking     string
+	Shipping     string
+	Process      string // "" when the order has none
+	Route        string // the chosen route's description
+	Waiting      bool   // waiting for a route decision
+	Routes       []string
+	Version      int
+
+	// The kind's details; empty values are not shown.
+	BillingOption         string
+	Reconnect             bool
+	SuspendType           string
+	InventoryItemStatus   string
+	IgnoreRelatedProducts bool
+	NewPackage            string
+	ShippingAddress       *domain.Address
+	Port                  *PortView
+	Lines                 []OrderLineView
+
+	// ReconnectPort is the reconnect port this order belongs to, if any.
+	ReconnectPort *ReconnectPortRef
+
+	SameCustomer    []OrderRow
+	SameCustomerURL string // the search for all of the customer's orders
+	SameLines       []OrderRow
+	SameLinesURL    string // the search for all orders on the same lines
+
+	History []HistoryEntry
+
+	// Update is the update form; nil when the user may not update orders.
+	Update *OrderUpdateForm
+}
+
+// PortView is an order's wireless port request. PIN is never the value:
+// only whether one is on file.
+type PortView struct {
+	MDN              string
+	AccountNumber    string
+	AuthorizedSigner string
+	PINOnFile        bool
+	Remark           string
+	Address          domain.Address
+	ExternalProvider string
+}
+
+// OrderLineView is one line an order touches, with its products.
+type OrderLineView struct {
+	LineID      int64
+	TN          string
+	Action      string
+	Package     string
+	Carrier     string
+	Account     string
+	ServiceType string
+	Description string
+	PBX         string
+	AltBTNID    int64
+	Inventory   []string
+	Products    []OrderProductView
+}
+
+// OrderProductView is one product an order adds, changes or removes.
+type OrderProductView struct {
+	Op                string
+	ProductID         int64
+	CustomerProductID int64
+	Description       string
+	Rate              string
+	Quantity          int
+	Source            string
+}
+
+// ReconnectPortRef points to the reconnect port an order is part of.
+type ReconnectPortRef struct {
+	ID     int64
+	Status string // Completed, Errored or In progress
+	URL    string
+}
+
+// HistoryEntry is one event of an order's history.
+type HistoryEntry struct {
+	At      string
+	AtISO   string
+	User    string
+	Action  string
+	Changes []ChangeView
+}
+
+// ChangeView is one field's value before and after. Set is a field that
+// had no value before (every field of a new order).
+type ChangeView struct {
+	Field  string
+	Before string
+	After  string
+	Set    bool
+}
+
+// OrderUpdateForm is Orders_Update as a form: the moves this user may make
+// from the order's status, and the other fields, as entered.
+type OrderUpdateForm struct {
+	OrderID int64
+	Version int
+	Final   bool // COMPLETE or CANCELED: only tracking, shipping and a note change
+
+	Current string              // the order's status
+	Moves   []components.Option // the statuses this user may move the order to
+	Status  string              // the chosen move ("" keeps the status)
+
+	StatusNote     string
+	CompletionDate string
+	TrackingNumber string
+	ShippingStatus string
+	Shipping       []components.Option
+	FlowThrough    bool
+
+	ProcessID string
+	Processes []components.Option
+
+	CanRoute     bool // a supervisor: the route can be chosen here
+	NeedsRoute   bool // the order waits for a route decision
+	RouteID      string
+	RouteOptions []components.Option
+
+	Errors   components.Errors
+	Conflict string // someone else saved the order since this form was read
+	Notice   string // a message for the whole form
+}
+
+// MoveOptions are the choices of the status select: keep, then each move.
+func (f *OrderUpdateForm) MoveOptions() []components.Option {
+	opts := []components.Option{{Value: "", Label: "Keep " + f.Current, Selected: f.Status == ""}}
+	for _, m := range f.Moves {
+		m.Selected = m.Value == f.Status
+		opts = append(opts, m)
+	}
+	return opts
+}
+
+// Selected marks the option whose value is v.
+func Selected(opts []components.Option, v string) []components.Option {
+	out := make([]components.Option, len(opts))
+	for i, o := range opts {
+		o.Selected = o.Value == v
+		out[i] = o
+	}
+	return out
+}
+
+func joinComma(s []string) string { return strings.Join(s, ", ") }
+
+// optionLabels is "A, B or C".
+func optionLabels(opts []components.Option) string {
+	ls := make([]string, len(opts))
+	for i, o := range opts {
+		ls[i] = o.Value
+	}
+	if len(ls) < 2 {
+		return strings.Join(ls, "")
+	}
+	return strings.Join(ls[:len(ls)-1], ", ") + " or " + ls[len(ls)-1]
+}
+
+// ShippingLabel is a shipping status as a rep reads it.
+func ShippingLabel(s string) string {
+	switch s {
+	case "NOT_REQUIRED", "":
+		return "Not required"
+	case "NOT_SHIPPED":
+		return "Not shipped yet"
+	case "SHIPPED":
+		return "Shipped"
+	}
+	return s
+}
