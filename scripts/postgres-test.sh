@@ -13,11 +13,13 @@ set -euo pipefail
 
 log() { echo "postgres-test: $*" >&2; }
 
+# as_pg runs a command as the postgres user when root, without the start
+# lock's descriptor (a server that inherited it would hold the lock).
 as_pg() {
 	if [ "$(id -u)" = 0 ]; then
-		(cd /tmp && runuser -u postgres -- "$@")
+		(cd /tmp && runuser -u postgres -- "$@") 9>&-
 	else
-		(cd /tmp && "$@")
+		(cd /tmp && "$@") 9>&-
 	fi
 }
 
@@ -57,6 +59,12 @@ start() {
 	if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
 		useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 	fi
+	# Two runs starting at once must not pick the same port and directory.
+	local lockfile=/tmp/.switchboard-pg-start.lock
+	if { exec 9>>"$lockfile"; } 2>/dev/null; then
+		chmod 666 "$lockfile" 2>/dev/null || true
+		flock 9
+	fi
 	port=${SWITCHBOARD_PG_PORT:-55432}
 	for _ in $(seq 1 50); do
 		if port_free "$port"; then
@@ -92,6 +100,7 @@ EOF
 		cat "$dir/server.log" >&2 || true
 		exit 1
 	fi
+	exec 9>&- 2>/dev/null || true
 	log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $dir"
 	echo "postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
 }
