@@ -23,6 +23,8 @@ type Store interface {
 	domain.DashboardStore
 	domain.OrderStore
 	domain.IdempotencyStore
+	domain.DraftStore
+	domain.OrderLookup // the order rules' questions, for checking wizard steps
 	Ping(ctx context.Context) error
 }
 

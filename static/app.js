@@ -8,7 +8,33 @@
     if (el && typeof el.focus === "function") { el.focus(); }
   }
   document.addEventListener("DOMContentLoaded", function () { focusFirstError(document); });
-  document.addEventListener("htmx:afterSwap", function (e) { focusFirstError(e.target); });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (e.target.querySelector && e.target.querySelector("[aria-invalid='true']")) { focusFirstError(e.target); return; }
+    // A wizard step swapped in: move focus to its heading, as a new page would.
+    var h = e.target.querySelector && e.target.querySelector("[data-step-heading]");
+    if (h) { h.focus(); window.scrollTo(0, 0); }
+  });
+
+  // Enter in a search box inside a bigger form presses the search's own
+  // button (data-enter-clicks="#id") instead of the form's first button.
+  document.addEventListener("keydown", function (e) {
+    var sel = e.key === "Enter" && e.target.getAttribute && e.target.getAttribute("data-enter-clicks");
+    if (!sel) { return; }
+    var b = document.querySelector(sel);
+    if (b) { e.preventDefault(); b.click(); }
+  });
+
+  // A "Use" button beside a list item fills its field (data-fill="id",
+  // data-fill-value) without a round trip; without JavaScript it posts.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-fill]");
+    if (!b) { return; }
+    var field = document.getElementById(b.getAttribute("data-fill"));
+    if (!field) { return; }
+    e.preventDefault();
+    field.value = b.getAttribute("data-fill-value");
+    field.focus();
+  });
 
   // Confirm dangerous actions: forms and buttons carry data-confirm="…".
   document.addEventListener("submit", function (e) {

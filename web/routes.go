@@ -48,6 +48,13 @@ func routes(h *handlers.Handlers) []Route {
 		page("GET /routes", supervisor, h.HandleRouteDecisions),
 		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
 
+		// Order wizards (pages): a draft per wizard run, a step per URL.
+		page("GET /orders/new", rep, h.HandleNewServiceStart),
+		page("POST /orders/new", rep, h.HandleNewServiceCreate),
+		page("GET /orders/new/{draft}/{step}", rep, h.HandleNewServiceStep),
+		page("POST /orders/new/{draft}/{step}", rep, h.HandleNewServiceSave),
+		page("POST /orders/new/{draft}/submit", rep, h.HandleNewServiceSubmit),
+
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
 		page("POST /admin/users", admin, h.HandleUserCreate),

@@ -1,0 +1,468 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"switchboard/domain"
+	"switchboard/views"
+	"switchboard/views/components"
+)
+
+// newServiceWizard is /orders/new: NewOrders_Create a step at a time.
+var newServiceWizard = &wizardDef{
+	kind: domain.DraftNewService, title: "New service", path: "/orders/new",
+	steps: []wizardStep{
+		{views.StepCustomer, "Customer"},
+		{views.StepPackage, "Package"},
+		{views.StepService, "Service type and process"},
+		{views.StepDevice, "Device and SIM"},
+		{views.StepNumber, "Number"},
+		{views.StepShipping, "Shipping and products"},
+		{views.StepReview, "Review and submit"},
+	},
+}
+
+// secretPIN is the draft secret holding WirelessPort.PINPassword.
+const secretPIN = "PINPassword"
+
+// How many rows of a list a step shows.
+const (
+	wizardCustomerChoices  = 12
+	wizardInventoryChoices = 12
+	maxProductRows         = 30
+)
+
+// HandleNewServiceStart shows the first step (the customer) before any
+// draft exists; ?CustomerID= chooses one already. An htmx search asks for
+// the customer list alone.
+func (h *Handlers) HandleNewServiceStart(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	form := views.NewServiceForm{CustomerID: strings.TrimSpace(q.Get("CustomerID"))}
+	return h.showNewService(w, r, http.StatusOK, nil, &form, views.StepCustomer, nil)
+}
+
+// HandleNewServiceCreate checks the customer step and starts a draft with
+// it, then goes on to the package.
+func (h *Handlers) HandleNewServiceCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	ctx := r.Context()
+	var form views.NewServiceForm
+	readNewServiceStep(r.PostForm, views.StepCustomer, &form, nil)
+	if wizardAction(r) != views.ActionNext {
+		return h.showNewService(w, r, http.StatusOK, nil, &form, views.StepCustomer, nil)
+	}
+	errs, _, err := h.checkNewService(ctx, &form, nil, views.StepCustomer)
+	if err != nil {
+		return err
+	}
+	if errs.Any() {
+		return h.showNewService(w, r, http.StatusUnprocessableEntity, nil, &form, views.StepCustomer, errs)
+	}
+	d, err := h.startDraft(ctx, newServiceWizard, &form, nil)
+	if err != nil {
+		return err
+	}
+	return h.toStep(w, r, newServiceWizard.stepURL(d, views.StepPackage), func() error {
+		return h.showNewService(w, r, http.StatusOK, d, &form, views.StepPackage, nil)
+	})
+}
+
+// HandleNewServiceStep shows a step of a draft as saved. A step after the
+// first one not yet passed sends the browser to that one; a submitted
+// draft shows its result.
+func (h *Handlers) HandleNewServiceStep(w http.ResponseWriter, r *http.Request) error {
+	d, err := h.loadDraft(r, newServiceWizard)
+	if err != nil {
+		return err
+	}
+	var form views.NewServiceForm
+	if err := decodeDraft(d, &form); err != nil {
+		return err
+	}
+	step := r.PathValue("step")
+	if d.State != domain.DraftOpen || step == stepResult {
+		if d.State == domain.DraftOpen {
+			return redirect(w, r, newServiceWizard.stepURL(d, newServiceWizard.steps[d.Reached].key))
+		}
+		return h.showResult(w, r, newServiceWizard, d, parseID(form.CustomerID))
+	}
+	i := newServiceWizard.index(step)
+	if i < 0 {
+		return domain.Errorf(domain.ENOTFOUND, "The new-service wizard has no step %q.", step)
+	}
+	if i > d.Reached {
+		http.Redirect(w, r, newServiceWizard.stepURL(d, newServiceWizard.steps[d.Reached].key), http.StatusSeeOther)
+		return nil
+	}
+	var errs components.Errors
+	if step == views.StepReview {
+		if errs, _, err = h.checkNewService(r.Context(), &form, d.Secrets, views.StepReview); err != nil {
+			return err
+		}
+	}
+	return h.showNewService(w, r, http.StatusOK, d, &form, step, errs)
+}
+
+// HandleNewServiceSave saves a step's form. Next checks the step with the
+// order rules first and stays, with the errors beside the fields (422),
+// when any fails; what was typed is kept either way. Back keeps what was
+// typed without checking it. Other buttons (search, use an item, add or
+// remove a product) save and show the step again. Next on the review
+// submits.
+func (h *Handlers) HandleNewServiceSave(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	ctx := r.Context()
+	d, err := h.loadDraft(r, newServiceWizard)
+	if err != nil {
+		return err
+	}
+	var form views.NewServiceForm
+	if err := decodeDraft(d, &form); err != nil {
+		return err
+	}
+	if d.State != domain.DraftOpen {
+		return redirect(w, r, newServiceWizard.resultURL(d))
+	}
+	step := r.PathValue("step")
+	i := newServiceWizard.index(step)
+	if i < 0 || i > d.Reached {
+		return domain.Errorf(domain.ENOTFOUND, "The new-service wizard has no step %q to save yet.", step)
+	}
+	readNewServiceStep(r.PostForm, step, &form, d.Secrets)
+	action := wizardAction(r)
+	switch {
+	case step == views.StepReview && action == views.ActionNext:
+		return h.submitNewService(w, r, d, &form)
+	case action == views.ActionBack:
+		if err := h.saveDraft(ctx, d, &form); err != nil {
+			return h.draftGone(w, r, d, err)
+		}
+		prev := newServiceWizard.steps[max(i-1, 0)].key
+		return h.toStep(w, r, newServiceWizard.stepURL(d, prev), func() error {
+			return h.showNewService(w, r, http.StatusOK, d, &form, prev, nil)
+		})
+	case action != views.ActionNext:
+		applyNewServiceAction(action, &form)
+		if err := h.saveDraft(ctx, d, &form); err != nil {
+			return h.draftGone(w, r, d, err)
+		}
+		return h.showNewService(w, r, http.StatusOK, d, &form, step, nil)
+	}
+	errs, _, err := h.checkNewService(ctx, &form, d.Secrets, step)
+	if err != nil {
+		return err
+	}
+	if !errs.Any() {
+		d.Reached = max(d.Reached, i+1)
+	}
+	if err := h.saveDraft(ctx, d, &form); err != nil {
+		return h.draftGone(w, r, d, err)
+	}
+	if errs.Any() {
+		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, &form, step, errs)
+	}
+	next := newServiceWizard.steps[i+1].key
+	var nextErrs components.Errors
+	return h.toStep(w, r, newServiceWizard.stepURL(d, next), func() error {
+		if next == views.StepReview {
+			if nextErrs, _, err = h.checkNewService(ctx, &form, d.Secrets, views.StepReview); err != nil {
+				return err
+			}
+		}
+		return h.showNewService(w, r, http.StatusOK, d, &form, next, nextErrs)
+	})
+}
+
+// HandleNewServiceSubmit submits a draft from its review (the review's
+// form posts here too).
+func (h *Handlers) HandleNewServiceSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	d, err := h.loadDraft(r, newServiceWizard)
+	if err != nil {
+		return err
+	}
+	var form views.NewServiceForm
+	if err := decodeDraft(d, &form); err != nil {
+		return err
+	}
+	if d.State != domain.DraftOpen {
+		return redirect(w, r, newServiceWizard.resultURL(d))
+	}
+	readNewServiceStep(r.PostForm, views.StepReview, &form, d.Secrets)
+	return h.submitNewService(w, r, d, &form)
+}
+
+// submitNewService creates the order of a reviewed draft through the
+// store's NewOrders_Create, at most once per draft (submitOnce). Rules
+// that fail now (the data changed since the review) show on the review.
+func (h *Handlers) submitNewService(w http.ResponseWriter, r *http.Request, d *domain.Draft, form *views.NewServiceForm) error {
+	ctx := r.Context()
+	if d.Reached < newServiceWizard.index(views.StepReview) {
+		return redirect(w, r, newServiceWizard.resultURL(d))
+	}
+	if err := h.saveDraft(ctx, d, form); err != nil {
+		return h.draftGone(w, r, d, err)
+	}
+	in, probs := newServiceInput(form, d.Secrets)
+	if err := probs.Err(); err != nil {
+		errs := newServiceErrors(err, views.StepReview)
+		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, errs)
+	}
+	got, err := h.submitOnce(ctx, d, func(ctx context.Context) ([]int64, []int64, error) {
+		plan, err := h.Store.CreateNewOrders(ctx, in)
+		if err != nil {
+			return nil, nil, err
+		}
+		return plan.OrderIDs(), plan.LineIDs(), nil
+	})
+	if err != nil {
+		if domain.ErrorCode(err) != domain.EINVALID {
+			return err
+		}
+		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, newServiceErrors(err, views.StepReview))
+	}
+	if got.State == domain.DraftOpen {
+		// Another submit of this draft failed its checks: show why.
+		errs, _, err := h.checkNewService(ctx, form, d.Secrets, views.StepReview)
+		if err != nil {
+			return err
+		}
+		return h.showNewService(w, r, http.StatusUnprocessableEntity, got, form, views.StepReview, errs)
+	}
+	return redirect(w, r, newServiceWizard.resultURL(d))
+}
+
+// draftGone answers a save of a draft that was submitted meanwhile with
+// its result, and passes any other error on.
+func (h *Handlers) draftGone(w http.ResponseWriter, r *http.Request, d *domain.Draft, err error) error {
+	if domain.ErrorCode(err) == domain.ECONFLICT {
+		return redirect(w, r, newServiceWizard.resultURL(d))
+	}
+	return err
+}
+
+// readNewServiceStep copies the fields of step from a posted form into
+// form. The PIN goes to the draft's secrets, and only when one is typed:
+// a blank PIN field keeps the saved one.
+func readNewServiceStep(pf url.Values, step string, form *views.NewServiceForm, secrets map[string]domain.Secret) {
+	get := func(name string) string { return strings.TrimSpace(pf.Get(name)) }
+	switch step {
+	case views.StepCustomer:
+		form.CustomerID = get("CustomerID")
+	case views.StepPackage:
+		form.PackageID = get("PackageID")
+	case views.StepService:
+		form.LineTypeID, form.ProcessID, form.Description = get("LineTypeID"), get("ProcessID"), get("Description")
+	case views.StepDevice:
+		form.ESN, form.WirelessICCID = get("ESN"), get("WirelessICCID")
+	case views.StepNumber:
+		form.NumberMode, form.ReconnectTN = get("NumberMode"), get("ReconnectTN")
+		p := &form.Port
+		p.MDN, p.AccountNumber, p.AuthorizedSigner = get("WirelessPort.MDN"), get("WirelessPort.AccountNumber"), get("WirelessPort.AuthorizedSigner")
+		p.Remark, p.ExternalProvider = get("WirelessPort.Remark"), get("WirelessPort.ExternalProvider")
+		p.Address = readAddress(pf, "WirelessPort.Address")
+		if pin := pf.Get("WirelessPort.PINPassword"); strings.TrimSpace(pin) != "" && secrets != nil {
+			secrets[secretPIN] = domain.NewSecret(strings.TrimSpace(pin))
+		}
+	case views.StepShipping:
+		form.Ship = get("Ship") == "true"
+		form.ShippingAddress = readAddress(pf, "ShippingAddress")
+		form.ShippingFilled = true
+		form.Products = form.Products[:0]
+		for i := 0; i < maxProductRows; i++ {
+			pre := "AdditionalProducts[" + strconv.Itoa(i) + "]."
+			if _, ok := pf[pre+"ProductID"]; !ok {
+				break
+			}
+			p := views.ProductForm{ProductID: get(pre + "ProductID"), Rate: get(pre + "Rate"), Quantity: get(pre + "Quantity"), Description: get(pre + "Description")}
+			if !p.Blank() {
+				form.Products = append(form.Products, p)
+			}
+		}
+	case views.StepReview:
+		form.SendOrders = get("SendOrders") == "true"
+	}
+}
+
+func readAddress(pf url.Values, prefix string) views.AddressForm {
+	get := func(name string) string { return strings.TrimSpace(pf.Get(prefix + "." + name)) }
+	return views.AddressForm{FirstName: get("FirstName"), LastName: get("LastName"), Address1: get("Address1"), Address2: get("Address2"),
+		City: get("City"), State: get("State"), Zip: get("Zip"), Zip4: get("Zip4"), Country: get("Country")}
+}
+
+// applyNewServiceAction performs a button other than Back and Next: use an
+// inventory item from the list, or remove a product row.
+func applyNewServiceAction(action string, form *views.NewServiceForm) {
+	switch {
+	case strings.HasPrefix(action, views.ActionPick):
+		field, value, _ := strings.Cut(strings.TrimPrefix(action, views.ActionPick), ":")
+		switch field {
+		case "ESN":
+			form.ESN = value
+		case "WirelessICCID":
+			form.WirelessICCID = value
+		}
+	case strings.HasPrefix(action, views.ActionRemove+"Products:"):
+		i, err := strconv.Atoi(strings.TrimPrefix(action, views.ActionRemove+"Products:"))
+		if err == nil && i >= 0 && i < len(form.Products) {
+			form.Products = append(form.Products[:i], form.Products[i+1:]...)
+		}
+	}
+}
+
+// newServiceInput turns the form into NewOrders_Create's input. What
+// cannot be read (a rate that is not an amount) is a problem on the
+// seed's field path; so is a number step left unanswered.
+func newServiceInput(form *views.NewServiceForm, secrets map[string]domain.Secret) (*domain.NewOrdersInput, *domain.Problems) {
+	var p domain.Problems
+	in := &domain.NewOrdersInput{
+		CustomerID: choiceID(&p, "CustomerID", form.CustomerID, "Choose a customer from the list."),
+		PackageID:  choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list."),
+		LineTypeID: choiceID(&p, "LineTypeID", form.LineTypeID, "Choose a service type from the list."),
+		ProcessID:  choiceID(&p, "ProcessID", form.ProcessID, "Choose a process from the list."),
+		ESN:        form.ESN, WirelessICCID: form.WirelessICCID,
+		Description: form.Description, SendOrders: form.SendOrders,
+	}
+	switch form.NumberMode {
+	case views.NumberNew:
+	case views.NumberReconnect:
+		in.ReconnectTN = form.ReconnectTN
+		p.Check(form.ReconnectTN != "", "ReconnectTN", "Enter the number to reconnect: 10 digits.")
+	case views.NumberPort:
+		pt := form.Port
+		in.WirelessPort = &domain.WirelessPortInput{MDN: pt.MDN, AccountNumber: pt.AccountNumber, AuthorizedSigner: pt.AuthorizedSigner,
+			PINPassword: secrets[secretPIN], Remark: pt.Remark, ExternalProvider: pt.ExternalProvider, Address: formAddress(pt.Address)}
+	default:
+		p.Add("NumberMode", "Choose how the service gets its number: a new number, a reconnect, or a port-in.")
+	}
+	if form.Ship {
+		in.ShippingAddress = formAddress(form.ShippingAddress)
+	}
+	for i, pr := range form.Products {
+		pre := "AdditionalProducts[" + strconv.Itoa(i) + "]."
+		pi := &domain.ProductInput{ProductID: choiceID(&p, pre+"ProductID", pr.ProductID, "Choose a product from the list."), Description: pr.Description}
+		pi.Rate = formMoney(&p, pre+"Rate", pr.Rate)
+		pi.Quantity = formQuantity(&p, pre+"Quantity", pr.Quantity)
+		in.AdditionalProducts = append(in.AdditionalProducts, pi)
+	}
+	return in, &p
+}
+
+func formAddress(a views.AddressForm) *domain.AddressInput {
+	return &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
+		City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}
+}
+
+// formID reads an id chosen from a list; blank is 0.
+func choiceID(p *domain.Problems, field, s, msg string) int64 {
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		p.Add(field, "%s", msg)
+		return 0
+	}
+	return n
+}
+
+// formMoney reads an optional amount; blank is not given.
+func formMoney(p *domain.Problems, field, s string) *domain.Money {
+	if s == "" {
+		return nil
+	}
+	m, err := domain.ParseMoney(s)
+	if err != nil {
+		p.Add(field, "Rate must be an amount such as 4.99 (a negative rate is a credit)")
+		return nil
+	}
+	return &m
+}
+
+// formQuantity reads an optional quantity; blank is not given (1).
+func formQuantity(p *domain.Problems, field, s string) *int {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		p.Add(field, "Quantity must be a whole number")
+		return nil
+	}
+	return &n
+}
+
+// newServiceStepOf is the step holding a field of NewOrders_Create.
+func newServiceStepOf(field string) string {
+	head, _, _ := strings.Cut(field, ".")
+	if i := strings.IndexByte(head, '['); i >= 0 {
+		head = head[:i]
+	}
+	switch head {
+	case "CustomerID":
+		return views.StepCustomer
+	case "PackageID":
+		return views.StepPackage
+	case "LineTypeID", "ProcessID", "Description":
+		return views.StepService
+	case "ESN", "WirelessESN", "WirelessICCID":
+		return views.StepDevice
+	case "NumberMode", "ReconnectTN", "WirelessPort":
+		return views.StepNumber
+	case "ShippingAddress", "AdditionalProducts":
+		return views.StepShipping
+	}
+	return views.StepReview
+}
+
+// newServiceErrors keeps the field errors of err that belong to step
+// (every one on the review), rewording "required" for lists to choose from.
+func newServiceErrors(err error, step string) components.Errors {
+	out := components.Errors{}
+	fs := domain.ErrorFields(err)
+	if len(fs) == 0 && err != nil && step == views.StepReview {
+		out[""] = append(out[""], domain.ErrorMessage(err))
+	}
+	for _, f := range fs {
+		if step == views.StepReview || newServiceStepOf(f.Field) == step {
+			out[f.Field] = append(out[f.Field], f.Message)
+		}
+	}
+	requiredChoice(out, "CustomerID", "Choose a customer.")
+	requiredChoice(out, "PackageID", "Choose a package.")
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// checkNewService checks the form so far with NewOrders_Create's rules
+// (PlanNewOrders) and keeps the errors of step: the same field paths and
+// messages the API gives. It returns the plan when every rule passed.
+func (h *Handlers) checkNewService(ctx context.Context, form *views.NewServiceForm, secrets map[string]domain.Secret, step string) (components.Errors, *domain.OrderPlan, error) {
+	in, p := newServiceInput(form, secrets)
+	plan, err := domain.PlanNewOrders(ctx, h.Store, in)
+	if err != nil && domain.ErrorCode(err) != domain.EINVALID {
+		return nil, nil, err
+	}
+	for _, f := range domain.ErrorFields(err) {
+		if !p.Has(f.Field) { // a value that could not be read is reported once
+			p.Add(f.Field, "%s", f.Message)
+		}
+	}
+	errs := newServiceErrors(p.Err(), step)
+	if !p.Empty() {
+		plan = nil
+	}
+	return errs, plan, nil
+}

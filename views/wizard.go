@@ -1,0 +1,167 @@
+package views
+
+import (
+	"strconv"
+
+	"switchboard/views/components"
+)
+
+// Element ids of the order wizards, shared by the views and the handlers.
+const (
+	IDWizard          = "wizard"           // the step shown: what a step's form swaps
+	IDWizardCustomers = "wizard-customers" // the customer choices search-as-you-type swaps
+	IDWizardDevices   = "wizard-devices"   // the AVAILABLE devices the device filter swaps
+	IDWizardSIMs      = "wizard-sims"      // the AVAILABLE SIMs the SIM filter swaps
+	IDWizardStepTitle = "wizard-step-title"
+)
+
+// The form buttons' actions: what a step's POST asks for.
+const (
+	ActionNext    = "next"
+	ActionBack    = "back"
+	ActionRefresh = "refresh" // save and show the step again (search, add a row)
+	ActionPick    = "pick:"   // pick:FIELD:VALUE fills a field from a list
+	ActionRemove  = "remove:" // remove:LIST:INDEX drops a row
+	ActionSubmit  = "submit"
+)
+
+// WizardVM is what every wizard step shows around its form.
+type WizardVM struct {
+	Title     string // "New service"
+	Subtitle  string // "for Acme Logistics"
+	Base      string // "/orders/new/{draft}"
+	Step      string // the step's key
+	Action    string // where the step's form posts
+	StepTitle string
+	Steps     []WizardStepLink
+	Errors    components.Errors // by field path ("WirelessPort.Address.Zip")
+	Notice    string            // a message above the form
+}
+
+// WizardStepLink is one step of the step indicator.
+type WizardStepLink struct {
+	Key     string
+	Title   string
+	URL     string
+	Current bool
+	Done    bool
+	Open    bool // reachable: a link
+}
+
+// StepURL is the address of one of the wizard's steps.
+func (w WizardVM) StepURL(step string) string { return w.Base + "/" + step }
+
+// Err returns the messages of a field.
+func (w WizardVM) Err(field string) []string { return w.Errors[field] }
+
+// StepNumber is "Step 3 of 7".
+func (w WizardVM) StepNumber() string {
+	for i, s := range w.Steps {
+		if s.Current {
+			return "Step " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(w.Steps))
+		}
+	}
+	return ""
+}
+
+// First reports whether the step shown is the first.
+func (w WizardVM) First() bool { return len(w.Steps) > 0 && w.Steps[0].Current }
+
+// CustomerChoice is one customer offered by the customer step.
+type CustomerChoice struct {
+	ID       int64
+	Name     string
+	Status   string
+	Where    string // city, state
+	Selected bool
+	Inactive bool
+}
+
+// CustomerPickVM is the customer step's search and choices.
+type CustomerPickVM struct {
+	Base      string // the step's address, for the search
+	Search    string
+	Choices   []CustomerChoice
+	Selected  string // the chosen CustomerID as entered
+	Err       []string
+	Truncated bool
+}
+
+// InventoryChoice is one AVAILABLE device or SIM offered.
+type InventoryChoice struct {
+	Identifier string
+	Type       string
+}
+
+// InventoryPickVM is a searchable list of AVAILABLE items of one type.
+type InventoryPickVM struct {
+	Field     string // the input it fills: ESN or WirelessICCID
+	Label     string
+	Search    string
+	SearchKey string // the search box's name
+	ListID    string
+	Base      string
+	Value     string
+	Choices   []InventoryChoice
+	Err       []string
+	Help      string
+}
+
+// ReviewRow is one line of a review: a label and what was entered.
+type ReviewRow struct {
+	Label string
+	Value string
+	Mono  bool
+}
+
+// ReviewSection is a group of review rows with a link to change them.
+type ReviewSection struct {
+	Title   string
+	EditURL string
+	Rows    []ReviewRow
+	Errors  []string
+}
+
+// ReviewProduct is a product the order puts on a line, with what it costs.
+type ReviewProduct struct {
+	Op          string // Add, Change, Remove
+	Description string
+	Rate        string
+	Quantity    int
+	Source      string // from the package, asked for, or related
+}
+
+// ResultVM is the page a submitted draft shows: what it created.
+type ResultVM struct {
+	Title      string
+	Submitting bool // another request is still creating the orders
+	Interrupt  bool // the submission stopped without finishing
+	Orders     []ResultLink
+	Lines      []ResultLink
+	CustomerID int64
+	AgainURL   string
+	CheckURL   string
+}
+
+// ResultLink links to an order or line created.
+type ResultLink struct {
+	Label string
+	URL   string
+}
+
+// plural is "1 order" or "3 orders".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// createdText says what a submitted draft created.
+func createdText(vm ResultVM) string {
+	s := "Created " + plural(len(vm.Orders), "order")
+	if len(vm.Lines) > 0 {
+		s += " and " + plural(len(vm.Lines), "new line")
+	}
+	return s + "."
+}

@@ -1,0 +1,191 @@
+package web_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"switchboard/web/webtest"
+)
+
+// step waits for the wizard to show the step whose heading holds title.
+func waitStep(t *testing.T, ctx context.Context, title string) {
+	t.Helper()
+	if !eventually(ctx, `(document.querySelector("#wizard-step-title")||{}).textContent.includes(`+jsString(title)+`)`) {
+		h, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#wizard-step-title")||document.body).textContent`))
+		t.Fatalf("the wizard did not come to the step %q; it shows %q", title, strings.Join(strings.Fields(h), " "))
+	}
+}
+
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// next presses the wizard's Next (or Submit) button.
+func next(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".sb-wizard-buttons button[value=next]"))); err != nil {
+		t.Fatalf("press Next: %v", err)
+	}
+}
+
+// fill types into inputs by name, replacing what is there.
+func fill(t *testing.T, ctx context.Context, fields ...string) {
+	t.Helper()
+	for i := 0; i+1 < len(fields); i += 2 {
+		css := "[name='" + fields[i] + "']"
+		clear := chromedp.Evaluate[bool](`(function(){var e=document.querySelector("` + css + `"); if(!e){return false}; e.value=""; return true})()`)
+		if ok, err := chromedp.Run(ctx, clear); err != nil || !ok {
+			t.Fatalf("no field %s: %v", fields[i], err)
+		}
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(css), fields[i+1])); err != nil {
+			t.Fatalf("type into %s: %v", fields[i], err)
+		}
+	}
+}
+
+// TestBrowserNewServiceWizard: a rep finds a customer by typing, picks a
+// Verizon package, a SIM from the AVAILABLE list, ports a number in, makes
+// a mistake in the port address the server catches, goes back a step and
+// forward again without losing anything, fixes it, reviews (the PIN
+// masked) and submits; the result links to the new order.
+func TestBrowserNewServiceWizard(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	fx := newWizardFixture(t, app)
+	cust, err := app.DB.FindCustomerByID(context.Background(), fx.CustomerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := webtest.Browser(t)
+	signIn(t, app, ctx, "rep", "demo")
+
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(app.HTTP.URL+"/orders/new"),
+		chromedp.WaitVisible(chromedp.CSS("#f-Search")),
+		chromedp.SendKeys(chromedp.CSS("#f-Search"), cust.Name[:6]),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	radio := "#wizard-customers input[name=CustomerID][value='" + itoa(fx.CustomerID) + "']"
+	chromedp.Do(ctx, chromedp.Sleep(700*time.Millisecond)) // the search waits for a pause in typing
+	if !eventually(ctx, `!!document.querySelector("`+radio+`") && !document.querySelector(".htmx-request")`) {
+		t.Fatalf("typing %q does not offer %s", cust.Name[:6], cust.Name)
+	}
+	webtest.Shot(t, ctx, "wizard-new-1-customer")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(radio))); err != nil {
+		t.Fatal(err)
+	}
+	next(t, ctx)
+
+	waitStep(t, ctx, "Package")
+	webtest.Shot(t, ctx, "wizard-new-2-package")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=PackageID][value='"+itoa(fx.PackageID)+"']"))); err != nil {
+		t.Fatal(err)
+	}
+	next(t, ctx)
+
+	waitStep(t, ctx, "Service type")
+	fill(t, ctx, "Description", "Warehouse scanner 3")
+	webtest.Shot(t, ctx, "wizard-new-3-service")
+	next(t, ctx)
+
+	waitStep(t, ctx, "Device and SIM")
+	// Search the SIM list as you type and use one from it.
+	sim := fx.SIM
+	err = chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("input[name=SIMSearch]"), sim[:len(sim)-3]), chromedp.Sleep(700*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	use := "#wizard-sims button[data-fill-value='" + sim + "']"
+	if !eventually(ctx, `!!document.querySelector("`+use+`")`) {
+		t.Fatalf("the SIM search does not offer %s", sim)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(use))); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("[name=WirelessICCID]"))); got != sim {
+		t.Fatalf("after Use the SIM field holds %q, want %s", got, sim)
+	}
+	webtest.Shot(t, ctx, "wizard-new-4-device")
+	next(t, ctx)
+
+	waitStep(t, ctx, "Number")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=NumberMode][value=port]"))); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, ctx,
+		"WirelessPort.MDN", fx.MDN, "WirelessPort.AccountNumber", "55501234", "WirelessPort.AuthorizedSigner", "Dana Whitfield",
+		"WirelessPort.PINPassword", pinSecret,
+		"WirelessPort.Address.FirstName", "Dana", "WirelessPort.Address.LastName", "Whitfield",
+		"WirelessPort.Address.Address1", "100 Main St", "WirelessPort.Address.City", "Springfield",
+		"WirelessPort.Address.State", "IL", "WirelessPort.Address.Zip", "627")
+	next(t, ctx)
+	// The server refuses the short ZIP: the error sits beside it, and focus is on it.
+	if !eventually(ctx, `document.activeElement && document.activeElement.name === "WirelessPort.Address.Zip"`) {
+		t.Fatal("after the refused ZIP the focus is not on the ZIP field")
+	}
+	if got := text(t, ctx, "[id='e-WirelessPort.Address.Zip']"); !strings.Contains(got, "Zip must be 5 digits") {
+		t.Errorf("ZIP error %q", got)
+	}
+	webtest.Shot(t, ctx, "wizard-new-5-number-error")
+
+	// Back a step and forward again: nothing typed is lost.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".sb-wizard-buttons button[value=back]"))); err != nil {
+		t.Fatal(err)
+	}
+	waitStep(t, ctx, "Device and SIM")
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("[name=WirelessICCID]"))); got != sim {
+		t.Errorf("back on the device step the SIM is %q, want %s", got, sim)
+	}
+	next(t, ctx)
+	waitStep(t, ctx, "Number")
+	for name, want := range map[string]string{"WirelessPort.MDN": fx.MDN, "WirelessPort.AuthorizedSigner": "Dana Whitfield", "WirelessPort.Address.Zip": "627"} {
+		if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("[name='"+name+"']"))); got != want {
+			t.Errorf("after back and next %s = %q, want %q", name, got, want)
+		}
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("[name='WirelessPort.PINPassword']"))); got != "" {
+		t.Error("the PIN field is filled in again from the server")
+	}
+	fill(t, ctx, "WirelessPort.Address.Zip", "62701")
+	next(t, ctx)
+
+	waitStep(t, ctx, "Shipping")
+	webtest.Shot(t, ctx, "wizard-new-6-shipping")
+	next(t, ctx)
+
+	waitStep(t, ctx, "Review")
+	page := text(t, ctx, "#wizard")
+	for _, want := range []string{cust.Name, "Port in", "••••••", "Dana Whitfield", sim, "Warehouse scanner 3"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the review lacks %q", want)
+		}
+	}
+	if strings.Contains(page, pinSecret) {
+		t.Fatal("the review shows the PIN")
+	}
+	webtest.Shot(t, ctx, "wizard-new-7-review")
+	// A phone-sized look at the review.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err == nil {
+		webtest.Shot(t, ctx, "wizard-new-7-review-phone")
+		chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
+	}
+	next(t, ctx)
+
+	if !eventually(ctx, `location.pathname.endsWith("/result") && !!document.querySelector("#wizard article a[href^='/orders/']")`) {
+		t.Fatalf("submitting did not show the result: %s", text(t, ctx, "main"))
+	}
+	webtest.Shot(t, ctx, "wizard-new-8-result")
+	// Reloading the result creates nothing more.
+	before := countOrders(t, app, fx.CustomerID)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	if got := countOrders(t, app, fx.CustomerID); got != before {
+		t.Fatalf("reloading the result made %d more orders", got-before)
+	}
+}
