@@ -284,7 +284,8 @@ func TestFindCustomersPaging(t *testing.T) {
 		}
 		var want []key
 		words := []string{"Alpha", "bravo", "Charlie", "delta", "Echo", "foxtrot", "Golf", "hotel", "India", "juliet", "Kilo", "lima", "Mike"}
-		for i := 0; i < 130; i++ {
+		const n = 80
+		for i := 0; i < n; i++ {
 			// Repeated names (i%40) make ties that only the id orders.
 			name := fmt.Sprintf("%s %s %02d", words[i%len(words)], words[(i/len(words))%len(words)], i%40)
 			if i%17 == 0 {
@@ -299,7 +300,7 @@ func TestFindCustomersPaging(t *testing.T) {
 			}
 			return want[i].id < want[j].id
 		})
-		for _, limit := range []int{1, 7, 50, 130, 500} {
+		for _, limit := range []int{1, 7, n, 500} {
 			t.Run(fmt.Sprintf("Limit%d", limit), func(t *testing.T) {
 				var got []key
 				seen := map[int64]bool{}
@@ -355,7 +356,7 @@ func TestFindCustomersPaging(t *testing.T) {
 				}
 				after = next
 			}
-			if want := (130 + 16) / 17; got != want {
+			if want := (n + 16) / 17; got != want {
 				t.Fatalf("customers named ZZ Same Name=%d, want %d", got, want)
 			}
 		})
