@@ -2,8 +2,11 @@ package db
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 
 	"switchboard/domain"
 )
@@ -83,36 +86,51 @@ func decodeOrderCursor(s string, asc bool) (*cursor, time.Time, error) {
 }
 
 // orderWhere turns f into SQL conditions on orders o, with their
-// arguments; lists become IN (?) for sqlx.In.
-func orderWhere(f *domain.OrderFilter) ([]string, []any) {
+// arguments; lists become IN (?) for sqlx.In. The condition on column
+// skip (the branches' column, see orderQuery) is left out.
+//
+// Each condition is served by an index whose last columns are
+// (created_at, id), so the database walks it in the page's order and stops
+// after one page: orders_status, orders_customer, orders_carrier,
+// orders_type, and orders_awaiting_route for RequiresRouteDecision. TN,
+// Identifier, OrderID and PON find a few orders by their own indexes, which
+// are then sorted. BillProfileID is a filter on the walk, never the way in
+// (the unary + keeps the planner off orders_customer): a bill profile holds
+// a large share of all customers, whose orders are better met along the
+// newest-first walk than gathered and sorted.
+func orderWhere(f *domain.OrderFilter, skip string) ([]string, []any) {
 	where, args := []string{}, []any{}
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	add := func(col, cond string, arg any) {
+		if skip == "" || col != skip {
+			where, args = append(where, cond), append(args, arg)
+		}
+	}
 	if len(f.OrderID) > 0 {
-		add(`o.id IN (?)`, f.OrderID)
+		add("o.id", `o.id IN (?)`, f.OrderID)
 	}
 	if len(f.PON) > 0 {
-		add(`o.pon IN (?)`, f.PON)
+		add("o.pon", `o.pon IN (?)`, f.PON)
 	}
 	if len(f.Status) > 0 {
-		add(`o.status IN (?)`, f.Status)
+		add("o.status", `o.status IN (?)`, f.Status)
 	}
 	if len(f.CustomerID) > 0 {
-		add(`o.customer_id IN (?)`, f.CustomerID)
+		add("o.customer_id", `o.customer_id IN (?)`, f.CustomerID)
 	}
 	if len(f.CarrierID) > 0 {
-		add(`o.carrier_id IN (?)`, f.CarrierID)
+		add("o.carrier_id", `o.carrier_id IN (?)`, f.CarrierID)
 	}
 	if len(f.OrderType) > 0 {
-		add(`o.order_type IN (?)`, f.OrderType)
+		add("o.order_type", `o.order_type IN (?)`, f.OrderType)
 	}
 	if len(f.BillProfileID) > 0 {
-		add(`o.customer_id IN (SELECT id FROM customers WHERE bill_profile_id IN (?))`, f.BillProfileID)
+		add("", `+o.customer_id IN (SELECT id FROM customers WHERE bill_profile_id IN (?))`, f.BillProfileID)
 	}
 	if len(f.TN) > 0 {
-		add(`o.id IN (SELECT order_id FROM order_items WHERE tn IN (?))`, f.TN)
+		add("", `o.id IN (SELECT order_id FROM order_items WHERE tn IN (?))`, f.TN)
 	}
 	if len(f.Identifier) > 0 {
-		add(`o.id IN (SELECT order_id FROM order_inventory WHERE identifier IN (?))`, f.Identifier)
+		add("", `o.id IN (SELECT order_id FROM order_inventory WHERE identifier IN (?))`, f.Identifier)
 	}
 	if f.RequiresRouteDecision != nil {
 		if *f.RequiresRouteDecision {
@@ -124,6 +142,81 @@ func orderWhere(f *domain.OrderFilter) ([]string, []any) {
 	return where, args
 }
 
+// maxBranches bounds the values of a list that orderQuery reads one
+// branch per value.
+const maxBranches = 16
+
+// branchList is the list orderQuery splits into branches: the first of
+// CustomerID, Status, OrderType and CarrierID that is given, when it holds
+// several values (and no lookup filter finds the orders directly). An
+// index on (column, created_at, id) yields one value's orders in the
+// page's order, but not several values' orders merged: one branch per
+// value, each stopping after a page, and a sort of those few rows do.
+func branchList(f *domain.OrderFilter) (string, []any) {
+	if len(f.OrderID) > 0 || len(f.PON) > 0 || len(f.TN) > 0 || len(f.Identifier) > 0 {
+		return "", nil
+	}
+	for _, l := range []struct {
+		col  string
+		n    int
+		vals func() []any
+	}{
+		{"o.customer_id", len(f.CustomerID), func() []any { return anys(f.CustomerID) }},
+		{"o.status", len(f.Status), func() []any { return anys(f.Status) }},
+		{"o.order_type", len(f.OrderType), func() []any { return anys(f.OrderType) }},
+		{"o.carrier_id", len(f.CarrierID), func() []any { return anys(f.CarrierID) }},
+	} {
+		if l.n == 0 {
+			continue
+		}
+		if l.n == 1 || l.n > maxBranches {
+			return "", nil
+		}
+		return l.col, l.vals()
+	}
+	return "", nil
+}
+
+func anys[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+// orderQuery is Orders_Search's SQL (? placeholders, lists expanded) for f
+// read newest first, or oldest first when asc, after the keyset position
+// (at, afterID) when afterID is not 0.
+func orderQuery(f *domain.OrderFilter, asc bool, at time.Time, afterID int64) (string, []any, error) {
+	cmp, dir := "<", "DESC"
+	if asc {
+		cmp, dir = ">", "ASC"
+	}
+	order := ` ORDER BY o.created_at ` + dir + `, o.id ` + dir + ` LIMIT ?`
+	col, vals := branchList(f)
+	where, args := orderWhere(f, col)
+	if afterID != 0 {
+		where = append(where, `(o.created_at, o.id) `+cmp+` (?, ?)`)
+		args = append(args, at, afterID)
+	}
+	limit := f.Limit + 1
+	if col == "" {
+		if len(where) == 0 {
+			where = append(where, "1 = 1")
+		}
+		return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE `+strings.Join(where, " AND ")+order, append(args, limit)...)
+	}
+	var branches []string
+	var all []any
+	for i, v := range vals {
+		branches = append(branches, fmt.Sprintf(`SELECT id FROM (SELECT o.id FROM orders o WHERE %s%s) b%d`,
+			strings.Join(append([]string{col + ` = ?`}, where...), " AND "), order, i))
+		all = append(append(append(all, v), args...), limit)
+	}
+	return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE o.id IN (`+strings.Join(branches, " UNION ALL ")+`)`+order, append(all, limit)...)
+}
+
 func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([]*domain.Order, string, error) {
 	if err := f.Validate(); err != nil {
 		return nil, "", err
@@ -132,24 +225,15 @@ func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([
 	if err != nil {
 		return nil, "", err
 	}
-	where, args := orderWhere(&f)
-	cmp, dir := "<", "DESC"
-	if asc {
-		cmp, dir = ">", "ASC"
-	}
+	var afterID int64
 	if after != nil {
-		where = append(where, `(o.created_at, o.id) `+cmp+` (?, ?)`)
-		args = append(args, at, after.ID)
+		afterID = after.ID
 	}
-	if len(where) == 0 {
-		where = append(where, "1 = 1")
-	}
-	args = append(args, f.Limit+1)
-	query, args, err := in(db.R, `SELECT `+orderCols+` FROM `+orderFrom+` WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY o.created_at `+dir+`, o.id `+dir+` LIMIT ?`, args...)
+	query, args, err := orderQuery(&f, asc, at, afterID)
 	if err != nil {
 		return nil, "", err
 	}
+	query = db.R.Rebind(query)
 	var os []*domain.Order
 	if err := sel(ctx, db.R, &os, query, args...); err != nil {
 		return nil, "", err

@@ -124,6 +124,8 @@ func TestFindOrders(t *testing.T) {
 			"Statuses":           {Status: []string{domain.OrderSent, domain.OrderHold, domain.OrderCanceled}},
 			"Customer":           {CustomerID: []int64{w.Globex.ID}},
 			"Carrier":            {CarrierID: []int64{w.r.VZW}},
+			"Carriers":           {CarrierID: []int64{w.r.VZW, w.r.ATT}},
+			"Customers":          {CustomerID: []int64{w.Acme.ID, w.Globex.ID}, Status: []string{domain.OrderNew, domain.OrderHold}},
 			"Type":               {OrderType: []string{domain.TypeSuspend, domain.TypeDisconnect}},
 			"BillProfile":        {BillProfileID: []int64{w.Other}},
 			"TN":                 {TN: []string{"(312) 555-2003", "3125550103", "3125552099"}},
