@@ -23,6 +23,7 @@ const (
 	ActionPick    = "pick:"   // pick:FIELD:VALUE fills a field from a list
 	ActionRemove  = "remove:" // remove:LIST:INDEX drops a row
 	ActionSubmit  = "submit"
+	ActionAddLine = "add-line" // AddLine: one more new line
 )
 
 // WizardVM is what every wizard step shows around its form.

@@ -189,3 +189,80 @@ func TestBrowserNewServiceWizard(t *testing.T) {
 		t.Fatalf("reloading the result made %d more orders", got-before)
 	}
 }
+
+// TestBrowserSuspendThenRestore: a rep opens the change-service wizard from
+// the customer's page, suspends an ACTIVE line (the restore of it is
+// offered only once it is SUSPENDED), and after the provider completes the
+// suspend, restores it.
+func TestBrowserSuspendThenRestore(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	cust, line := activeWirelessLine(t, app, nil)
+	ctx := webtest.Browser(t)
+	signIn(t, app, ctx, "rep", "demo")
+	lineRadio := "input[name=LineID][value='" + itoa(line.ID) + "']"
+
+	run := func(kind, shot string, details func()) {
+		t.Helper()
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(app.HTTP.URL+"/customers/"+itoa(cust.ID)),
+			chromedp.WaitVisible(chromedp.CSS("#customer-order-actions a[href^='/orders/create']")),
+			chromedp.Click(chromedp.CSS("#customer-order-actions a[href^='/orders/create']")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitStep(t, ctx, "What to do")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=Kind][value="+kind+"]"))); err != nil {
+			t.Fatal(err)
+		}
+		webtest.Shot(t, ctx, shot+"-1-kind")
+		next(t, ctx)
+		waitStep(t, ctx, "Customer")
+		if checked, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("input[name=CustomerID][value='`+itoa(cust.ID)+`']:checked")`)); !checked {
+			t.Fatal("the customer the wizard was opened from is not chosen")
+		}
+		next(t, ctx)
+		waitStep(t, ctx, "Lines")
+		webtest.Shot(t, ctx, shot+"-2-lines")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(lineRadio))); err != nil {
+			t.Fatalf("choose line %d: %v", line.ID, err)
+		}
+		next(t, ctx)
+		waitStep(t, ctx, "Details")
+		details()
+		webtest.Shot(t, ctx, shot+"-3-details")
+		next(t, ctx)
+		waitStep(t, ctx, "Review")
+		webtest.Shot(t, ctx, shot+"-4-review")
+		next(t, ctx)
+		if !eventually(ctx, `location.pathname.endsWith("/result") && !!document.querySelector("#wizard article a[href^='/orders/']")`) {
+			t.Fatalf("%s: no result: %s", kind, text(t, ctx, "main"))
+		}
+		webtest.Shot(t, ctx, shot+"-5-result")
+	}
+
+	run("Suspend", "wizard-suspend", func() {
+		if has, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("input[name=SuspendType][value=OUTGOING]")`)); has {
+			t.Error("OUTGOING is offered for a wireless line")
+		}
+		// Next without a suspend type: the server asks for one, focus lands on it.
+		next(t, ctx)
+		if !eventually(ctx, `document.activeElement && document.activeElement.name === "SuspendType"`) {
+			t.Fatal("a missing suspend type does not put the focus on it")
+		}
+		webtest.Shot(t, ctx, "wizard-suspend-3-details-error")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=SuspendType][value=INCOMING]"))); err != nil {
+			t.Fatal(err)
+		}
+	})
+	ids := ordersOnLine(t, app, line.ID)
+	completeOrders(t, app, ids[0])
+
+	// Once suspended, the line can be restored (and no longer suspended).
+	run("Restore", "wizard-restore", func() {})
+	ids = ordersOnLine(t, app, line.ID)
+	o, err := app.DB.FindOrderByID(context.Background(), ids[0])
+	if err != nil || o.Type != "RESTORE" {
+		t.Fatalf("the newest order on the line is %+v (%v), want a restore", o, err)
+	}
+}

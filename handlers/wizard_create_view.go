@@ -1,0 +1,365 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"sort"
+	"strings"
+
+	"switchboard/domain"
+	"switchboard/views"
+	"switchboard/views/components"
+)
+
+// showOrders draws a step of the change-service wizard: the whole page,
+// the step alone for htmx, or the customer list for a search.
+func (h *Handlers) showOrders(w http.ResponseWriter, r *http.Request, status int, d *domain.Draft, form *views.OrdersForm, step string, errs components.Errors) error {
+	if listTarget(r, views.IDWizardCustomers) && r.URL.Query().Has("CustomerID") {
+		f := *form
+		f.CustomerID = strings.TrimSpace(r.URL.Query().Get("CustomerID"))
+		form = &f
+	}
+	vm, err := h.ordersVM(r.Context(), r, d, form, step, errs)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if listTarget(r, views.IDWizardCustomers) {
+		return h.render(w, r, status, nil, views.CustomerChoices(vm.Customer))
+	}
+	title := vm.Wizard.StepTitle + " · Change service"
+	return h.render(w, r, status, views.OrdersCreatePage(h.shell(w, r, title), vm), views.OrdersCreateStep(vm))
+}
+
+// lineReason says why a kind cannot apply to a line, "" when it can.
+func lineReason(kind string, l *domain.Line) string {
+	switch kind {
+	case views.KindSuspend:
+		if l.Status != domain.LineActive {
+			return "Only an ACTIVE line can be suspended; this one is " + l.Status + "."
+		}
+	case views.KindRestore:
+		if l.Status != domain.LineSuspended {
+			return "Only a SUSPENDED line can be restored; this one is " + l.Status + "."
+		}
+	case views.KindDisconnect:
+		if l.Status == domain.LineDisconnected {
+			return "Already disconnected."
+		}
+	case views.KindChange, views.KindPackageChange:
+		if l.Status == domain.LineDisconnected {
+			return "Disconnected: nothing on it can change."
+		}
+	}
+	return ""
+}
+
+// ordersVM builds what a step shows.
+func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draft, form *views.OrdersForm, step string, errs components.Errors) (views.OrdersVM, error) {
+	wd := ordersWizard(form.Kind)
+	vm := views.OrdersVM{Wizard: wd.vm(d, step, errs), Form: *form}
+	var cust *domain.Customer
+	if id := parseID(form.CustomerID); id != 0 {
+		c, err := h.Store.FindCustomerByID(ctx, id)
+		if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+			return vm, err
+		}
+		if cust = c; c != nil {
+			vm.CustomerName = c.Name
+		}
+	}
+	var sub []string
+	if form.Kind != "" {
+		sub = append(sub, views.KindTitle(form.Kind))
+	}
+	if cust != nil {
+		sub = append(sub, "for "+cust.Name+" (#"+itoa64(cust.ID)+")")
+	}
+	vm.Wizard.Subtitle = strings.Join(sub, " · ")
+
+	names, err := h.referenceNames(ctx)
+	if err != nil {
+		return vm, err
+	}
+	carriers, err := h.Store.FindCarriers(ctx)
+	if err != nil {
+		return vm, err
+	}
+	wireless := map[int64]bool{}
+	for _, c := range carriers {
+		wireless[c.ID] = c.Wireless
+	}
+	choice := func(l *domain.Line) views.LineChoice {
+		lc := views.LineChoice{ID: l.ID, TN: views.FormatTN(l.TN), Status: l.Status, SuspendType: l.SuspendType,
+			Carrier: names.carriers[l.CarrierID], Wireless: wireless[l.CarrierID], Package: names.packages[l.PackageID],
+			Description: l.Description, Reason: lineReason(form.Kind, l)}
+		if lc.TN == "" {
+			lc.TN = "No number yet"
+		}
+		for _, p := range l.Products {
+			lc.Products = append(lc.Products, views.ProductRow{ID: p.ID, ProductID: p.ProductID, Description: p.Description, Rate: dollars(p.Rate), Quantity: p.Quantity})
+		}
+		return lc
+	}
+	chosen := map[string]bool{form.LineID: form.LineID != ""}
+	for _, id := range form.LineIDs {
+		chosen[id] = true
+	}
+
+	switch step {
+	case views.StepCustomer:
+		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"])
+	case views.StepLines:
+		if cust == nil {
+			break
+		}
+		ls, err := h.Store.FindCustomerLines(ctx, cust.ID)
+		if err != nil {
+			return vm, err
+		}
+		for _, l := range ls {
+			lc := choice(l)
+			lc.Selected = chosen[itoa64(l.ID)]
+			os, err := h.Store.FindOpenOrdersOnLine(ctx, l.ID)
+			if err != nil {
+				return vm, err
+			}
+			for _, o := range os {
+				lc.OpenOrders = append(lc.OpenOrders, orderTypeName(o.Type)+" order "+itoa64(o.ID)+" ("+o.Status+")")
+			}
+			vm.Lines = append(vm.Lines, lc)
+		}
+	case views.StepDetails, views.StepReview:
+		vm.Outgoing = true
+		for id := range chosen {
+			if lid := parseID(id); lid != 0 {
+				l, err := h.Store.FindLineByID(ctx, lid)
+				if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+					return vm, err
+				}
+				if l != nil {
+					vm.Chosen = append(vm.Chosen, choice(l))
+					vm.Outgoing = vm.Outgoing && !wireless[l.CarrierID]
+				}
+			}
+		}
+		sort.Slice(vm.Chosen, func(i, j int) bool { return vm.Chosen[i].ID < vm.Chosen[j].ID })
+		if err := h.ordersDetailChoices(ctx, &vm, carriers); err != nil {
+			return vm, err
+		}
+		if step == views.StepReview {
+			err = h.ordersReview(ctx, &vm, d, form, cust, names)
+		}
+	}
+	return vm, err
+}
+
+// ordersDetailChoices loads the choices of the details step.
+func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, carriers []*domain.Carrier) error {
+	form := vm.Form
+	if form.Kind == views.KindDisconnect && form.InventoryItemStatus == "" {
+		vm.Form.InventoryItemStatus = domain.InventoryAvailable
+	}
+	if (form.Kind == views.KindAddLine || form.Kind == views.KindChange) && form.BillingOption == "" {
+		vm.Form.BillingOption = domain.BillProrate
+	}
+	procs, err := h.Store.FindProcesses(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range procs {
+		pc := views.ProcessChoice{ID: p.ID, Name: p.Name, Selected: itoa64(p.ID) == form.ProcessID}
+		for _, rt := range p.Routes {
+			pc.Routes = append(pc.Routes, rt.Description)
+		}
+		vm.Processes = append(vm.Processes, pc)
+	}
+	pkgs, err := h.Store.FindPackages(ctx)
+	if err != nil {
+		return err
+	}
+	carrierName := map[int64]string{}
+	for _, c := range carriers {
+		carrierName[c.ID] = c.Name
+	}
+	switch form.Kind {
+	case views.KindPackageChange:
+		if len(vm.Chosen) == 0 {
+			return nil
+		}
+		line, err := h.Store.FindLineByID(ctx, vm.Chosen[0].ID)
+		if err != nil {
+			return err
+		}
+		for _, p := range pkgs {
+			if p.CarrierID != line.CarrierID {
+				continue
+			}
+			var inc []string
+			for _, pr := range p.Products {
+				inc = append(inc, pr.Description+" "+dollars(pr.Rate))
+			}
+			vm.Packages = append(vm.Packages, views.PackageOption{ID: p.ID, Name: p.Name, Products: strings.Join(inc, " · "),
+				Current: p.ID == line.PackageID, Selected: itoa64(p.ID) == form.PackageID})
+		}
+	case views.KindAddLine, views.KindChange:
+		for _, p := range pkgs {
+			vm.AllPackages = append(vm.AllPackages, components.Option{Value: itoa64(p.ID), Label: p.Name + " (" + carrierName[p.CarrierID] + ")"})
+		}
+		sts, err := h.Store.FindServiceTypes(ctx)
+		if err != nil {
+			return err
+		}
+		for _, s := range sts {
+			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name})
+		}
+		ps, err := h.Store.FindProducts(ctx)
+		if err != nil {
+			return err
+		}
+		// Products of the chosen lines' carriers (Change), or every product (AddLine).
+		fits := map[int64]bool{}
+		for _, l := range vm.Chosen {
+			if line, err := h.Store.FindLineByID(ctx, l.ID); err == nil {
+				fits[line.CarrierID] = true
+			}
+		}
+		for _, p := range ps {
+			if form.Kind == views.KindChange && p.CarrierID != nil && !fits[*p.CarrierID] {
+				continue
+			}
+			desc := p.Description
+			if p.CarrierID != nil && form.Kind == views.KindAddLine {
+				desc += " (" + carrierName[*p.CarrierID] + ")"
+			}
+			vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: desc, Rate: dollars(p.Rate)})
+		}
+		sort.SliceStable(vm.Products, func(i, j int) bool { return vm.Products[i].Description < vm.Products[j].Description })
+	}
+	return nil
+}
+
+// ordersReview lays out everything entered and the orders it will create.
+func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *domain.Draft, form *views.OrdersForm, cust *domain.Customer, names *refNames) error {
+	wd := ordersWizard(form.Kind)
+	errs := vm.Wizard.Errors
+	_, plan, err := h.checkOrders(ctx, form, views.StepReview)
+	if err != nil {
+		return err
+	}
+	section := func(step, title string, rows ...views.ReviewRow) views.ReviewSection {
+		s := views.ReviewSection{Title: title, EditURL: wd.stepURL(d, step), Rows: rows}
+		for field, msgs := range errs {
+			if ordersStepOf(form, field) == step && field != "" {
+				s.Errors = append(s.Errors, msgs...)
+			}
+		}
+		sort.Strings(s.Errors)
+		return s
+	}
+	or := func(s, alt string) string {
+		if s == "" {
+			return alt
+		}
+		return s
+	}
+	custName := "—"
+	if cust != nil {
+		custName = cust.Name + " (#" + itoa64(cust.ID) + ")"
+	}
+	vm.Review = []views.ReviewSection{
+		section(views.StepKind, "What to do", views.ReviewRow{Label: "Order", Value: views.KindTitle(form.Kind)}),
+		section(views.StepCustomer, "Customer", views.ReviewRow{Label: "Customer", Value: custName}),
+	}
+	if form.Kind != views.KindAddLine {
+		var rows []views.ReviewRow
+		if form.WholeAccount {
+			rows = append(rows, views.ReviewRow{Label: "Lines", Value: "The whole account: every line not yet disconnected"})
+		}
+		for _, l := range vm.Chosen {
+			rows = append(rows, views.ReviewRow{Label: l.TN, Value: l.Status + " · " + l.Carrier + " · " + l.Package})
+		}
+		vm.Review = append(vm.Review, section(views.StepLines, "Lines", rows...))
+	}
+	procName := "None"
+	for _, p := range vm.Processes {
+		if p.Selected {
+			procName = p.Name
+			if len(p.Routes) > 1 {
+				procName += " — waits for a supervisor's route decision"
+			}
+		}
+	}
+	yes := func(b bool) string {
+		if b {
+			return "Yes"
+		}
+		return "No"
+	}
+	var rows []views.ReviewRow
+	switch form.Kind {
+	case views.KindSuspend:
+		rows = append(rows, views.ReviewRow{Label: "Suspend type", Value: or(form.SuspendType, "Not chosen")})
+	case views.KindDisconnect:
+		rows = append(rows, views.ReviewRow{Label: "Device or SIM afterwards", Value: or(vm.Form.InventoryItemStatus, domain.InventoryAvailable)})
+	case views.KindPackageChange:
+		pkg := "Not chosen"
+		for _, p := range vm.Packages {
+			if p.Selected {
+				pkg = p.Name
+			}
+		}
+		rows = append(rows, views.ReviewRow{Label: "New package", Value: pkg}, views.ReviewRow{Label: "Prorate", Value: yes(form.Prorate)})
+	case views.KindAddLine:
+		rows = append(rows, views.ReviewRow{Label: "Billing", Value: vm.Form.BillingOption}, views.ReviewRow{Label: "New lines", Value: plural(len(form.NewLines), "line")})
+	case views.KindChange:
+		rows = append(rows, views.ReviewRow{Label: "Billing", Value: vm.Form.BillingOption},
+			views.ReviewRow{Label: "Related products", Value: map[bool]string{true: "Left alone", false: "Follow their group"}[form.IgnoreRelatedProducts]})
+	}
+	if form.Kind == views.KindSuspend || form.Kind == views.KindRestore || form.Kind == views.KindDisconnect {
+		rows = append(rows, views.ReviewRow{Label: "Flow-through", Value: yes(form.FlowThrough)})
+	}
+	if form.Kind != views.KindPackageChange {
+		rows = append(rows, views.ReviewRow{Label: "Process", Value: procName})
+	}
+	vm.Review = append(vm.Review, section(views.StepDetails, wd.steps[wd.index(views.StepDetails)].title, rows...))
+	if msgs := errs[""]; len(msgs) > 0 {
+		vm.Review = append(vm.Review, views.ReviewSection{Title: "Other problems", Errors: msgs})
+	}
+	if plan == nil {
+		return nil
+	}
+	accounts := map[int64]string{}
+	for id, n := range names.accounts {
+		accounts[id] = n
+	}
+	for _, o := range plan.Orders {
+		po := views.PlannedOrder{Title: orderTypeName(o.Type) + " · " + names.carriers[o.CarrierID] + " · " + accounts[o.CarrierAccountID]}
+		po.Title = strings.ToUpper(po.Title[:1]) + po.Title[1:]
+		for _, it := range o.Items {
+			what := strings.ToLower(strings.ReplaceAll(it.Action, "_", " "))
+			tn := views.FormatTN(it.TN)
+			switch {
+			case it.LineID != 0 && tn != "":
+				po.Lines = append(po.Lines, what+" line "+itoa64(it.LineID)+" · "+tn)
+			case it.LineID != 0:
+				po.Lines = append(po.Lines, what+" line "+itoa64(it.LineID))
+			case tn != "":
+				po.Lines = append(po.Lines, what+" a new line with "+tn)
+			default:
+				po.Lines = append(po.Lines, what+" a new line (number from the carrier)")
+			}
+			for _, op := range it.Products {
+				po.Products = append(po.Products, reviewProduct(op))
+			}
+		}
+		if !o.FlowThrough {
+			po.Notes = append(po.Notes, "Not sent automatically: a rep sends it.")
+		}
+		if o.RequiresRouteDecision {
+			po.Notes = append(po.Notes, "Waits for a supervisor's route decision.")
+		}
+		vm.Plan = append(vm.Plan, po)
+	}
+	return nil
+}

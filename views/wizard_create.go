@@ -1,0 +1,190 @@
+package views
+
+import "switchboard/views/components"
+
+// The change-service wizard's steps (/orders/create). AddLine has no
+// lines step: it adds new lines instead of choosing existing ones.
+const (
+	StepKind    = "kind"
+	StepLines   = "lines"
+	StepDetails = "details"
+)
+
+// The kinds of Orders_Create, by the seed's names.
+const (
+	KindSuspend       = "Suspend"
+	KindDisconnect    = "Disconnect"
+	KindRestore       = "Restore"
+	KindAddLine       = "AddLine"
+	KindChange        = "Change"
+	KindPackageChange = "PackageChange"
+)
+
+// OrderKinds lists the kinds in the order the wizard offers them.
+var OrderKinds = []string{KindSuspend, KindRestore, KindDisconnect, KindChange, KindPackageChange, KindAddLine}
+
+// KindTitle is how a kind reads on the page.
+func KindTitle(kind string) string {
+	switch kind {
+	case KindSuspend:
+		return "Suspend a line"
+	case KindRestore:
+		return "Restore a suspended line"
+	case KindDisconnect:
+		return "Disconnect a line or the whole account"
+	case KindChange:
+		return "Change products, or disconnect lines"
+	case KindPackageChange:
+		return "Change a line's package"
+	case KindAddLine:
+		return "Add lines to the account"
+	}
+	return kind
+}
+
+// KindHelp says what a kind does.
+func KindHelp(kind string) string {
+	switch kind {
+	case KindSuspend:
+		return "Stop calls on an ACTIVE line: all calls, or only incoming or outgoing ones."
+	case KindRestore:
+		return "Bring a SUSPENDED line back into service."
+	case KindDisconnect:
+		return "End service on one line, or on every line of the customer, and say what becomes of the device or SIM."
+	case KindChange:
+		return "Add, re-rate or remove products on one or more lines; a line can be disconnected in the same order."
+	case KindPackageChange:
+		return "Move a line to another package of its carrier; the package's products follow."
+	case KindAddLine:
+		return "Open new services on the customer's account, each with its package and products."
+	}
+	return ""
+}
+
+// OrdersForm is everything entered in the change-service wizard, as typed.
+type OrdersForm struct {
+	Kind       string
+	CustomerID string
+
+	LineID       string   // Suspend, Restore, Disconnect, PackageChange
+	WholeAccount bool     // Disconnect: every line of the account
+	LineIDs      []string // Change: the lines chosen
+
+	SuspendType           string
+	InventoryItemStatus   string
+	FlowThrough           bool
+	ProcessID             string
+	BillingOption         string
+	IgnoreRelatedProducts bool
+	PackageID             string // PackageChange
+	Prorate               bool
+
+	NewLines []NewLineForm    // AddLine
+	Changes  []LineChangeForm // Change: one per line in LineIDs, in that order
+}
+
+// NewLineForm is one of AddLine's new lines, as typed.
+type NewLineForm struct {
+	TN          string
+	PackageID   string
+	LineTypeID  string
+	Description string
+	Products    []LineProductForm
+}
+
+// Blank reports whether nothing was typed for the line.
+func (l NewLineForm) Blank() bool {
+	return l.TN == "" && l.PackageID == "" && l.LineTypeID == "" && l.Description == "" && len(l.Products) == 0
+}
+
+// LineProductForm is a product added to a line, as typed.
+type LineProductForm struct {
+	ProductID string
+	Rate      string
+	Quantity  string
+}
+
+// Blank reports whether nothing was typed.
+func (p LineProductForm) Blank() bool { return p == LineProductForm{} }
+
+// LineChangeForm is what Change does to one line.
+type LineChangeForm struct {
+	LineID     string
+	Disconnect bool
+	Add        []LineProductForm
+	Products   []ProductChangeForm // the line's products: keep, change or remove
+}
+
+// ProductChangeForm is what happens to one product on a line.
+type ProductChangeForm struct {
+	CustomerProductID string
+	Action            string // "", "change" or "remove"
+	Rate              string
+	Quantity          string
+}
+
+// LineChoice is one of the customer's lines on the lines step.
+type LineChoice struct {
+	ID          int64
+	TN          string
+	Status      string
+	SuspendType string
+	Carrier     string
+	Wireless    bool
+	Package     string
+	Description string
+	Products    []ProductRow
+	OpenOrders  []string // "SUSPEND order 12 (SENT)"
+	Selected    bool
+	Reason      string // why the kind cannot apply to it; "" when it can
+}
+
+// PackageOption is a package a line can move to.
+type PackageOption struct {
+	ID       int64
+	Name     string
+	Products string
+	Current  bool
+	Selected bool
+}
+
+// OrdersVM is one step of the change-service wizard.
+type OrdersVM struct {
+	Wizard WizardVM
+	Form   OrdersForm
+
+	CustomerName string
+	Customer     CustomerPickVM
+	Lines        []LineChoice
+	Chosen       []LineChoice // the lines chosen, for the details step
+	Processes    []ProcessChoice
+	Outgoing     bool // OUTGOING suspend is offered: no chosen line is wireless
+	Packages     []PackageOption
+	AllPackages  []components.Option // AddLine's package choices
+	ServiceTypes []components.Option
+	Products     []ProductChoice
+
+	Review []ReviewSection
+	Plan   []PlannedOrder
+}
+
+// PlannedOrder is one order the review says will be created.
+type PlannedOrder struct {
+	Title    string // "Suspend · Verizon Wireless · VZW Enterprise"
+	Lines    []string
+	Products []ReviewProduct
+	Notes    []string
+}
+
+// NewLineRows are AddLine's lines to draw: at least one.
+func (vm OrdersVM) NewLineRows() []NewLineForm {
+	if len(vm.Form.NewLines) == 0 {
+		return []NewLineForm{{}}
+	}
+	return vm.Form.NewLines
+}
+
+// WithBlank is a product list and one blank row to add another.
+func WithBlank(ps []LineProductForm) []LineProductForm {
+	return append(append([]LineProductForm(nil), ps...), LineProductForm{})
+}

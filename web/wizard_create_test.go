@@ -1,0 +1,308 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"switchboard/domain"
+	"switchboard/web/webtest"
+)
+
+// activeWirelessLine finds a customer's ACTIVE wireless line with no open
+// order on it in the demo data, skipping the customers in skip.
+func activeWirelessLine(t *testing.T, app *webtest.App, skip map[int64]bool) (*domain.Customer, *domain.Line) {
+	t.Helper()
+	ctx := context.Background()
+	carriers, err := app.DB.FindCarriers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wireless := map[int64]bool{}
+	for _, c := range carriers {
+		wireless[c.ID] = c.Wireless
+	}
+	cs, _, err := app.DB.FindCustomers(ctx, domain.CustomerFilter{Page: domain.Page{Limit: 200}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if skip[c.ID] || c.Status != domain.CustomerActive {
+			continue
+		}
+		ls, err := app.DB.FindCustomerLines(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			if l.Status != domain.LineActive || !wireless[l.CarrierID] || len(l.Products) == 0 {
+				continue
+			}
+			if os, err := app.DB.FindOpenOrdersOnLine(ctx, l.ID); err == nil && len(os) == 0 {
+				return c, l
+			}
+		}
+	}
+	t.Fatal("no ACTIVE wireless line without open orders in the demo data")
+	return nil, nil
+}
+
+// completeOrders completes orders by hand, as the provider's answer would.
+func completeOrders(t *testing.T, app *webtest.App, ids ...int64) {
+	t.Helper()
+	ctx := domain.NewContextWithUser(context.Background(), app.Users[domain.RoleSupervisor])
+	for _, id := range ids {
+		if _, err := app.DB.UpdateOrder(ctx, id, &domain.OrderUpdateInput{Status: domain.OrderComplete}, nil); err != nil {
+			t.Fatalf("complete order %d: %v", id, err)
+		}
+	}
+}
+
+// ordersOnLine lists the ids of the orders touching a line, newest first.
+func ordersOnLine(t *testing.T, app *webtest.App, lineID int64) []int64 {
+	t.Helper()
+	var ids []int64
+	if err := app.DB.R.SelectContext(context.Background(), &ids, app.DB.R.Rebind(
+		`SELECT DISTINCT order_id FROM order_items WHERE line_id = ? ORDER BY order_id DESC`), lineID); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// startOrders starts a change-service draft for kind and customer and
+// returns its address.
+func startOrders(t *testing.T, c *webtest.Client, kind string, customerID int64) string {
+	t.Helper()
+	res := c.PostForm("/orders/create", url.Values{"Kind": {kind}, "CustomerID": {itoa(customerID)}, "action": {"next"}})
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "/customer") {
+		t.Fatalf("start %s: status %d to %q", kind, res.StatusCode, loc)
+	}
+	base := strings.TrimSuffix(loc, "/customer")
+	step(t, c, base, "customer", url.Values{"CustomerID": {itoa(customerID)}}, "")
+	return base
+}
+
+// step posts a step with Next and checks it goes on to want ("" for any).
+func step(t *testing.T, c *webtest.Client, base, name string, form url.Values, want string) *webtest.Response {
+	t.Helper()
+	res := c.PostForm(base+"/"+name, with(form, "action", "next"))
+	if res.StatusCode != http.StatusSeeOther || (want != "" && res.Header.Get("Location") != base+"/"+want) {
+		t.Fatalf("POST %s: status %d to %q, want 303 to %s: %s", name, res.StatusCode, res.Header.Get("Location"), want, errorsIn(res))
+	}
+	return res
+}
+
+func TestOrdersCreateWizard(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	rep := app.As(domain.RoleRep)
+	used := map[int64]bool{}
+
+	t.Run("SuspendThenRestore", func(t *testing.T) {
+		cust, line := activeWirelessLine(t, app, used)
+		used[cust.ID] = true
+		base := startOrders(t, rep, "Suspend", cust.ID)
+		doc := rep.Get(base + "/lines").Doc()
+		in, ok := doc.Find("input[name=LineID][value='" + itoa(line.ID) + "']")
+		if !ok || in.HasAttr("disabled") {
+			t.Fatalf("the ACTIVE line is not offered for a suspend: %s", in.HTML())
+		}
+		step(t, rep, base, "lines", url.Values{"LineID": {itoa(line.ID)}}, "details")
+
+		doc = rep.Get(base + "/details").Doc()
+		if doc.Has("input[name=SuspendType][value=OUTGOING]") {
+			t.Error("OUTGOING suspend is offered for a wireless line")
+		}
+		if in, _ := doc.Find("input[name=FlowThrough]"); !in.HasAttr("checked") {
+			t.Error("flow-through is not on by default")
+		}
+		// OUTGOING posted anyway is refused by the rules, beside the field.
+		res := rep.PostForm(base+"/details", url.Values{"SuspendType": {"OUTGOING"}, "FlowThrough": {"true"}, "action": {"next"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("OUTGOING for wireless: status %d, want 422", res.StatusCode)
+		}
+		if n, ok := res.Doc().Find("[id=e-SuspendType]"); !ok || !strings.Contains(n.Text(), "OUTGOING suspend is not available for wireless lines") {
+			t.Errorf("SuspendType error %q", n.Text())
+		}
+		before := len(ordersOnLine(t, app, line.ID))
+		step(t, rep, base, "details", url.Values{"SuspendType": {"ALL"}, "FlowThrough": {"true"}, "ProcessID": {""}}, "review")
+		doc = rep.Get(base + "/review").Doc()
+		if got := doc.Text(); !strings.Contains(got, "The order to be created") || !strings.Contains(got, "suspend line "+itoa(line.ID)) {
+			t.Errorf("the review does not show the planned order: %s", got)
+		}
+		if len(ordersOnLine(t, app, line.ID)) != before {
+			t.Fatal("the review wrote an order")
+		}
+		res = rep.PostForm(base+"/submit", url.Values{})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != base+"/result" {
+			t.Fatalf("submit: %d %q: %s", res.StatusCode, res.Header.Get("Location"), errorsIn(res))
+		}
+		rep.PostForm(base+"/submit", url.Values{}) // a double click
+		ids := ordersOnLine(t, app, line.ID)
+		if len(ids) != before+1 {
+			t.Fatalf("%d orders on the line after submitting twice, want %d", len(ids), before+1)
+		}
+		doc = rep.Get(base + "/result").Doc()
+		if !doc.Has("#wizard article a[href='/orders/" + itoa(ids[0]) + "']") {
+			t.Errorf("the result does not link to order %d: %s", ids[0], doc.Text())
+		}
+		completeOrders(t, app, ids[0])
+
+		// The line is SUSPENDED now: a restore offers it, a suspend does not.
+		base = startOrders(t, rep, "Suspend", cust.ID)
+		in, _ = rep.Get(base + "/lines").Doc().Find("input[name=LineID][value='" + itoa(line.ID) + "']")
+		if !in.HasAttr("disabled") {
+			t.Error("a SUSPENDED line is offered for another suspend")
+		}
+		base = startOrders(t, rep, "Restore", cust.ID)
+		doc = rep.Get(base + "/lines").Doc()
+		in, _ = doc.Find("input[name=LineID][value='" + itoa(line.ID) + "']")
+		if in.HasAttr("disabled") {
+			t.Fatalf("the SUSPENDED line is not offered for a restore: %s", in.HTML())
+		}
+		step(t, rep, base, "lines", url.Values{"LineID": {itoa(line.ID)}}, "details")
+		step(t, rep, base, "details", url.Values{"FlowThrough": {"true"}}, "review")
+		if res := rep.PostForm(base+"/submit", url.Values{}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("restore submit: %d: %s", res.StatusCode, errorsIn(res))
+		}
+		ids = ordersOnLine(t, app, line.ID)
+		o, err := app.DB.FindOrderByID(context.Background(), ids[0])
+		if err != nil || o.Type != domain.TypeRestore {
+			t.Fatalf("newest order on the line: %+v, %v", o, err)
+		}
+	})
+
+	t.Run("DisabledWithReason", func(t *testing.T) {
+		cust, line := activeWirelessLine(t, app, used)
+		used[cust.ID] = true
+		base := startOrders(t, rep, "Restore", cust.ID)
+		doc := rep.Get(base + "/lines").Doc()
+		in, ok := doc.Find("input[name=LineID][value='" + itoa(line.ID) + "']")
+		if !ok || !in.HasAttr("disabled") {
+			t.Fatalf("an ACTIVE line is offered for a restore: %s", in.HTML())
+		}
+		why, ok := doc.Find("[id='" + in.Attr("aria-describedby") + "']")
+		if !ok || why.Text() != "Only a SUSPENDED line can be restored; this one is ACTIVE." {
+			t.Errorf("reason %q", why.Text())
+		}
+		// Posting it anyway is refused with the rule's message, nothing written.
+		before := len(ordersOnLine(t, app, line.ID))
+		res := rep.PostForm(base+"/lines", url.Values{"LineID": {itoa(line.ID)}, "action": {"next"}})
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorsIn(res), "only a SUSPENDED line can be restored") {
+			t.Fatalf("restore of an ACTIVE line: status %d: %s", res.StatusCode, errorsIn(res))
+		}
+		if len(ordersOnLine(t, app, line.ID)) != before {
+			t.Fatal("a refused step wrote an order")
+		}
+	})
+
+	t.Run("ChangeProducts", func(t *testing.T) {
+		cust, line := activeWirelessLine(t, app, used)
+		used[cust.ID] = true
+		base := startOrders(t, rep, "Change", cust.ID)
+		step(t, rep, base, "lines", url.Values{"LineIDs": {itoa(line.ID)}}, "details")
+		cp := line.Products[0]
+		field := "Lines[0].Product." + itoa(cp.ID) + "."
+		doc := rep.Get(base + "/details").Doc()
+		if _, ok := byAttr(doc, "select", "name", field+"Action"); !ok {
+			t.Fatalf("the line's product %d has no action: %s", cp.ID, doc.Text())
+		}
+		res := rep.PostForm(base+"/details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].Mode": {"change"},
+			field + "Action": {"change"}, field + "Rate": {""}, field + "Quantity": {"0"}, "action": {"next"}})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("quantity 0: status %d", res.StatusCode)
+		}
+		if n, ok := byAttr(res.Doc(), "small", "id", "e-"+field+"Quantity"); !ok || !strings.Contains(n.Text(), "greater than or equal to 1") {
+			t.Errorf("quantity error beside the field: %q (all: %s)", n.Text(), errorsIn(res))
+		}
+		step(t, rep, base, "details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].Mode": {"change"},
+			field + "Action": {"change"}, field + "Quantity": {"3"}}, "review")
+		// Back keeps what was entered.
+		res = rep.PostForm(base+"/review", url.Values{"action": {"back"}})
+		if res.Header.Get("Location") != base+"/details" {
+			t.Fatalf("back from the review went to %q", res.Header.Get("Location"))
+		}
+		doc = rep.Get(base + "/details").Doc()
+		if in, _ := byAttr(doc, "input", "name", field+"Quantity"); in.Attr("value") != "3" {
+			t.Errorf("quantity after back: %q", in.Attr("value"))
+		}
+		if res := rep.PostForm(base+"/submit", url.Values{}); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("change submit: %d: %s", res.StatusCode, errorsIn(res))
+		}
+	})
+
+	t.Run("ConcurrentSubmit", func(t *testing.T) {
+		cust, line := activeWirelessLine(t, app, used)
+		used[cust.ID] = true
+		base := startOrders(t, rep, "Disconnect", cust.ID)
+		step(t, rep, base, "lines", url.Values{"LineID": {itoa(line.ID)}}, "details")
+		step(t, rep, base, "details", url.Values{"InventoryItemStatus": {"AVAILABLE"}, "FlowThrough": {"true"}}, "review")
+		before := len(ordersOnLine(t, app, line.ID))
+		var wg sync.WaitGroup
+		for range 6 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if res := rep.PostForm(base+"/submit", url.Values{}); res.StatusCode != http.StatusSeeOther {
+					t.Errorf("concurrent submit: status %d", res.StatusCode)
+				}
+			}()
+		}
+		wg.Wait()
+		if got := len(ordersOnLine(t, app, line.ID)); got != before+1 {
+			t.Fatalf("6 concurrent submits made %d orders, want 1", got-before)
+		}
+	})
+
+	t.Run("HTMX", func(t *testing.T) {
+		cust, _ := activeWirelessLine(t, app, used)
+		hx := []string{"HX-Request", "true", "HX-Target", "wizard"}
+		res := rep.PostForm("/orders/create", url.Values{"Kind": {"AddLine"}, "CustomerID": {itoa(cust.ID)}, "action": {"next"}}, hx...)
+		if res.StatusCode != http.StatusOK || !isFragment(res) || !strings.HasSuffix(res.Header.Get("HX-Push-Url"), "/customer") {
+			t.Fatalf("htmx start: %d, push %q", res.StatusCode, res.Header.Get("HX-Push-Url"))
+		}
+		base := strings.TrimSuffix(res.Header.Get("HX-Push-Url"), "/customer")
+		res = rep.PostForm(base+"/customer", url.Values{"CustomerID": {itoa(cust.ID)}, "action": {"next"}}, hx...)
+		if !strings.HasSuffix(res.Header.Get("HX-Push-Url"), "/details") {
+			t.Fatalf("AddLine goes from the customer to %q, want the new lines (no lines step)", res.Header.Get("HX-Push-Url"))
+		}
+		res = rep.PostForm(base+"/details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].PackageID": {""}, "Lines[0].TN": {"12"}, "action": {"next"}}, hx...)
+		if res.StatusCode != http.StatusUnprocessableEntity || !isFragment(res) {
+			t.Fatalf("bad new line: %d", res.StatusCode)
+		}
+		if n, ok := byAttr(res.Doc(), "small", "id", "e-Lines[0].TN"); !ok || !strings.Contains(n.Text(), "TN must be 10 digits") {
+			t.Errorf("TN error %q: %s", n.Text(), errorsIn(res))
+		}
+		if sel, _ := byAttr(res.Doc(), "select", "name", "Lines[0].PackageID"); sel.Attr("aria-invalid") != "true" {
+			t.Errorf("the package of the new line is not marked: %s", errorsIn(res))
+		}
+	})
+
+	t.Run("Preselected", func(t *testing.T) {
+		cust, _ := activeWirelessLine(t, app, used)
+		doc := rep.Get("/orders/create?Kind=Restore&CustomerID=" + itoa(cust.ID)).Doc()
+		if in, _ := doc.Find("input[name=Kind][value=Restore]"); !in.HasAttr("checked") {
+			t.Error("?Kind=Restore does not choose it")
+		}
+		if in, _ := doc.Find("input[type=hidden][name=CustomerID]"); in.Attr("value") != itoa(cust.ID) {
+			t.Error("?CustomerID= is not carried")
+		}
+		if res := app.As(domain.RoleSupport).Get("/orders/create"); res.StatusCode != http.StatusForbidden {
+			t.Errorf("support: status %d, want 403", res.StatusCode)
+		}
+	})
+}
+
+// byAttr finds the first tag whose attribute is value (for values the
+// selector helper cannot spell, such as names with brackets).
+func byAttr(doc webtest.Node, tag, attr, value string) (webtest.Node, bool) {
+	for _, n := range doc.FindAll(tag) {
+		if n.Attr(attr) == value {
+			return n, true
+		}
+	}
+	return webtest.Node{}, false
+}
