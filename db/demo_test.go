@@ -347,15 +347,6 @@ func luhnValid(digits string) bool {
 	return sum%10 == 0
 }
 
-func TestLoadDemo_Fast(t *testing.T) {
-	d := dbtest.Open(t)
-	start := time.Now()
-	mustLoadDemo(t, d)
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("loading the demo on SQLite took %v, want well under 2s", took)
-	}
-}
-
 func TestLoadDemo_SecretsSealed(t *testing.T) {
 	ctx := context.Background()
 	d, path := dbtest.OpenFile(t)
