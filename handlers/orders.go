@@ -23,7 +23,7 @@ const (
 	orderPageSize        = 50
 	customerOrdersShown  = 10
 	relatedOrdersShown   = 10
-	maxCustomerNameMatch = 50
+	maxCustomerNameMatch = 20
 )
 
 // OrderQueues are the order lists and counts the pages need beside

@@ -170,6 +170,17 @@ func (f *OrderUpdateForm) MoveOptions() []components.Option {
 	return opts
 }
 
+// CanComplete reports whether COMPLETE is among the moves, so a completion
+// date can be given.
+func (f *OrderUpdateForm) CanComplete() bool {
+	for _, m := range f.Moves {
+		if m.Value == "COMPLETE" {
+			return true
+		}
+	}
+	return false
+}
+
 // Selected marks the option whose value is v.
 func Selected(opts []components.Option, v string) []components.Option {
 	out := make([]components.Option, len(opts))

@@ -206,7 +206,7 @@ func TestOrderSearchPage(t *testing.T) {
 		if res.StatusCode != http.StatusOK || !isFragment(res) {
 			t.Fatalf("htmx: status %d, fragment %v", res.StatusCode, isFragment(res))
 		}
-		if alert, ok := res.Doc().Find("#order-results [role=alert]"); !ok || !strings.Contains(alert.Text(), "10 digits") {
+		if alert, ok := res.Doc().Find("#order-results [role=status]"); !ok || !strings.Contains(alert.Text(), "10 digits") {
 			t.Errorf("htmx: no message about the TN: %s", res.Text)
 		}
 	})
