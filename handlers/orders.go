@@ -20,10 +20,13 @@ import (
 
 // Page sizes of the order pages.
 const (
-	orderPageSize        = 50
-	customerOrdersShown  = 10
-	relatedOrdersShown   = 10
-	maxCustomerNameMatch = 20
+	orderPageSize       = 50
+	customerOrdersShown = 10
+	relatedOrdersShown  = 10
+	// maxCustomerNameMatch is how many customers a name search takes: no
+	// more than the store reads one index branch each for (db.maxBranches),
+	// so the search stays a walk in page order.
+	maxCustomerNameMatch = 16
 )
 
 // OrderQueues are the order lists and counts the pages need beside
