@@ -421,6 +421,11 @@ func ordersInput(form *views.OrdersForm) (*domain.OrdersCreateInput, *domain.Pro
 			PackageID: choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list.")}
 	case views.KindAddLine:
 		al := &domain.AddLineInput{CustomerID: cust, BillingOption: form.BillingOption, ProcessID: proc}
+		if len(form.NewLines) == 0 {
+			// The form always shows one new line: its package is what is missing.
+			p.Add("Lines[0].PackageID", "Choose a package for the new line.")
+			aliases["Lines"] = "Lines[0].PackageID"
+		}
 		for i, l := range form.NewLines {
 			pre := "Lines[" + strconv.Itoa(i) + "]."
 			nl := &domain.AddLineLine{TN: l.TN, Description: l.Description,

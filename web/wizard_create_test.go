@@ -279,6 +279,11 @@ func TestOrdersCreateWizard(t *testing.T) {
 		if sel, _ := byAttr(res.Doc(), "select", "name", "Lines[0].PackageID"); sel.Attr("aria-invalid") != "true" {
 			t.Errorf("the package of the new line is not marked: %s", errorsIn(res))
 		}
+		// Nothing typed at all: the one line shown asks for its package.
+		res = rep.PostForm(base+"/details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].PackageID": {""}, "Lines[0].TN": {""}, "action": {"next"}})
+		if n, ok := byAttr(res.Doc(), "small", "id", "e-Lines[0].PackageID"); res.StatusCode != http.StatusUnprocessableEntity || !ok || n.Text() != "Choose a package for the new line." {
+			t.Errorf("empty AddLine: status %d, error %q (all: %s)", res.StatusCode, n.Text(), errorsIn(res))
+		}
 	})
 
 	t.Run("Preselected", func(t *testing.T) {

@@ -410,6 +410,32 @@ func TestNewServiceWizard(t *testing.T) {
 		if isFragment(res) || !res.Doc().Has("input[name=ESN]") {
 			t.Fatal("a plain GET of a step is not the whole page")
 		}
+		// The other steps with htmx, each answering the next step alone.
+		for _, s := range []struct {
+			step string
+			form url.Values
+			next string
+		}{
+			{"device", url.Values{"WirelessICCID": {fx.SIM}}, "number"},
+			{"number", fx.portForm(), "shipping"},
+			{"shipping", url.Values{"Ship": {""}}, "review"},
+		} {
+			res := b.keep(rep.PostForm(base+"/"+s.step, with(s.form, "action", "next"), hx...))
+			if res.StatusCode != http.StatusOK || !isFragment(res) || res.Header.Get("HX-Push-Url") != base+"/"+s.next {
+				t.Fatalf("htmx %s: status %d, push %q: %s", s.step, res.StatusCode, res.Header.Get("HX-Push-Url"), errorsIn(res))
+			}
+			if h, _ := res.Doc().Find("#wizard-step-title"); h.Attr("data-step-heading") == "" && !h.HasAttr("data-step-heading") {
+				t.Errorf("htmx %s: the next step has no heading to focus", s.step)
+			}
+		}
+		res = b.keep(rep.PostForm(base+"/review", url.Values{"action": {"next"}}, hx...))
+		if res.StatusCode != http.StatusNoContent || res.Header.Get("HX-Redirect") != base+"/result" {
+			t.Fatalf("htmx submit: status %d, HX-Redirect %q: %s", res.StatusCode, res.Header.Get("HX-Redirect"), errorsIn(res))
+		}
+		res = b.keep(rep.Get(base+"/result", "HX-Request", "true"))
+		if !isFragment(res) || !res.Doc().Has("#wizard article a[href^='/orders/']") {
+			t.Fatalf("htmx result: %s", res.Text)
+		}
 	})
 
 	t.Run("StepsInOrder", func(t *testing.T) {
@@ -428,6 +454,20 @@ func TestNewServiceWizard(t *testing.T) {
 		}
 		if res := app.As(domain.RoleSupport).Get("/orders/new"); res.StatusCode != http.StatusForbidden {
 			t.Errorf("support: status %d, want 403", res.StatusCode)
+		}
+	})
+
+	t.Run("Escaped", func(t *testing.T) {
+		fx := fx.fresh()
+		base := walkToReview(t, rep, fx, &b)
+		hostile := `<script>alert("x")</script>`
+		res := b.keep(rep.PostForm(base+"/service", url.Values{"Description": {hostile}, "action": {"next"}}))
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("service step: %d: %s", res.StatusCode, errorsIn(res))
+		}
+		res = b.keep(rep.Get(base + "/review"))
+		if strings.Contains(res.Text, hostile) || !strings.Contains(res.Text, "&lt;script&gt;") {
+			t.Fatal("a hostile description is not escaped on the review")
 		}
 	})
 
