@@ -7,7 +7,9 @@
 # create databases). When it is unset this script starts a throwaway server
 # with scripts/postgres-test.sh and stops it at exit; when that is not
 # possible the PostgreSQL tests are skipped (and fail under CI).
-# SWITCHBOARD_TEST_POSTGRES=off tests SQLite only.
+# SWITCHBOARD_TEST_POSTGRES=off tests SQLite only. The handler and browser
+# tests (./web/...) run twice: on SQLite, then on PostgreSQL
+# (SWITCHBOARD_TEST_WEB_ENGINE=postgres).
 #
 # The race detector is on (SWITCHBOARD_TEST_RACE=off turns it off for a quicker run).
 # Extra arguments go to `go test` (bash scripts/test.sh -run TestFindCustomers ./db/).
@@ -40,3 +42,14 @@ done
 
 echo "test.sh: go test ${pkgs[*]} on SQLite and ${SWITCHBOARD_TEST_POSTGRES:-(no PostgreSQL)}" >&2
 go test -count=1 -timeout 15m "${args[@]}" "${pkgs[@]}"
+
+# The handler and browser tests open their own databases: run them once more
+# with PostgreSQL behind the router (store tests already ran on both engines).
+web=()
+for p in "${pkgs[@]}"; do
+	case $p in ./... | ./web | ./web/ | ./web/...) web=(./web/...) ;; esac
+done
+if [ -n "${SWITCHBOARD_TEST_POSTGRES:-}" ] && [ ${#web[@]} -gt 0 ]; then
+	echo "test.sh: go test ${web[*]} with PostgreSQL behind the router" >&2
+	SWITCHBOARD_TEST_WEB_ENGINE=postgres go test -count=1 -timeout 15m "${args[@]}" "${web[@]}"
+fi

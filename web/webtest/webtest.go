@@ -11,13 +11,14 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
+	"os"
 	"strings"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"switchboard/db"
+	"switchboard/db/dbtest"
 	"switchboard/domain"
 	"switchboard/web"
 	"switchboard/web/auth"
@@ -41,17 +42,7 @@ func Open(tb testing.TB, d *db.DB) *App {
 	tb.Helper()
 	ctx := context.Background()
 	if d == nil {
-		key := make([]byte, 32)
-		rand.Read(key)
-		var err error
-		d, err = db.Open(ctx, filepath.Join(tb.TempDir(), "test.db"), key)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		tb.Cleanup(func() { d.Close() })
-		if err := d.Migrate(ctx); err != nil {
-			tb.Fatal(err)
-		}
+		d = OpenDB(tb)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
@@ -79,21 +70,32 @@ func Open(tb testing.TB, d *db.DB) *App {
 	return a
 }
 
+// EnvEngine names the engine the handler and browser tests run on when they
+// open their own database: "sqlite" (the default) or "postgres" (on the
+// server SWITCHBOARD_TEST_POSTGRES names). scripts/test.sh runs the web
+// tests once on each.
+const EnvEngine = "SWITCHBOARD_TEST_WEB_ENGINE"
+
+// OpenDB opens a fresh migrated database on the engine EnvEngine names.
+func OpenDB(tb testing.TB) *db.DB {
+	tb.Helper()
+	switch e := os.Getenv(EnvEngine); e {
+	case "", "sqlite":
+		return dbtest.Open(tb)
+	case "postgres":
+		return dbtest.OpenPostgres(tb)
+	default:
+		tb.Fatalf("%s=%q: want sqlite or postgres", EnvEngine, e)
+		return nil
+	}
+}
+
 // OpenDemo starts the router on a fresh SQLite file holding the demo data
 // set; the demo users' password is "demo".
 func OpenDemo(tb testing.TB) *App {
 	tb.Helper()
 	ctx := context.Background()
-	key := make([]byte, 32)
-	rand.Read(key)
-	d, err := db.Open(ctx, filepath.Join(tb.TempDir(), "demo.db"), key)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { d.Close() })
-	if err := d.Migrate(ctx); err != nil {
-		tb.Fatal(err)
-	}
+	d := OpenDB(tb)
 	hash, _ := bcrypt.GenerateFromPassword([]byte("demo"), bcrypt.MinCost)
 	if _, err := d.LoadDemo(ctx, string(hash)); err != nil {
 		tb.Fatal(err)
