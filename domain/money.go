@@ -85,3 +85,11 @@ func allDigits(s string) bool {
 
 // AllDigits reports whether s is non-empty and made only of 0-9.
 func AllDigits(s string) bool { return s != "" && allDigits(s) }
+
+// Dollars shows the amount with a dollar sign, a credit as "-$10.00".
+func (m Money) Dollars() string {
+	if m < 0 {
+		return "-$" + (-m).String()
+	}
+	return "$" + m.String()
+}

@@ -123,7 +123,7 @@ func (h *Handlers) HandleCustomerShow(w http.ResponseWriter, r *http.Request) er
 			row.ServiceType = names.serviceTypes[*l.LineTypeID]
 		}
 		for _, p := range l.Products {
-			row.Products = append(row.Products, views.ProductRow{ID: p.ID, ProductID: p.ProductID, Description: p.Description, Rate: p.Rate.String(), Quantity: p.Quantity})
+			row.Products = append(row.Products, views.ProductRow{ID: p.ID, ProductID: p.ProductID, Description: p.Description, Rate: p.Rate.Dollars(), Quantity: p.Quantity})
 		}
 		tnOf[l.ID] = row.TN
 		vm.Lines = append(vm.Lines, row)

@@ -305,7 +305,7 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		}
 		lv.PBX = strings.TrimSpace(it.PBXMake + " " + it.PBXModel)
 		for _, p := range it.Products {
-			pv := views.OrderProductView{Op: p.Op, ProductID: p.ProductID, Description: p.Description, Rate: p.Rate.String(), Quantity: p.Quantity, Source: p.Source}
+			pv := views.OrderProductView{Op: p.Op, ProductID: p.ProductID, Description: p.Description, Rate: p.Rate.Dollars(), Quantity: p.Quantity, Source: p.Source}
 			if p.CustomerProductID != nil {
 				pv.CustomerProductID = *p.CustomerProductID
 			}

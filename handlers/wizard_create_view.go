@@ -97,7 +97,7 @@ func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draf
 			lc.TN = "No number yet"
 		}
 		for _, p := range l.Products {
-			lc.Products = append(lc.Products, views.ProductRow{ID: p.ID, ProductID: p.ProductID, Description: p.Description, Rate: dollars(p.Rate), Quantity: p.Quantity})
+			lc.Products = append(lc.Products, views.ProductRow{ID: p.ID, ProductID: p.ProductID, Description: p.Description, Rate: p.Rate.Dollars(), Quantity: p.Quantity})
 		}
 		return lc
 	}
@@ -197,7 +197,7 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 			}
 			var inc []string
 			for _, pr := range p.Products {
-				inc = append(inc, pr.Description+" "+dollars(pr.Rate))
+				inc = append(inc, pr.Description+" "+pr.Rate.Dollars())
 			}
 			vm.Packages = append(vm.Packages, views.PackageOption{ID: p.ID, Name: p.Name, Products: strings.Join(inc, " · "),
 				Current: p.ID == line.PackageID, Selected: itoa64(p.ID) == form.PackageID})
@@ -232,7 +232,7 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 			if p.CarrierID != nil && form.Kind == views.KindAddLine {
 				desc += " (" + carrierName[*p.CarrierID] + ")"
 			}
-			vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: desc, Rate: dollars(p.Rate)})
+			vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: desc, Rate: p.Rate.Dollars()})
 		}
 		sort.SliceStable(vm.Products, func(i, j int) bool { return vm.Products[i].Description < vm.Products[j].Description })
 	}

@@ -176,7 +176,7 @@ func packageChoices(pkgs []*domain.Package, carriers []*domain.Carrier, selected
 			}
 			pc := views.PackageChoice{ID: p.ID, Name: p.Name, Selected: itoa64(p.ID) == selected}
 			for _, pr := range p.Products {
-				pc.Products = append(pc.Products, pr.Description+" "+dollars(pr.Rate))
+				pc.Products = append(pc.Products, pr.Description+" "+pr.Rate.Dollars())
 			}
 			g.Packages = append(g.Packages, pc)
 		}
@@ -258,7 +258,7 @@ func (h *Handlers) productChoices(ctx context.Context, vm *views.NewServiceVM, c
 		if carrier != nil && p.CarrierID != nil && *p.CarrierID != carrier.ID {
 			continue
 		}
-		vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: p.Description, Rate: dollars(p.Rate)})
+		vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: p.Description, Rate: p.Rate.Dollars()})
 	}
 	sort.SliceStable(vm.Products, func(i, j int) bool { return vm.Products[i].Description < vm.Products[j].Description })
 	return nil
@@ -381,7 +381,7 @@ func (h *Handlers) newServiceReview(ctx context.Context, vm *views.NewServiceVM,
 
 // reviewProduct shows a planned product change.
 func reviewProduct(op *domain.OrderProduct) views.ReviewProduct {
-	rp := views.ReviewProduct{Op: strings.ToLower(op.Op), Description: op.Description, Rate: dollars(op.Rate), Quantity: op.Quantity}
+	rp := views.ReviewProduct{Op: strings.ToLower(op.Op), Description: op.Description, Rate: op.Rate.Dollars(), Quantity: op.Quantity}
 	if rp.Op != "" {
 		rp.Op = strings.ToUpper(rp.Op[:1]) + rp.Op[1:]
 	}
@@ -404,12 +404,4 @@ func addressLine(a views.AddressForm) string {
 	addr := domain.Address{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2, City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}
 	addr.Normalize()
 	return strings.TrimSpace(addr.FirstName+" "+addr.LastName) + ", " + addr.OneLine() + ", " + addr.Country
-}
-
-// dollars shows an amount as $4.99, a credit as -$10.00.
-func dollars(m domain.Money) string {
-	if m < 0 {
-		return "-$" + (-m).String()
-	}
-	return "$" + m.String()
 }
