@@ -1123,9 +1123,9 @@ func productDefault(vm NewServiceVM, p ProductForm, what string) string {
 		}
 	}
 	if what == "rate" {
-		return "product's rate"
+		return "default"
 	}
-	return "product's description"
+	return "the product's own"
 }
 
 func newServiceReview(vm NewServiceVM) templ.Component {

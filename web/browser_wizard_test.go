@@ -155,12 +155,25 @@ func TestBrowserNewServiceWizard(t *testing.T) {
 	next(t, ctx)
 
 	waitStep(t, ctx, "Shipping")
+	// Add a product, then press Enter in a field: that is Next, never the row's Remove.
+	pick := `document.querySelector("select[name='AdditionalProducts[0].ProductID']").value = "` + itoa(fx.ProductID) + `"; true`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](pick)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("button[value=refresh]"))); err != nil {
+		t.Fatal(err)
+	}
+	if !eventually(ctx, `!!document.querySelector("button[value='remove:Products:0']") && !document.querySelector(".htmx-request")`) {
+		t.Fatal("adding a product row did not show it")
+	}
 	webtest.Shot(t, ctx, "wizard-new-6-shipping")
-	next(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("[name='AdditionalProducts[0].Quantity']"), "2\r")); err != nil {
+		t.Fatal(err)
+	}
 
 	waitStep(t, ctx, "Review")
 	page := text(t, ctx, "#wizard")
-	for _, want := range []string{cust.Name, "Port in", "••••••", "Dana Whitfield", sim, "Warehouse scanner 3"} {
+	for _, want := range []string{cust.Name, "Port in", "••••••", "Dana Whitfield", sim, "Warehouse scanner 3", "1 product"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the review lacks %q", want)
 		}
