@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"switchboard/domain"
 	"switchboard/web/webtest"
@@ -454,6 +455,28 @@ func TestNewServiceWizard(t *testing.T) {
 		}
 		if res := app.As(domain.RoleSupport).Get("/orders/new"); res.StatusCode != http.StatusForbidden {
 			t.Errorf("support: status %d, want 403", res.StatusCode)
+		}
+	})
+
+	t.Run("InterruptedSubmitNotRepeated", func(t *testing.T) {
+		fx := fx.fresh()
+		before := countOrders(t, app, fx.CustomerID)
+		base := walkToReview(t, rep, fx, &b)
+		id := strings.TrimPrefix(base, "/orders/new/")
+		// A submission that took the draft and never finished (its instance stopped).
+		if _, err := app.DB.W.ExecContext(context.Background(), app.DB.W.Rebind(
+			`UPDATE order_drafts SET state = 'SUBMITTING', submitting_since = ? WHERE id = ?`), time.Now().UTC().Add(-10*time.Minute), id); err != nil {
+			t.Fatal(err)
+		}
+		res := b.keep(rep.PostForm(base+"/submit", url.Values{}))
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != base+"/result" {
+			t.Fatalf("submit of an interrupted draft: %d to %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		if got := b.keep(rep.Get(base + "/result")).Doc().Text(); !strings.Contains(got, "submission interrupted") {
+			t.Errorf("the result does not say the submission was interrupted: %s", got)
+		}
+		if got := countOrders(t, app, fx.CustomerID); got != before {
+			t.Fatalf("an interrupted draft was submitted again: %d orders", got-before)
 		}
 	})
 
