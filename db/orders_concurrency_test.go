@@ -131,3 +131,37 @@ func TestCountOrdersByStatus(t *testing.T) {
 		}
 	})
 }
+
+// Two people saving the same version of one order at once: one change is
+// kept, the other is told the order changed (ESTALE), never lost silently.
+func TestUpdateOrder_SameVersion(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := mustOrderWorld(t, d)
+		ctx := asUser(w.Rep)
+		for round := range 6 {
+			o := mustNewOrder(t, d, ctx, w.newService())
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			for i := range errs {
+				wg.Go(func() {
+					tracking := fmt.Sprintf("TRACK-%d-%d", round, i)
+					_, errs[i] = d.UpdateOrder(ctx, o.ID, &domain.OrderUpdateInput{TrackingNumber: &tracking}, &o.Version)
+				})
+			}
+			wg.Wait()
+			if (errs[0] == nil) == (errs[1] == nil) {
+				t.Fatalf("round %d: errors %v, want exactly one update", round, errs)
+			}
+			for i, err := range errs {
+				if err != nil {
+					wantCode(t, err, domain.ESTALE)
+					continue
+				}
+				got := mustFindOrder(t, d, o.ID)
+				if want := fmt.Sprintf("TRACK-%d-%d", round, i); got.TrackingNumber != want || got.Version != o.Version+1 {
+					t.Fatalf("round %d: TrackingNumber=%q Version=%d, want %q and %d", round, got.TrackingNumber, got.Version, want, o.Version+1)
+				}
+			}
+		}
+	})
+}

@@ -193,28 +193,31 @@ func orderQuery(f *domain.OrderFilter, asc bool, at time.Time, afterID int64) (s
 	if asc {
 		cmp, dir = ">", "ASC"
 	}
-	order := ` ORDER BY o.created_at ` + dir + `, o.id ` + dir + ` LIMIT ?`
+	// The limit is written into the SQL, not bound: PostgreSQL plans a
+	// statement it has prepared five times once for any parameters, and
+	// with an unknown limit that plan sorts every match instead of walking
+	// an index for one page.
+	order := fmt.Sprintf(` ORDER BY o.created_at %s, o.id %s LIMIT %d`, dir, dir, f.Limit+1)
 	col, vals := branchList(f)
 	where, args := orderWhere(f, col)
 	if afterID != 0 {
 		where = append(where, `(o.created_at, o.id) `+cmp+` (?, ?)`)
 		args = append(args, at, afterID)
 	}
-	limit := f.Limit + 1
 	if col == "" {
 		if len(where) == 0 {
 			where = append(where, "1 = 1")
 		}
-		return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE `+strings.Join(where, " AND ")+order, append(args, limit)...)
+		return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE `+strings.Join(where, " AND ")+order, args...)
 	}
 	var branches []string
 	var all []any
 	for i, v := range vals {
 		branches = append(branches, fmt.Sprintf(`SELECT id FROM (SELECT o.id FROM orders o WHERE %s%s) b%d`,
 			strings.Join(append([]string{col + ` = ?`}, where...), " AND "), order, i))
-		all = append(append(append(all, v), args...), limit)
+		all = append(append(all, v), args...)
 	}
-	return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE o.id IN (`+strings.Join(branches, " UNION ALL ")+`)`+order, append(all, limit)...)
+	return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE o.id IN (`+strings.Join(branches, " UNION ALL ")+`)`+order, all...)
 }
 
 func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([]*domain.Order, string, error) {
