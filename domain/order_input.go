@@ -53,6 +53,12 @@ type AddressInput struct {
 	Country   string `json:"Country"`
 }
 
+// InputOf is the address in the seed's JSON shape, with its ID, as the API answers it.
+func InputOf(a Address) AddressInput {
+	return AddressInput{ID: a.ID, FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
+		City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}
+}
+
 // Address returns the input as a normalized Address (Country defaults to USA).
 func (a *AddressInput) Address() Address {
 	addr := Address{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,

@@ -7,36 +7,20 @@ import (
 	"switchboard/domain"
 )
 
-// apiAddress is an Address as the API answers it: the seed's Address with
-// its ID (which callers may use as an AddressID elsewhere).
-type apiAddress struct {
-	ID        int64  `json:"ID"`
-	FirstName string `json:"FirstName"`
-	LastName  string `json:"LastName"`
-	Address1  string `json:"Address1"`
-	Address2  string `json:"Address2"`
-	City      string `json:"City"`
-	State     string `json:"State"`
-	Zip       string `json:"Zip"`
-	Zip4      string `json:"Zip4"`
-	Country   string `json:"Country"`
-}
-
 // apiCustomer is a customer as the API answers it. SSN and TaxID are input
 // only: they are not in this struct, so they can never be answered.
 type apiCustomer struct {
-	CustomerID     int64      `json:"CustomerID"`
-	Name           string     `json:"Name"`
-	Status         string     `json:"Status"`
-	BillProfileID  int64      `json:"BillProfileID"`
-	ServiceAddress apiAddress `json:"ServiceAddress"`
+	CustomerID     int64               `json:"CustomerID"`
+	Name           string              `json:"Name"`
+	Status         string              `json:"Status"`
+	BillProfileID  int64               `json:"BillProfileID"`
+	ServiceAddress domain.AddressInput `json:"ServiceAddress"`
 }
 
 func apiCustomerOf(c *domain.Customer) apiCustomer {
 	a := c.ServiceAddress
 	return apiCustomer{CustomerID: c.ID, Name: c.Name, Status: c.Status, BillProfileID: c.BillProfileID,
-		ServiceAddress: apiAddress{ID: a.ID, FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
-			City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}}
+		ServiceAddress: domain.InputOf(a)}
 }
 
 // HandleAPICustomers lists customers by name: GET /api/customers?Search=…

@@ -133,19 +133,19 @@ type apiLineRef struct {
 // the TN of a reconnect order ("" otherwise); AdditionalProducts the
 // products asked for beside the package's. WirelessPort has no PINPassword.
 type apiNewServiceOrder struct {
-	CustomerID         int64               `json:"CustomerID"`
-	LineID             int64               `json:"LineID"`
-	TN                 string              `json:"TN"`
-	PackageID          int64               `json:"PackageID"`
-	LineTypeID         *int64              `json:"LineTypeID"`
-	Description        string              `json:"Description"`
-	ESN                string              `json:"ESN"`
-	WirelessICCID      string              `json:"WirelessICCID"`
-	ReconnectTN        string              `json:"ReconnectTN"`
-	SendOrders         bool                `json:"SendOrders"`
-	WirelessPort       *apiWirelessPort    `json:"WirelessPort"`
-	ShippingAddress    *apiAddress         `json:"ShippingAddress"`
-	AdditionalProducts []apiServiceProduct `json:"AdditionalProducts"`
+	CustomerID         int64                `json:"CustomerID"`
+	LineID             int64                `json:"LineID"`
+	TN                 string               `json:"TN"`
+	PackageID          int64                `json:"PackageID"`
+	LineTypeID         *int64               `json:"LineTypeID"`
+	Description        string               `json:"Description"`
+	ESN                string               `json:"ESN"`
+	WirelessICCID      string               `json:"WirelessICCID"`
+	ReconnectTN        string               `json:"ReconnectTN"`
+	SendOrders         bool                 `json:"SendOrders"`
+	WirelessPort       *apiWirelessPort     `json:"WirelessPort"`
+	ShippingAddress    *domain.AddressInput `json:"ShippingAddress"`
+	AdditionalProducts []apiServiceProduct  `json:"AdditionalProducts"`
 }
 
 // apiServiceProduct is an additional product of a new service.
@@ -158,12 +158,12 @@ type apiServiceProduct struct {
 
 // apiWirelessPort is a port-in request as answered: never the PINPassword.
 type apiWirelessPort struct {
-	MDN              string     `json:"MDN"`
-	AccountNumber    string     `json:"AccountNumber"`
-	AuthorizedSigner string     `json:"AuthorizedSigner"`
-	Remark           string     `json:"Remark"`
-	Address          apiAddress `json:"Address"`
-	ExternalProvider string     `json:"ExternalProvider"`
+	MDN              string              `json:"MDN"`
+	AccountNumber    string              `json:"AccountNumber"`
+	AuthorizedSigner string              `json:"AuthorizedSigner"`
+	Remark           string              `json:"Remark"`
+	Address          domain.AddressInput `json:"Address"`
+	ExternalProvider string              `json:"ExternalProvider"`
 }
 
 // apiPackageChange is a Package Change order (the seed names no output for
@@ -182,17 +182,12 @@ type apiPortOrder struct {
 	WirelessPort *apiWirelessPort `json:"WirelessPort"`
 }
 
-func apiAddressOf(a domain.Address) apiAddress {
-	return apiAddress{ID: a.ID, FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
-		City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}
-}
-
 func apiWirelessPortOf(wp *domain.WirelessPort) *apiWirelessPort {
 	if wp == nil {
 		return nil
 	}
 	return &apiWirelessPort{MDN: wp.MDN, AccountNumber: wp.AccountNumber, AuthorizedSigner: wp.AuthorizedSigner,
-		Remark: wp.Remark, Address: apiAddressOf(wp.Address), ExternalProvider: wp.ExternalProvider}
+		Remark: wp.Remark, Address: domain.InputOf(wp.Address), ExternalProvider: wp.ExternalProvider}
 }
 
 func apiRoutesOf(rs []domain.Route) []apiRoute {
@@ -319,7 +314,7 @@ func (h *Handlers) newServiceOf(ctx context.Context, o *domain.Order, items []*d
 	ns := &apiNewServiceOrder{CustomerID: o.CustomerID, SendOrders: o.SendNow, WirelessPort: apiWirelessPortOf(o.WirelessPort),
 		AdditionalProducts: []apiServiceProduct{}}
 	if o.ShippingAddress != nil {
-		a := apiAddressOf(*o.ShippingAddress)
+		a := domain.InputOf(*o.ShippingAddress)
 		ns.ShippingAddress = &a
 	}
 	if len(items) == 0 {
