@@ -208,7 +208,7 @@ func (db *DB) insertItem(ctx context.Context, tx *Tx, orderID int64, it *domain.
 		orderID, it.LineID, it.TN, it.Action, nullID(it.PackageID), nullID(it.CarrierID), nullID(it.CarrierAccountID),
 		it.Description, it.AltBTNID, it.PBXMake, it.PBXModel, it.LineTypeID)
 	if err != nil {
-		return db.mapErr(err, "")
+		return db.mapErr(err, "The order names a line twice")
 	}
 	it.ID = id
 	for _, p := range it.Products {
