@@ -148,3 +148,16 @@ func (o OrderRow) CustomerLabel() string {
 	}
 	return "Customer " + id64(o.CustomerID)
 }
+
+// shortNote is a status note cut to a list's width, at a word.
+func shortNote(s string) string {
+	const max = 60
+	if len([]rune(s)) <= max {
+		return s
+	}
+	r := []rune(s)[:max]
+	if i := strings.LastIndexByte(string(r), ' '); i > max/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
