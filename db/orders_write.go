@@ -317,8 +317,12 @@ func createChanges(o *domain.Order) map[string]domain.Change {
 		ch["ShippingAddress"] = domain.Change{nil, o.ShippingAddress.OneLine()}
 	}
 	if wp := o.WirelessPort; wp != nil {
+		pin := "none"
+		if !wp.PINPassword.IsZero() {
+			pin = "on file" // never any part of it, not even masked
+		}
 		ch["WirelessPort"] = domain.Change{nil, fmt.Sprintf("MDN %s, account %s, signer %s, PIN %s, provider %s",
-			wp.MDN, wp.AccountNumber, wp.AuthorizedSigner, wp.PINPassword.Masked(), wp.ExternalProvider)}
+			wp.MDN, wp.AccountNumber, wp.AuthorizedSigner, pin, wp.ExternalProvider)}
 	}
 	return ch
 }
