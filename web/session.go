@@ -58,6 +58,12 @@ type sessionState struct {
 
 func (s *SessionStore) get(r *http.Request) *sessions.Session {
 	sess, _ := s.cookies.Get(r, cookieName) // a bad or old cookie gives a fresh, empty session
+	if !sess.Options.Secure && (r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https") {
+		// Served over TLS (directly or by a proxy that says so): the cookie never travels in clear.
+		opts := *sess.Options
+		opts.Secure = true
+		sess.Options = &opts
+	}
 	return sess
 }
 
@@ -108,7 +114,9 @@ func (s *SessionStore) SignIn(w http.ResponseWriter, r *http.Request, u *domain.
 func (s *SessionStore) SignOut(w http.ResponseWriter, r *http.Request) {
 	sess := s.get(r)
 	sess.Values = map[any]any{}
-	sess.Options = &sessions.Options{Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.cookies.Options.Secure, SameSite: http.SameSiteLaxMode}
+	opts := *sess.Options
+	opts.MaxAge = -1
+	sess.Options = &opts
 	sess.Save(r, w)
 }
 

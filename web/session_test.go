@@ -73,3 +73,27 @@ func TestSessionExpiry(t *testing.T) {
 		t.Fatalf("sign-out cookie MaxAge=%d, want it deleted", c.MaxAge)
 	}
 }
+
+// TestSessionCookieSecureOverTLS marks the cookie Secure when the request
+// came over TLS, directly or through a proxy that says so.
+func TestSessionCookieSecureOverTLS(t *testing.T) {
+	s := NewSessionStore([][]byte{[]byte("0123456789abcdef0123456789abcdef")}, false,
+		func(context.Context, int64) (int64, error) { return 0, nil })
+	for _, tt := range []struct {
+		name   string
+		header string
+		want   bool
+	}{{"Plain", "", false}, {"ProxyTLS", "https", true}} {
+		r := httptest.NewRequest(http.MethodPost, "/login", nil)
+		if tt.header != "" {
+			r.Header.Set("X-Forwarded-Proto", tt.header)
+		}
+		w := httptest.NewRecorder()
+		if err := s.SignIn(w, r, &domain.User{ID: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if got := w.Result().Cookies()[0].Secure; got != tt.want {
+			t.Errorf("%s: Secure=%v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
