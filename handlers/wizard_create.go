@@ -302,8 +302,10 @@ func readOrdersStep(pf url.Values, step string, form *views.OrdersForm) {
 				if _, ok := pf[pre+"PackageID"]; !ok {
 					break
 				}
-				l := views.NewLineForm{TN: get(pre + "TN"), PackageID: get(pre + "PackageID"), LineTypeID: get(pre + "LineTypeID"),
-					Description: get(pre + "Description"), Products: readLineProducts(pf, pre+"Products")}
+				l := views.NewLineForm{TN: get(pre + "TN"), PackageID: get(pre + "PackageID"), CarrierID: get(pre + "CarrierID"),
+					CarrierAccountID: get(pre + "CarrierAccountID"), AltBTNID: get(pre + "AltBTNID"), LineTypeID: get(pre + "LineTypeID"),
+					Description: get(pre + "Description"), PBXMake: get(pre + "PBXMake"), PBXModel: get(pre + "PBXModel"),
+					Products: readLineProducts(pf, pre+"Products")}
 				if !l.Blank() {
 					form.NewLines = append(form.NewLines, l)
 				}
@@ -428,9 +430,12 @@ func ordersInput(form *views.OrdersForm) (*domain.OrdersCreateInput, *domain.Pro
 		}
 		for i, l := range form.NewLines {
 			pre := "Lines[" + strconv.Itoa(i) + "]."
-			nl := &domain.AddLineLine{TN: l.TN, Description: l.Description,
-				PackageID:  choiceID(&p, pre+"PackageID", l.PackageID, "Choose a package from the list."),
-				LineTypeID: choiceID(&p, pre+"LineTypeID", l.LineTypeID, "Choose a service type from the list.")}
+			nl := &domain.AddLineLine{TN: l.TN, Description: l.Description, PBXMake: l.PBXMake, PBXModel: l.PBXModel,
+				PackageID:        choiceID(&p, pre+"PackageID", l.PackageID, "Choose a package from the list."),
+				CarrierID:        choiceID(&p, pre+"CarrierID", l.CarrierID, "Choose a carrier from the list."),
+				CarrierAccountID: choiceID(&p, pre+"CarrierAccountID", l.CarrierAccountID, "Choose a carrier account from the list."),
+				AltBTNID:         choiceID(&p, pre+"AltBTNID", l.AltBTNID, "Choose an Alt BTN from the list."),
+				LineTypeID:       choiceID(&p, pre+"LineTypeID", l.LineTypeID, "Choose a service type from the list.")}
 			nl.Products = lineProductInputs(&p, pre+"Products", l.Products)
 			al.Lines = append(al.Lines, nl)
 		}
@@ -526,6 +531,12 @@ func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, 
 			msg = "Choose a line."
 		case field == "SuspendType" && strings.HasPrefix(msg, "SuspendType is required"):
 			msg = "Choose a suspend type."
+		case strings.HasSuffix(field, ".PackageID") && strings.HasPrefix(msg, "PackageID is required unless"):
+			msg = "Choose a package, or leave it blank only with a carrier and at least one provisionable product."
+		case strings.HasSuffix(field, ".CarrierID") && strings.HasPrefix(msg, "CarrierID is required when PackageID is 0"):
+			msg = "Choose a carrier: a line without a package needs one."
+		case strings.HasSuffix(field, ".CarrierID") && strings.Contains(msg, "does not match package"):
+			msg = "Not the package's carrier (" + msg[strings.LastIndex(msg, "which is on ")+len("which is on "):] + "): choose that one, or leave the carrier blank."
 		}
 		if seen[field+"\x00"+msg] {
 			continue

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"switchboard/domain"
@@ -203,9 +204,6 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 				Current: p.ID == line.PackageID, Selected: itoa64(p.ID) == form.PackageID})
 		}
 	case views.KindAddLine, views.KindChange:
-		for _, p := range pkgs {
-			vm.AllPackages = append(vm.AllPackages, components.Option{Value: itoa64(p.ID), Label: p.Name + " (" + carrierName[p.CarrierID] + ")"})
-		}
 		sts, err := h.Store.FindServiceTypes(ctx)
 		if err != nil {
 			return err
@@ -217,24 +215,106 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 		if err != nil {
 			return err
 		}
-		// Products of the chosen lines' carriers (Change), or every product (AddLine).
-		fits := map[int64]bool{}
-		for _, l := range vm.Chosen {
-			if line, err := h.Store.FindLineByID(ctx, l.ID); err == nil {
-				fits[line.CarrierID] = true
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Description < ps[j].Description })
+		// productsOf lists the products a line of carrier can take: the
+		// carrier's own and those of no carrier; every product, each with its
+		// carrier named, while the carrier is not known (0).
+		productsOf := func(carrier int64) []views.ProductChoice {
+			var out []views.ProductChoice
+			for _, p := range ps {
+				if carrier != 0 && p.CarrierID != nil && *p.CarrierID != carrier {
+					continue
+				}
+				desc := p.Description
+				if p.CarrierID != nil && carrier == 0 {
+					desc += " (" + carrierName[*p.CarrierID] + ")"
+				}
+				if p.Provisionable {
+					desc += " · provisionable"
+				}
+				out = append(out, views.ProductChoice{ID: p.ID, Description: desc, Rate: p.Rate.Dollars()})
+			}
+			return out
+		}
+		if form.Kind == views.KindChange {
+			// Each line is offered its own carrier's products.
+			vm.LineProducts = map[string][]views.ProductChoice{}
+			for _, c := range form.Changes {
+				if line, err := h.Store.FindLineByID(ctx, parseID(c.LineID)); err == nil && line != nil {
+					vm.LineProducts[c.LineID] = productsOf(line.CarrierID)
+				}
+			}
+			return nil
+		}
+		vm.Products = productsOf(0)
+		for _, p := range pkgs {
+			vm.AllPackages = append(vm.AllPackages, components.Option{Value: itoa64(p.ID), Label: p.Name + " (" + carrierName[p.CarrierID] + ")"})
+		}
+		for _, c := range carriers {
+			vm.Carriers = append(vm.Carriers, components.Option{Value: itoa64(c.ID), Label: c.Name})
+		}
+		if cid := parseID(form.CustomerID); cid != 0 {
+			ls, err := h.Store.FindCustomerLines(ctx, cid)
+			if err != nil {
+				return err
+			}
+			for _, l := range ls {
+				if l.AltBTNID != nil || l.Status == domain.LineDisconnected {
+					continue
+				}
+				tn := views.FormatTN(l.TN)
+				if tn == "" {
+					tn = "No number yet"
+				}
+				vm.AltBTNs = append(vm.AltBTNs, components.Option{Value: itoa64(l.ID),
+					Label: tn + " · line " + itoa64(l.ID) + " · " + carrierName[l.CarrierID] + " · " + l.Status})
 			}
 		}
-		for _, p := range ps {
-			if form.Kind == views.KindChange && p.CarrierID != nil && !fits[*p.CarrierID] {
-				continue
-			}
-			desc := p.Description
-			if p.CarrierID != nil && form.Kind == views.KindAddLine {
-				desc += " (" + carrierName[*p.CarrierID] + ")"
-			}
-			vm.Products = append(vm.Products, views.ProductChoice{ID: p.ID, Description: desc, Rate: p.Rate.Dollars()})
+		accts, err := h.Store.FindCarrierAccounts(ctx)
+		if err != nil {
+			return err
 		}
-		sort.SliceStable(vm.Products, func(i, j int) bool { return vm.Products[i].Description < vm.Products[j].Description })
+		pkgCarrier := map[string]int64{}
+		for _, p := range pkgs {
+			pkgCarrier[itoa64(p.ID)] = p.CarrierID
+		}
+		// Each new line's choices follow its carrier; the carrier's default
+		// account is chosen until another of its accounts is.
+		rows := append([]views.NewLineForm(nil), vm.NewLineRows()...)
+		for i := range rows {
+			l := &rows[i]
+			carrier := pkgCarrier[l.PackageID]
+			if carrier == 0 {
+				carrier = parseID(l.CarrierID)
+			}
+			if _, ok := carrierName[carrier]; !ok {
+				carrier = 0
+			}
+			nc := views.NewLineChoices{Carrier: carrierName[carrier], Products: productsOf(carrier)}
+			fits, def := false, ""
+			for _, a := range accts {
+				if carrier != 0 && a.CarrierID != carrier {
+					continue
+				}
+				label := a.Name
+				if carrier == 0 {
+					label = carrierName[a.CarrierID] + " · " + a.Name
+				}
+				if a.Default {
+					label += " (default)"
+					if a.CarrierID == carrier {
+						def = itoa64(a.ID)
+					}
+				}
+				fits = fits || itoa64(a.ID) == l.CarrierAccountID
+				nc.Accounts = append(nc.Accounts, components.Option{Value: itoa64(a.ID), Label: label})
+			}
+			if !fits && def != "" {
+				l.CarrierAccountID = def
+			}
+			vm.NewLines = append(vm.NewLines, nc)
+		}
+		vm.Form.NewLines = rows
 	}
 	return nil
 }
@@ -299,9 +379,9 @@ func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *doma
 	var rows []views.ReviewRow
 	switch form.Kind {
 	case views.KindSuspend:
-		rows = append(rows, views.ReviewRow{Label: "Suspend type", Value: or(form.SuspendType, "Not chosen")})
+		rows = append(rows, views.ReviewRow{Label: "Suspend type", Value: or(suspendWords(form.SuspendType), "Not chosen")})
 	case views.KindDisconnect:
-		rows = append(rows, views.ReviewRow{Label: "Device or SIM afterwards", Value: or(vm.Form.InventoryItemStatus, domain.InventoryAvailable)})
+		rows = append(rows, views.ReviewRow{Label: "Device or SIM afterwards", Value: inventoryWords(or(vm.Form.InventoryItemStatus, domain.InventoryAvailable))})
 	case views.KindPackageChange:
 		pkg := "Not chosen"
 		for _, p := range vm.Packages {
@@ -311,9 +391,53 @@ func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *doma
 		}
 		rows = append(rows, views.ReviewRow{Label: "New package", Value: pkg}, views.ReviewRow{Label: "Prorate", Value: yes(form.Prorate)})
 	case views.KindAddLine:
-		rows = append(rows, views.ReviewRow{Label: "Billing", Value: vm.Form.BillingOption}, views.ReviewRow{Label: "New lines", Value: plural(len(form.NewLines), "line")})
+		rows = append(rows, views.ReviewRow{Label: "Billing", Value: billingWords(vm.Form.BillingOption)})
+		alts := map[string]string{}
+		for _, o := range vm.AltBTNs {
+			alts[o.Value] = o.Label
+		}
+		for i, l := range vm.Form.NewLines {
+			if l.Blank() {
+				continue
+			}
+			var parts []string
+			if id := parseID(l.PackageID); id != 0 {
+				parts = append(parts, names.packages[id])
+			} else {
+				parts = append(parts, "No package")
+			}
+			if c := vm.NewLineChoice(i).Carrier; c != "" {
+				parts = append(parts, c)
+			}
+			if id := parseID(l.CarrierAccountID); id != 0 {
+				parts = append(parts, "account "+names.accounts[id])
+			} else {
+				parts = append(parts, "the carrier's default account")
+			}
+			if tn := domain.NormalizeTN(l.TN); tn == "" || tn == "0000000000" {
+				parts = append(parts, "new number from the carrier")
+			} else {
+				parts = append(parts, "number "+views.FormatTN(tn))
+			}
+			if id := parseID(l.LineTypeID); id != 0 {
+				parts = append(parts, names.serviceTypes[id])
+			}
+			if a, ok := alts[l.AltBTNID]; ok {
+				parts = append(parts, "Alt BTN "+a)
+			}
+			if pbx := strings.TrimSpace(l.PBXMake + " " + l.PBXModel); pbx != "" {
+				parts = append(parts, "PBX "+pbx)
+			}
+			if l.Description != "" {
+				parts = append(parts, "“"+l.Description+"”")
+			}
+			if n := len(l.Products); n > 0 {
+				parts = append(parts, plural(n, "added product"))
+			}
+			rows = append(rows, views.ReviewRow{Label: "New line " + strconv.Itoa(i+1), Value: strings.Join(parts, " · ")})
+		}
 	case views.KindChange:
-		rows = append(rows, views.ReviewRow{Label: "Billing", Value: vm.Form.BillingOption},
+		rows = append(rows, views.ReviewRow{Label: "Billing", Value: billingWords(vm.Form.BillingOption)},
 			views.ReviewRow{Label: "Related products", Value: map[bool]string{true: "Left alone", false: "Follow their group"}[form.IgnoreRelatedProducts]})
 	}
 	if form.Kind == views.KindSuspend || form.Kind == views.KindRestore || form.Kind == views.KindDisconnect {
@@ -362,4 +486,43 @@ func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *doma
 		vm.Plan = append(vm.Plan, po)
 	}
 	return nil
+}
+
+// billingWords says a billing option in words, its value beside them.
+func billingWords(v string) string {
+	switch v {
+	case domain.BillProrate:
+		return "Prorate from the completion date (PRORATE)"
+	case "DIFFERENCE":
+		return "Charge the difference this bill cycle (DIFFERENCE)"
+	case "NEXT_CYCLE":
+		return "Start next bill cycle, no proration (NEXT_CYCLE)"
+	}
+	return v
+}
+
+// suspendWords says a suspend type in words, its value beside them.
+func suspendWords(v string) string {
+	switch v {
+	case "ALL":
+		return "All calls (ALL)"
+	case "INCOMING":
+		return "Incoming calls only (INCOMING)"
+	case "OUTGOING":
+		return "Outgoing calls only (OUTGOING)"
+	}
+	return v
+}
+
+// inventoryWords says what becomes of a device or SIM, its value beside it.
+func inventoryWords(v string) string {
+	switch v {
+	case domain.InventoryAvailable:
+		return "Available again (AVAILABLE)"
+	case "UNAVAILABLE":
+		return "Unavailable (UNAVAILABLE)"
+	case "ASSIGNED":
+		return "Stays with the customer (ASSIGNED)"
+	}
+	return v
 }

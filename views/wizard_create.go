@@ -85,16 +85,30 @@ type OrdersForm struct {
 
 // NewLineForm is one of AddLine's new lines, as typed.
 type NewLineForm struct {
-	TN          string
-	PackageID   string
-	LineTypeID  string
-	Description string
-	Products    []LineProductForm
+	TN               string
+	PackageID        string
+	CarrierID        string
+	CarrierAccountID string
+	AltBTNID         string
+	LineTypeID       string
+	Description      string
+	PBXMake          string
+	PBXModel         string
+	Products         []LineProductForm
 }
 
 // Blank reports whether nothing was typed for the line.
 func (l NewLineForm) Blank() bool {
-	return l.TN == "" && l.PackageID == "" && l.LineTypeID == "" && l.Description == "" && len(l.Products) == 0
+	return l.TN == "" && l.PackageID == "" && l.CarrierID == "" && l.CarrierAccountID == "" && l.AltBTNID == "" &&
+		l.LineTypeID == "" && l.Description == "" && l.PBXMake == "" && l.PBXModel == "" && len(l.Products) == 0
+}
+
+// NewLineChoices are the choices of one new line, which depend on its
+// carrier (the package's, or the one chosen).
+type NewLineChoices struct {
+	Carrier  string              // the line's carrier, "" until a package or carrier is chosen
+	Accounts []components.Option // the carrier's accounts (every account while no carrier is known)
+	Products []ProductChoice     // the carrier's products and those of no carrier
 }
 
 // LineProductForm is a product added to a line, as typed.
@@ -161,8 +175,12 @@ type OrdersVM struct {
 	Outgoing     bool // OUTGOING suspend is offered: no chosen line is wireless
 	Packages     []PackageOption
 	AllPackages  []components.Option // AddLine's package choices
+	Carriers     []components.Option // AddLine's carrier choices
+	AltBTNs      []components.Option // AddLine: the customer's lines that are their own BTN
+	NewLines     []NewLineChoices    // AddLine: the choices of each of NewLineRows
 	ServiceTypes []components.Option
 	Products     []ProductChoice
+	LineProducts map[string][]ProductChoice // Change: products each chosen line can take, by line id
 
 	Review []ReviewSection
 	Plan   []PlannedOrder
@@ -182,6 +200,22 @@ func (vm OrdersVM) NewLineRows() []NewLineForm {
 		return []NewLineForm{{}}
 	}
 	return vm.Form.NewLines
+}
+
+// NewLineChoice is the choices of the i-th new line.
+func (vm OrdersVM) NewLineChoice(i int) NewLineChoices {
+	if i < len(vm.NewLines) {
+		return vm.NewLines[i]
+	}
+	return NewLineChoices{Products: vm.Products}
+}
+
+// ChangeProducts are the products the line can take (Change).
+func (vm OrdersVM) ChangeProducts(lineID string) []ProductChoice {
+	if ps, ok := vm.LineProducts[lineID]; ok {
+		return ps
+	}
+	return vm.Products
 }
 
 // WithBlank is a product list and one blank row to add another.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"switchboard/domain"
+	"switchboard/views"
 	"switchboard/web/webtest"
 )
 
@@ -310,4 +311,240 @@ func byAttr(doc webtest.Node, tag, attr, value string) (webtest.Node, bool) {
 		}
 	}
 	return webtest.Node{}, false
+}
+
+// TestOrdersCreateAddLineFields walks AddLine's every input: each bad one is
+// refused beside its field with nothing written, and a good line carries its
+// account, Alt BTN and PBX fields into the order and the new line.
+func TestOrdersCreateAddLineFields(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	rep := app.As(domain.RoleRep)
+	ctx := context.Background()
+	cust, btn := activeWirelessLine(t, app, nil)
+	other, otherLine := activeWirelessLine(t, app, map[int64]bool{cust.ID: true})
+	_ = other
+
+	pkgs, err := app.DB.FindPackages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg *domain.Package
+	for _, p := range pkgs {
+		if p.CarrierID == btn.CarrierID {
+			pkg = p
+			break
+		}
+	}
+	accts, err := app.DB.FindCarrierAccounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var def, second, foreign *domain.CarrierAccount
+	for _, a := range accts {
+		switch {
+		case a.CarrierID == pkg.CarrierID && a.Default:
+			def = a
+		case a.CarrierID == pkg.CarrierID && second == nil:
+			second = a
+		case a.CarrierID != pkg.CarrierID && foreign == nil:
+			foreign = a
+		}
+	}
+	if pkg == nil || def == nil || second == nil || foreign == nil {
+		t.Fatalf("demo data: package %v, accounts %v %v %v", pkg, def, second, foreign)
+	}
+	ps, err := app.DB.FindProducts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prod, plain *domain.Product
+	for _, p := range ps {
+		if p.CarrierID != nil && *p.CarrierID == pkg.CarrierID {
+			if p.Provisionable && prod == nil {
+				prod = p
+			}
+			if !p.Provisionable && plain == nil {
+				plain = p
+			}
+		}
+	}
+	if prod == nil || plain == nil {
+		t.Fatal("demo data: no provisionable and plain products of the package's carrier")
+	}
+
+	base := startOrders(t, rep, "AddLine", cust.ID)
+	// The package chosen, its carrier's accounts are offered with the default
+	// preselected and labelled so; Alt BTNs are the customer's own lines.
+	res := rep.PostForm(base+"/details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].PackageID": {itoa(pkg.ID)}, "action": {"refresh"}})
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("refresh: %d", res.StatusCode)
+	}
+	doc := rep.Get(base + "/details").Doc()
+	sel, ok := byAttr(doc, "select", "name", "Lines[0].CarrierAccountID")
+	if !ok {
+		t.Fatal("no carrier account choice")
+	}
+	for _, o := range sel.FindAll("option") {
+		if o.Attr("value") == itoa(foreign.ID) {
+			t.Errorf("another carrier's account %d is offered", foreign.ID)
+		}
+		if o.Attr("value") == itoa(def.ID) && (!o.HasAttr("selected") || !strings.Contains(o.Text(), "default")) {
+			t.Errorf("default account option %q is not preselected and labelled default", o.HTML())
+		}
+	}
+	alt, _ := byAttr(doc, "select", "name", "Lines[0].AltBTNID")
+	if !strings.Contains(alt.HTML(), "value=\""+itoa(btn.ID)+"\"") || strings.Contains(alt.HTML(), "value=\""+itoa(otherLine.ID)+"\"") {
+		t.Errorf("Alt BTN choices: %s", alt.HTML())
+	}
+	for _, l := range []string{"TN", "PackageID", "CarrierID", "CarrierAccountID", "AltBTNID", "Description", "PBXMake", "PBXModel", "LineTypeID", "Products[0].ProductID", "Products[0].Rate", "Products[0].Quantity"} {
+		if _, ok := byAttr(doc, "", "name", "Lines[0]."+l); !ok {
+			if _, ok := byAttr(doc, "input", "name", "Lines[0]."+l); !ok {
+				if _, ok := byAttr(doc, "select", "name", "Lines[0]."+l); !ok {
+					t.Errorf("no field Lines[0].%s", l)
+				}
+			}
+		}
+	}
+
+	good := url.Values{"BillingOption": {"NEXT_CYCLE"}, "Lines[0].PackageID": {itoa(pkg.ID)}, "Lines[0].CarrierAccountID": {itoa(second.ID)},
+		"Lines[0].AltBTNID": {itoa(btn.ID)}, "Lines[0].PBXMake": {"Avaya"}, "Lines[0].PBXModel": {"IP Office 500"},
+		"Lines[0].Description": {"Front desk"}, "Lines[0].Products[0].ProductID": {itoa(plain.ID)},
+		"Lines[0].Products[0].Rate": {"-2.50"}, "Lines[0].Products[0].Quantity": {"2"}}
+	long := strings.Repeat("x", domain.MaxPBX+1)
+	before := countOrders(t, app, cust.ID)
+	for _, tc := range []struct{ name, field, value, want string }{
+		{"carrier not the package's", "CarrierID", itoa(foreign.CarrierID), "Not the package's carrier"},
+		{"account of another carrier", "CarrierAccountID", itoa(foreign.ID), "belongs to"},
+		{"account unknown", "CarrierAccountID", "999999", "does not exist"},
+		{"account not a number", "CarrierAccountID", "abc", "Choose a carrier account from the list."},
+		{"Alt BTN of another customer", "AltBTNID", itoa(otherLine.ID), "belongs to another customer"},
+		{"PBX make too long", "PBXMake", long, "PBXMake"},
+		{"PBX model too long", "PBXModel", long, "PBXModel"},
+		{"service type unknown", "LineTypeID", "999999", "does not exist"},
+		{"rate not money", "Products[0].Rate", "lots", ""},
+		{"quantity 0", "Products[0].Quantity", "0", "greater than or equal to 1"},
+		{"no package, no carrier", "PackageID", "", "Choose a carrier"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			form := with(good, "Lines[0]."+tc.field, tc.value, "action", "next")
+			res := rep.PostForm(base+"/details", form)
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422", res.StatusCode)
+			}
+			field := "Lines[0]." + tc.field
+			if tc.field == "PackageID" {
+				field = "Lines[0].CarrierID"
+			}
+			n, ok := byAttr(res.Doc(), "small", "id", "e-"+field)
+			if !ok || !strings.Contains(strings.ToLower(n.Text()), strings.ToLower(tc.want)) {
+				t.Errorf("error beside %s: %q, want %q (all: %s)", field, n.Text(), tc.want, errorsIn(res))
+			}
+		})
+	}
+	t.Run("no package and no provisionable product", func(t *testing.T) {
+		form := with(good, "Lines[0].PackageID", "", "Lines[0].CarrierID", itoa(pkg.CarrierID), "action", "next")
+		res := rep.PostForm(base+"/details", form)
+		n, ok := byAttr(res.Doc(), "small", "id", "e-Lines[0].PackageID")
+		if res.StatusCode != http.StatusUnprocessableEntity || !ok || !strings.Contains(n.Text(), "provisionable product") {
+			t.Errorf("status %d, error %q (all: %s)", res.StatusCode, n.Text(), errorsIn(res))
+		}
+		// With a provisionable product the line needs no package.
+		form = with(form, "Lines[0].Products[1].ProductID", itoa(prod.ID), "Lines[0].Products[1].Rate", "", "Lines[0].Products[1].Quantity", "")
+		if res := rep.PostForm(base+"/details", form); res.StatusCode != http.StatusSeeOther {
+			t.Errorf("no package with a provisionable product: status %d: %s", res.StatusCode, errorsIn(res))
+		}
+	})
+	if got := countOrders(t, app, cust.ID); got != before {
+		t.Fatalf("refused steps wrote %d orders", got-before)
+	}
+
+	step(t, rep, base, "details", good, "review")
+	review := rep.Get(base + "/review")
+	for _, want := range []string{"Avaya", "IP Office 500", second.Name, views.FormatTN(btn.TN)} {
+		if !strings.Contains(review.Doc().Text(), want) {
+			t.Errorf("the review does not show %q", want)
+		}
+	}
+	if res := rep.PostForm(base+"/submit", url.Values{}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("submit: %d: %s", res.StatusCode, errorsIn(res))
+	}
+	if got := countOrders(t, app, cust.ID); got != before+1 {
+		t.Fatalf("submit made %d orders, want 1", got-before)
+	}
+	var oid int64
+	if err := app.DB.R.GetContext(ctx, &oid, app.DB.R.Rebind(`SELECT MAX(id) FROM orders WHERE customer_id = ?`), cust.ID); err != nil {
+		t.Fatal(err)
+	}
+	o, err := app.DB.FindOrderByID(ctx, oid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Type != domain.TypeAddLine || o.CarrierAccountID != second.ID || o.BillingOption != "NEXT_CYCLE" || len(o.Items) != 1 {
+		t.Fatalf("order: type %s, account %d, billing %s, %d items", o.Type, o.CarrierAccountID, o.BillingOption, len(o.Items))
+	}
+	it := o.Items[0]
+	if it.AltBTNID == nil || *it.AltBTNID != btn.ID || it.PBXMake != "Avaya" || it.PBXModel != "IP Office 500" || it.CarrierAccountID != second.ID {
+		t.Errorf("item: alt BTN %v, PBX %q %q, account %d", it.AltBTNID, it.PBXMake, it.PBXModel, it.CarrierAccountID)
+	}
+	found := false
+	for _, op := range it.Products {
+		if op.ProductID == plain.ID && op.Quantity == 2 && op.Rate.Dollars() == "-$2.50" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the product with its rate and quantity is not on the order: %+v", it.Products)
+	}
+	if it.LineID != 0 {
+		l, err := app.DB.FindLineByID(ctx, it.LineID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.AltBTNID == nil || *l.AltBTNID != btn.ID || l.PBXMake != "Avaya" || l.CarrierAccountID != second.ID || l.Description != "Front desk" {
+			t.Errorf("new line: alt BTN %v, PBX %q, account %d, description %q", l.AltBTNID, l.PBXMake, l.CarrierAccountID, l.Description)
+		}
+	}
+}
+
+// TestOrdersCreateChangeProductsPerLine: Change offers each line its own
+// carrier's products, not those of every chosen line.
+func TestOrdersCreateChangeProductsPerLine(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	rep := app.As(domain.RoleRep)
+	ctx := context.Background()
+	cust, line := activeWirelessLine(t, app, nil)
+	base := startOrders(t, rep, "Change", cust.ID)
+	step(t, rep, base, "lines", url.Values{"LineIDs": {itoa(line.ID)}}, "details")
+	ps, err := app.DB.FindProducts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	carrierOf := map[string]*int64{}
+	foreign := false
+	for _, p := range ps {
+		carrierOf[itoa(p.ID)] = p.CarrierID
+		foreign = foreign || p.CarrierID != nil && *p.CarrierID != line.CarrierID
+	}
+	if !foreign {
+		t.Skip("demo data: every product is of the line's carrier")
+	}
+	doc := rep.Get(base + "/details").Doc()
+	sel, ok := byAttr(doc, "select", "name", "Lines[0].Change.Products.Add[0].ProductID")
+	if !ok {
+		t.Fatal("no product to add")
+	}
+	n := 0
+	for _, o := range sel.FindAll("option") {
+		v := o.Attr("value")
+		if v == "" {
+			continue
+		}
+		n++
+		if c := carrierOf[v]; c != nil && *c != line.CarrierID {
+			t.Errorf("product %s of carrier %d offered for a line of carrier %d", v, *c, line.CarrierID)
+		}
+	}
+	if n == 0 {
+		t.Error("no product offered")
+	}
 }
