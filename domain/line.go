@@ -46,8 +46,8 @@ type CustomerProduct struct {
 	Quantity    int    `db:"quantity"`
 }
 
-// NormalizeTN strips the punctuation people type in phone numbers:
-// "(312) 555-0101" becomes "3125550101".
+// NormalizeTN strips the punctuation people type in phone numbers and the
+// country code 1: "(312) 555-0101" and "+1 312-555-0101" become "3125550101".
 func NormalizeTN(s string) string {
 	var b strings.Builder
 	for _, c := range s {
@@ -58,6 +58,12 @@ func NormalizeTN(s string) string {
 		default:
 			return strings.TrimSpace(s) // keep it: validation reports it
 		}
+	}
+	// A North American number written with its country code ("+1 312 555
+	// 0101", "1-312-555-0101"): no area code starts with 1, so the leading
+	// 1 of eleven digits is the country code.
+	if d := b.String(); len(d) == 11 && d[0] == '1' {
+		return d[1:]
 	}
 	return b.String()
 }
