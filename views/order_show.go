@@ -93,6 +93,12 @@ type OrderLineView struct {
 	Products    []OrderProductView
 }
 
+// HasDetails reports whether the line shows anything under its heading.
+func (l OrderLineView) HasDetails() bool {
+	return l.Package != "" || l.Carrier != "" || l.ServiceType != "" || l.Description != "" ||
+		l.PBX != "" || l.AltBTNID != 0 || len(l.Inventory) > 0 || len(l.Products) > 0
+}
+
 // OrderProductView is one product an order adds, changes or removes.
 type OrderProductView struct {
 	Op                string

@@ -1,0 +1,166 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"switchboard/domain"
+	"switchboard/web/webtest"
+)
+
+// TestDashboardSaysStatusesInWords: the dashboard's cards name each order
+// status and inventory type in words, keeping the code in the card's title.
+func TestDashboardSaysStatusesInWords(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	doc := app.As(domain.RoleSupport).Get("/").Doc()
+	for status, want := range map[string]string{"FLOW_ERROR": "Flow error", "PAYMENT_HOLD": "Payment hold", "JEOPARDY": "In jeopardy", "NEW": "New"} {
+		a, ok := doc.Find("a.sb-card[href='/orders?Status=" + status + "']")
+		if !ok {
+			t.Errorf("no %s card", status)
+			continue
+		}
+		l, _ := a.Find(".sb-card-l")
+		if got := strings.TrimSpace(l.Text()); got != want {
+			t.Errorf("%s card says %q, want %q", status, got, want)
+		}
+		if got := a.Attr("title"); got != "Status "+status {
+			t.Errorf("%s card title %q", status, got)
+		}
+	}
+	if w, _ := doc.Find("#dash-waiting .sb-card-l"); strings.TrimSpace(w.Text()) != "Waiting for a route decision" {
+		t.Errorf("waiting card says %q", w.Text())
+	}
+	text := doc.Text()
+	if !strings.Contains(text, "SIM cards") || strings.Contains(text, "SIM_Card") {
+		t.Error("inventory cards should say SIM cards, not SIM_Card")
+	}
+	if strings.Contains(text, "ERROR, FLOW_ERROR") {
+		t.Error("the attention link lists raw status codes")
+	}
+}
+
+// TestErrorPagesSayWhatWentWrong: the 403 and 404 pages have a heading in
+// words, the same words in the tab's title, and the code under it.
+func TestErrorPagesSayWhatWentWrong(t *testing.T) {
+	app := webtest.Open(t, nil)
+	for _, c := range []struct {
+		role   domain.Role
+		path   string
+		status int
+		h1     string
+	}{
+		{domain.RoleSupport, "/routes", http.StatusForbidden, "You do not have access to this page"},
+		{domain.RoleSupport, "/no-such-page", http.StatusNotFound, "Page not found"},
+		{domain.RoleRep, "/orders/999999", http.StatusNotFound, "Page not found"},
+	} {
+		res := app.As(c.role).Get(c.path)
+		if res.StatusCode != c.status {
+			t.Errorf("%s: status %d, want %d", c.path, res.StatusCode, c.status)
+			continue
+		}
+		doc := res.Doc()
+		h1, ok := doc.Find("h1#error-h")
+		if !ok || strings.TrimSpace(h1.Text()) != c.h1 {
+			t.Errorf("%s: h1 %q (found %v), want %q", c.path, h1.Text(), ok, c.h1)
+		}
+		if title, _ := doc.Find("title"); !strings.HasPrefix(title.Text(), c.h1+" · ") {
+			t.Errorf("%s: title %q", c.path, title.Text())
+		}
+		if code, _ := doc.Find(".sb-error-page header small"); !strings.Contains(code.Text(), strconv.Itoa(c.status)) {
+			t.Errorf("%s: the code is not shown: %q", c.path, code.Text())
+		}
+		if !doc.Has(".sb-error-page a[href='/']") {
+			t.Errorf("%s: no way back to the dashboard", c.path)
+		}
+	}
+}
+
+// sidewaysOverflow lists the elements that stick out of a phone's screen
+// other than inside a .sb-table-wrap scroll box, when the page scrolls sideways.
+const sidewaysOverflow = `(() => {
+	if (document.documentElement.scrollWidth <= window.innerWidth) return "";
+	const out = [];
+	for (const e of document.querySelectorAll("body *")) {
+		if (e.closest(".sb-table-wrap") && !e.classList.contains("sb-table-wrap")) continue;
+		const r = e.getBoundingClientRect();
+		if (r.right > window.innerWidth + 1) out.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).split(" ").join(".") : "") + " to " + Math.round(r.right) + "px");
+	}
+	return "scrollWidth " + document.documentElement.scrollWidth + " > " + window.innerWidth + ": " + out.slice(0, 8).join(", ");
+})()`
+
+// TestBrowserPhoneNoSidewaysScroll walks every main page at a phone's width
+// (375 px): none scrolls sideways; wide tables scroll inside their own box.
+func TestBrowserPhoneNoSidewaysScroll(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	order, _ := demoOrderOnTN(t, app)
+	waiting := demoWaitingOrder(t, app)
+	bg := context.Background()
+	pages := []string{
+		"/", "/orders", "/orders?ShowServiceDetails=true", "/orders?PON=ZZZZ", "/orders?Status=NOPE",
+		"/orders?Status=ERROR&Status=JEOPARDY&Status=FLOW_ERROR",
+		orderPage(order.ID), orderPage(waiting.ID), "/routes", "/customers",
+		"/customers/" + strconv.FormatInt(order.CustomerID, 10), "/admin/users", "/no-such-page",
+	}
+	// An order of each kind, and several statuses.
+	for _, f := range []domain.OrderFilter{
+		{OrderType: []string{domain.TypeNew}}, {OrderType: []string{domain.TypeSuspend}},
+		{OrderType: []string{domain.TypeDisconnect}}, {OrderType: []string{domain.TypeChangeFeature}},
+		{OrderType: []string{domain.TypePackageChange}}, {OrderType: []string{domain.TypeAddLine}},
+		{Status: []string{domain.OrderError}}, {Status: []string{domain.OrderComplete}},
+	} {
+		f.Page = domain.Page{Limit: 1}
+		if os, _, err := app.DB.FindOrders(bg, f); err == nil && len(os) > 0 {
+			pages = append(pages, orderPage(os[0].ID))
+		}
+	}
+	ctx := webtest.Browser(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 812)); err != nil {
+		t.Fatal(err)
+	}
+	check := func(path string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(app.HTTP.URL+path), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		webtest.Shot(t, ctx, "phone"+strings.NewReplacer("?", "_", "&", "_", "=", "-").Replace(path))
+		if msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](sidewaysOverflow)); err != nil || msg != "" {
+			t.Errorf("%s scrolls sideways at 375 px: %s %v", path, msg, err)
+		}
+	}
+	check("/login")
+	signIn(t, app, ctx, "admin", "demo")
+	for _, p := range pages {
+		check(p)
+	}
+}
+
+// TestOrderLineWithoutDetailsSaysSo: a line an order only restores shows a
+// sentence under its number, not an empty box.
+func TestOrderLineWithoutDetailsSaysSo(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	orders, _, err := app.DB.FindOrders(context.Background(), domain.OrderFilter{OrderType: []string{domain.TypeRestore}, Page: domain.Page{Limit: 20}})
+	if err != nil || len(orders) == 0 {
+		t.Fatalf("no restore order in the demo data: %v", err)
+	}
+	seen := 0
+	for _, o := range orders {
+		doc := app.As(domain.RoleSupport).Get(orderPage(o.ID)).Doc()
+		for _, line := range doc.FindAll("article.sb-line") {
+			hasDetails := line.Has("dl.sb-dl dt") || line.Has("table")
+			if hasDetails == line.Has(".sb-line-none") {
+				t.Errorf("order %d: a line with details %v, sentence %v", o.ID, hasDetails, !hasDetails)
+			}
+			if !hasDetails {
+				seen++
+			}
+		}
+	}
+	if seen == 0 {
+		t.Skip("no demo restore order has a line without details")
+	}
+}
