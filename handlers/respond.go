@@ -62,7 +62,7 @@ func (h *Handlers) pageError(w http.ResponseWriter, r *http.Request, err error) 
 		h.write(w, r, status, views.ErrorFlash(vm))
 		return
 	}
-	h.write(w, r, status, views.ErrorPage(h.shell(w, r, vm.Title), vm))
+	h.write(w, r, status, views.ErrorPage(h.shell(w, r, vm.Heading()), vm))
 }
 
 // errWritten tells the adapter that the handler already wrote its answer.

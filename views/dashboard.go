@@ -36,3 +36,45 @@ func (vm DashboardVM) WaitingURL() string {
 	}
 	return "/orders?RequiresRouteDecision=true"
 }
+
+// StatusWords names an order status in words ("FLOW_ERROR" is "Flow error").
+func StatusWords(status string) string {
+	switch status {
+	case "NEW":
+		return "New"
+	case "SENT":
+		return "Sent"
+	case "ERROR":
+		return "Error"
+	case "CONFIRMED":
+		return "Confirmed"
+	case "COMPLETE":
+		return "Complete"
+	case "CANCELED":
+		return "Canceled"
+	case "HOLD":
+		return "On hold"
+	case "FLOW_ERROR":
+		return "Flow error"
+	case "PAYMENT_HOLD":
+		return "Payment hold"
+	case "LIFELINE_HOLD":
+		return "Lifeline hold"
+	case "JEOPARDY":
+		return "In jeopardy"
+	case "PROVISIONED":
+		return "Provisioned"
+	}
+	return status
+}
+
+// InventoryWords names an inventory type in words ("SIM_Card" is "SIM cards").
+func InventoryWords(t string) string {
+	switch t {
+	case "SIM_Card":
+		return "SIM cards"
+	case "Mobile_Device":
+		return "Mobile devices"
+	}
+	return t
+}
