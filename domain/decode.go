@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // DecodeStrict reads one JSON object from r into v, a pointer to an input
@@ -101,8 +102,10 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 		}
 		return v
 	case secretType:
-		if _, ok := v.(string); !ok {
+		if s, ok := v.(string); !ok {
 			p.Add(path, "%s must be a string", name)
+		} else {
+			CheckChars(p, path, name, s)
 		}
 		return v
 	}
@@ -125,8 +128,10 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 		}
 		return checkList(p, path, name, items, t.Elem())
 	case reflect.String:
-		if _, ok := v.(string); !ok {
+		if s, ok := v.(string); !ok {
 			p.Add(path, "%s must be a string", name)
+		} else {
+			CheckChars(p, path, name, s)
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
@@ -283,4 +288,15 @@ func jsonScalar(v any) (string, bool) {
 		return x, true
 	}
 	return "", false
+}
+
+// CheckChars refuses text no database column holds: a NUL character, or
+// bytes that are not UTF-8 (JSON text always is; a query parameter may not be).
+func CheckChars(p *Problems, path, name, s string) {
+	switch {
+	case strings.ContainsRune(s, 0):
+		p.Add(path, "%s must not contain a NUL character (\\u0000)", name)
+	case !utf8.ValidString(s):
+		p.Add(path, "%s must be UTF-8 text", name)
+	}
 }

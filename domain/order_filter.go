@@ -79,7 +79,12 @@ func ParseOrderFilter(q map[string][]string) (OrderFilter, error) {
 	strs := map[string]*[]string{"OrderType": &f.OrderType, "Status": &f.Status, "PON": &f.PON, "TN": &f.TN, "Identifier": &f.Identifier}
 	for name, vals := range q {
 		var nonEmpty []string
-		for _, v := range vals {
+		for i, v := range vals {
+			field := name
+			if ids[name] != nil || strs[name] != nil {
+				field = idx(name, i)
+			}
+			CheckChars(&p, field, field, v)
 			if v = strings.TrimSpace(v); v != "" {
 				nonEmpty = append(nonEmpty, v)
 			}

@@ -217,8 +217,14 @@ func (pl *planner) activeCustomer(field string, id int64) *Customer {
 // checkOpenOrders refuses a line that already has an open order the new
 // action conflicts with.
 func (pl *planner) checkOpenOrders(field string, line *Line, action string) {
+	pl.checkOtherOpenOrders(field, line, action, 0)
+}
+
+// checkOtherOpenOrders is checkOpenOrders leaving out order self (the one
+// being updated).
+func (pl *planner) checkOtherOpenOrders(field string, line *Line, action string, self int64) {
 	for _, o := range pl.openOrders(line.ID) {
-		if o == nil || !o.Open() {
+		if o == nil || !o.Open() || self != 0 && o.ID == self {
 			continue
 		}
 		if actionsConflict(actionOnLine(o, line.ID), action) {

@@ -228,6 +228,11 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 			pl.p.Add(field, "Line %d is DISCONNECTED; its products cannot change", line.ID)
 		case it != nil && it.Action == ItemDisconnect:
 			pl.p.Add(field, "Line %d is being disconnected by this order; its products cannot change", line.ID)
+		default:
+			pl.checkOtherOpenOrders(field, line, ItemChange, n.ID)
+		}
+		if it != nil {
+			pl.sameProductTwice(cp+".Products", it, ops)
 		}
 		if it == nil {
 			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange}
@@ -240,6 +245,25 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 		out = append(out, fmt.Sprintf("line %d: %s", line.ID, describeOps(ops)))
 	}
 	return out
+}
+
+// sameProductTwice refuses a change or removal of a customer product that
+// the order already changes or removes on the line.
+func (pl *planner) sameProductTwice(prefix string, it *OrderItem, ops []*OrderProduct) {
+	done := map[int64]string{}
+	for _, op := range it.Products {
+		if op != nil && op.CustomerProductID != nil && op.Op != ProductAdd {
+			done[*op.CustomerProductID] = op.Op
+		}
+	}
+	for _, op := range ops {
+		if op.CustomerProductID == nil || op.Op == ProductAdd {
+			continue
+		}
+		if was, dup := done[*op.CustomerProductID]; dup {
+			pl.p.Add(prefix, "Customer product %d is already in this order (%s); it cannot change twice", *op.CustomerProductID, strings.ToLower(was))
+		}
+	}
 }
 
 func describeOps(ops []*OrderProduct) string {

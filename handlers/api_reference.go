@@ -105,7 +105,10 @@ func listAnswer[T any](w http.ResponseWriter, plural string, items []T, next str
 // listParams reads Limit and After and refuses any query parameter not in
 // allowed (a misspelt filter would otherwise silently match everything).
 func listParams(r *http.Request, p *domain.Problems, allowed ...string) domain.Page {
-	for name := range r.URL.Query() {
+	for name, vals := range r.URL.Query() {
+		for _, v := range vals {
+			domain.CheckChars(p, name, name, v)
+		}
 		if name != "Limit" && name != "After" && !slices.Contains(allowed, name) {
 			known := append([]string{"Limit", "After"}, allowed...)
 			p.Add(name, "Unknown parameter %s; this list takes %s", name, strings.Join(known, ", "))

@@ -220,6 +220,11 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				post(p, nb(`"SendOrders":"true"`), 400, "SendOrders"),
 				post(p, nb(`"Esn":"x"`), 400, "Esn"),
 				post(p, nb(`"AdditionalProducts":"x"`), 400, "AdditionalProducts"),
+				post(p, nb(`"Description":"a\u0000b"`), 400, "Description"),
+				post(p, nb(`"ESN":"99\u0000"`), 400, "ESN"),
+				post(p, nb(fmt.Sprintf(`"AdditionalProducts":[{"ProductID":%d,"Description":"\u0000"}]`, r.Hotspot)), 400, "AdditionalProducts[0].Description"),
+				post(p, nb(`"WirelessPort":{"MDN":"7735550142","AccountNumber":"4\u0000","AuthorizedSigner":"P","PINPassword":"\u0000","Address":`+addr+`}`), 400,
+					"WirelessPort.AccountNumber", "WirelessPort.PINPassword"),
 			}
 			for i := range cases {
 				cases[i].name = fmt.Sprintf("%02d_%s", i, strings.Join(cases[i].fields, "+"))
@@ -390,6 +395,7 @@ func TestAPISeedOrdersCreateRefused(t *testing.T) {
 				status: 400, fields: []string{"AddLine.BillingOption"}, msg: "DIFFERENCE, NEXT_CYCLE, PRORATE"},
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"LineTypeID":999999}]}}`, w.acme.ID, r.VZWPackage), 400, "AddLine.Lines[0].LineTypeID"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":{"Line":{"TN":"0000000000"}}}}`, w.acme.ID), 400, "AddLine.Lines[0].PackageID"),
+			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"PBXModel":"\u0000"}]}}`, w.acme.ID, r.VZWPackage), 400, "AddLine.Lines[0].PBXModel"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"PBXMake":"%s"}]}}`, w.acme.ID, r.VZWPackage, strings.Repeat("m", 61)), 400, "AddLine.Lines[0].PBXMake"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"Products":[{"ProductID":%d,"Rate":0.00001}]}]}}`, w.acme.ID, r.VZWPackage, r.Hotspot), 400, "AddLine.Lines[0].Products[0].Rate"),
 			// Change.
@@ -601,6 +607,11 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 		t.Run("Refused", func(t *testing.T) {
 			id := newOrder(t, fmt.Sprintf(`"ProcessID":%d`, r.TwoRoutes))
 			susp := w.createOrders(t, `{"Suspend":{"TN":"3125550101","SuspendType":"ALL"}}`)[0]
+			cp := w.customerProduct(t, L["3125550103"])
+			change := w.createOrders(t, fmt.Sprintf(`{"Change":{"Lines":[{"Change":{"LineID":%d,"Products":{"Remove":[{"CustomerProductID":%d}]}}}]}}`, L["3125550103"], cp))[0]
+			w.createOrders(t, fmt.Sprintf(`{"PackageChange":{"LineID":%d,"PackageID":%d}}`, L["3125550106"], w.vzwBasic))
+			w.createOrders(t, fmt.Sprintf(`{"Disconnect":{"TN":"3125550105"}}`))
+			cpOf := func(tn string) int64 { return w.customerProduct(t, L[tn]) }
 			pa := orderPath(id)
 			patchRefusal := func(path, body string, status int, fields ...string) refusal {
 				return refusal{method: http.MethodPatch, path: path, body: body, status: status, fields: fields}
@@ -636,6 +647,13 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 				patchRefusal(pa, fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d,"Quantity":0}]}}}]}`, L["3125550109"], r.Hotspot), 400, "Lines[0].Change.Products.Add[0].Quantity"),
 				patchRefusal(pa, fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d}]}}}]}`, w.globexLine, r.Hotspot), 400, "Lines[0].Change.LineID"),
 				patchRefusal(orderPath(susp), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d}]}}}]}`, L["3125550101"], r.Hotspot), 400, "Lines"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Remove":[{"CustomerProductID":%d}]}}}]}`, L["3125550103"], cp), 400, "Lines[0].Change.Products"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Change":[{"CustomerProductID":%d,"Rate":1}]}}},{"Change":{"TN":"3125550104","Products":{"Remove":[{"CustomerProductID":%d}]}}}]}`,
+					L["3125550104"], cpOf("3125550104"), cpOf("3125550104")), 400, "Lines[1].Change.Products"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d}]}}}]}`, L["3125550106"], r.Hotspot), 400, "Lines[0].Change.LineID"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"TN":"3125550105","Products":{"Add":[{"ProductID":%d}]}}}]}`, r.Hotspot), 400, "Lines[0].Change.TN"),
+				patchRefusal(pa, `{"TrackingNumber":"1Z\u0000"}`, 400, "TrackingNumber"),
+				patchRefusal(pa, `{"Status":"HOLD","StatusNote":"\u0000"}`, 400, "StatusNote"),
 				patchRefusal(orderPath(0), `{"TrackingNumber":"x"}`, 404),
 				patchRefusal(orderPath(-1), `{"TrackingNumber":"x"}`, 404),
 				patchRefusal("/api/orders/9223372036854775807", `{"TrackingNumber":"x"}`, 404),
@@ -789,6 +807,7 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 			"CustomerID=-1": "CustomerID[0]", "OrderID=0": "OrderID[0]", "CarrierID=1.5": "CarrierID[0]", "BillProfileID=x": "BillProfileID[0]",
 			"Status=new": "Status[0]", "OrderType=Suspend": "OrderType[0]", "ShowServiceDetails=maybe": "ShowServiceDetails",
 			"Limit=-1": "Limit", "Limit=501": "Limit", "TN=312555010": "TN[0]", "Customer_ID=4": "Customer_ID",
+			"Identifier=a%00": "Identifier[0]", "Identifier=%ff%fe": "Identifier[0]", "PON=%00": "PON[0]", "After=%00": "After",
 		} {
 			res := app.API(domain.RoleSupport, http.MethodGet, "/api/orders?"+q, "")
 			if res.StatusCode != http.StatusBadRequest {
