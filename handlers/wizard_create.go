@@ -494,7 +494,9 @@ func ordersStepOf(form *views.OrdersForm, field string) string {
 	switch {
 	case field == "Kind":
 		return views.StepKind
-	case field == "CustomerID" && form.Kind == views.KindDisconnect && form.WholeAccount:
+	case field == "CustomerID" && form.Kind == views.KindDisconnect && (form.WholeAccount || form.LineID == ""):
+		// No line chosen yet means the whole account: what is wrong with
+		// its lines is for the lines step, not the customer's.
 		return views.StepLines
 	case field == "CustomerID":
 		return views.StepCustomer
