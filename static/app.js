@@ -15,6 +15,16 @@
     if (h) { h.focus(); window.scrollTo(0, 0); }
   });
 
+  // An htmx request that failed shows its error in the flash area at the top
+  // of the page: bring it into view when the person has scrolled away from it.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var t = document.getElementById("flash");
+    var swapped = (e.detail && e.detail.target) || e.target;
+    if (!t || !swapped || !t.contains(swapped) || !t.querySelector(".sb-flash-error")) { return; }
+    var r = t.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) { t.scrollIntoView({ block: "start" }); }
+  });
+
   // Enter in a search box inside a bigger form presses the search's own
   // button (data-enter-clicks="#id") instead of the form's first button.
   document.addEventListener("keydown", function (e) {

@@ -164,3 +164,43 @@ func TestOrderLineWithoutDetailsSaysSo(t *testing.T) {
 		t.Skip("no demo restore order has a line without details")
 	}
 }
+
+// TestBrowserFailedUpdateShowsItsError: when an htmx save fails (here the
+// order is not found), the error
+// shows in #flash, in view even though the rep had scrolled down to the form,
+// and what the rep typed stays.
+func TestBrowserFailedUpdateShowsItsError(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	order, _ := demoOrderOnTN(t, app)
+	ctx := webtest.Browser(t)
+	signIn(t, app, ctx, "rep", "demo")
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 600),
+		chromedp.Navigate(app.HTTP.URL+orderPage(order.ID)),
+		chromedp.WaitVisible(chromedp.CSS("#f-Status")),
+		chromedp.ScrollIntoView(chromedp.CSS("#order-update button[type=submit]")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	// The order is gone by the time the rep saves: the save answers 404.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.addEventListener("htmx:configRequest", e => { e.detail.path = "/orders/99999999" }, {once: true}) || true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#f-StatusNote"), "checked with the carrier"),
+		chromedp.Click(chromedp.CSS("#order-update button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#flash .sb-flash-error")),
+	); err != nil {
+		t.Fatalf("the failed save shows no error: %v", err)
+	}
+	webtest.Shot(t, ctx, "order-update-failed")
+	if !eventually(ctx, `(() => { const r = document.querySelector("#flash").getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1 })()`) {
+		t.Error("the error is shown out of view")
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#f-StatusNote"))); v != "checked with the carrier" {
+		t.Errorf("the note typed is lost: %q", v)
+	}
+	if live, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#flash").getAttribute("aria-live")`)); live != "polite" {
+		t.Errorf("#flash aria-live %q", live)
+	}
+}
