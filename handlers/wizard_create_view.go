@@ -348,7 +348,7 @@ func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *doma
 		custName = cust.Name + " (#" + itoa64(cust.ID) + ")"
 	}
 	vm.Review = []views.ReviewSection{
-		section(views.StepKind, "What to do", views.ReviewRow{Label: "Order", Value: views.KindTitle(form.Kind)}),
+		section(views.StepKind, "What to do", views.ReviewRow{Label: "Order", Value: reviewKind(form)}),
 		section(views.StepCustomer, "Customer", views.ReviewRow{Label: "Customer", Value: custName}),
 	}
 	if form.Kind != views.KindAddLine {
@@ -441,7 +441,11 @@ func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *doma
 			views.ReviewRow{Label: "Related products", Value: map[bool]string{true: "Left alone", false: "Follow their group"}[form.IgnoreRelatedProducts]})
 	}
 	if form.Kind == views.KindSuspend || form.Kind == views.KindRestore || form.Kind == views.KindDisconnect {
-		rows = append(rows, views.ReviewRow{Label: "Flow-through", Value: yes(form.FlowThrough)})
+		ft := "No: a rep sends it to the provider"
+		if form.FlowThrough {
+			ft = "Yes: sent to the provider automatically"
+		}
+		rows = append(rows, views.ReviewRow{Label: "Flow-through", Value: ft})
 	}
 	if form.Kind != views.KindPackageChange {
 		rows = append(rows, views.ReviewRow{Label: "Process", Value: procName})
@@ -525,4 +529,15 @@ func inventoryWords(v string) string {
 		return "Stays with the customer (ASSIGNED)"
 	}
 	return v
+}
+
+// reviewKind says what the order does, as far as it is chosen.
+func reviewKind(form *views.OrdersForm) string {
+	if form.Kind == views.KindDisconnect {
+		if form.WholeAccount {
+			return "Disconnect the whole account"
+		}
+		return "Disconnect a line"
+	}
+	return views.KindTitle(form.Kind)
 }
