@@ -88,7 +88,17 @@ type Route struct {
 // route with no rule is refused for everyone.
 func (s *Server) guard(rt Route) http.Handler {
 	if rt.Min == Public {
-		return rt.Handler
+		if rt.Kind != KindPage {
+			return rt.Handler
+		}
+		// A public page still knows who is signed in, so its frame shows
+		// their navigation (the 404 page of a mistyped address).
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if u := s.pageUser(w, r); u != nil {
+				r = r.WithContext(domain.NewContextWithUser(r.Context(), u))
+			}
+			rt.Handler.ServeHTTP(w, r)
+		})
 	}
 	if !rt.Min.Valid() || (rt.Kind != KindPage && rt.Kind != KindAPI) {
 		s.Log.Error("route has no role rule; refusing it", "pattern", rt.Pattern)

@@ -204,3 +204,25 @@ func TestBrowserFailedUpdateShowsItsError(t *testing.T) {
 		t.Errorf("#flash aria-live %q", live)
 	}
 }
+
+// TestNotFoundKeepsNavigation: a mistyped address answers 404 inside the
+// signed-in person's own frame (navigation and user menu), so they are not
+// left thinking they were signed out; signed out, it shows no navigation.
+func TestNotFoundKeepsNavigation(t *testing.T) {
+	app := webtest.Open(t, nil)
+	res := app.As(domain.RoleRep).Get("/ordres")
+	if res.StatusCode != http.StatusNotFound {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	doc := res.Doc()
+	if !doc.Has("header nav a[href='/orders']") || !doc.Has("header details.dropdown summary") {
+		t.Error("the 404 page of a signed-in rep has no navigation")
+	}
+	if h1, _ := doc.Find("h1"); strings.TrimSpace(h1.Text()) != "Page not found" {
+		t.Errorf("h1 %q", h1.Text())
+	}
+	anon := app.Anonymous().Get("/ordres")
+	if anon.StatusCode != http.StatusNotFound || anon.Doc().Has("header nav a[href='/orders']") {
+		t.Errorf("signed out: status %d, navigation shown %v", anon.StatusCode, anon.Doc().Has("header nav a[href='/orders']"))
+	}
+}
