@@ -236,6 +236,7 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 			}
 			return out
 		}
+		vm.Products = productsOf(0)
 		if form.Kind == views.KindChange {
 			// Each line is offered its own carrier's products.
 			vm.LineProducts = map[string][]views.ProductChoice{}
@@ -246,7 +247,6 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 			}
 			return nil
 		}
-		vm.Products = productsOf(0)
 		for _, p := range pkgs {
 			vm.AllPackages = append(vm.AllPackages, components.Option{Value: itoa64(p.ID), Label: p.Name + " (" + carrierName[p.CarrierID] + ")"})
 		}

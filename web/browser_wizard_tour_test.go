@@ -181,6 +181,22 @@ func TestBrowserWizardTour(t *testing.T) {
 		used[cust.ID] = true
 		walk("AddLine", "add-line", "New lines", cust, nil, func() {
 			webtest.Shot(t, ctx, "tour-add-line"+px+"-3-details-empty")
+			// Next with nothing chosen: the server asks for the package, beside it.
+			press(t, ctx)
+			if !eventually(ctx, `document.activeElement && document.activeElement.name === "Lines[0].PackageID"`) {
+				t.Fatal("an AddLine without a package does not put the focus on the package")
+			}
+			webtest.Shot(t, ctx, "tour-add-line"+px+"-3-details-error-package")
+			// A carrier that is not the package's is refused beside the carrier.
+			js(t, ctx, `(function(){var s=document.querySelector("select[name='Lines[0].PackageID']"); s.value=s.options[1].value;
+				var c=document.querySelector("select[name='Lines[0].CarrierID']"); var want=s.options[1].textContent;
+				for (var i=1;i<c.options.length;i++){ if (want.indexOf("("+c.options[i].textContent+")")<0){ c.value=c.options[i].value; break } } return true})()`)
+			press(t, ctx)
+			if !eventually(ctx, `!!document.querySelector("[id='e-Lines[0].CarrierID']")`) {
+				t.Fatal("a carrier that is not the package's is not refused beside it")
+			}
+			webtest.Shot(t, ctx, "tour-add-line"+px+"-3-details-error-carrier")
+			js(t, ctx, `(function(){document.querySelector("select[name='Lines[0].CarrierID']").value=""; return true})()`)
 			js(t, ctx, `(function(){var s=document.querySelector("select[name='Lines[0].PackageID']"); s.value=s.options[1].value; s.dispatchEvent(new Event("change",{bubbles:true})); return true})()`)
 			if !eventually(ctx, `!document.querySelector(".htmx-request") && document.querySelector("select[name='Lines[0].CarrierAccountID'] option:checked").textContent.includes("default")`) {
 				t.Fatal("choosing a package does not preselect its carrier's default account")
