@@ -26,7 +26,11 @@ func DecodeStrict(r io.Reader, v any) error {
 		return fmt.Errorf("DecodeStrict: want a pointer to a struct, got %T", v)
 	}
 
-	dec := json.NewDecoder(r)
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return decodeError(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var tree any
 	if err := dec.Decode(&tree); err != nil {
@@ -42,6 +46,7 @@ func DecodeStrict(r io.Reader, v any) error {
 
 	var p Problems
 	norm := checkJSON(&p, "", "", obj, rv.Elem().Type())
+	duplicateKeys(&p, body)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -56,6 +61,50 @@ func DecodeStrict(r io.Reader, v any) error {
 		return invalid("The request body could not be read")
 	}
 	return nil
+}
+
+// duplicateKeys records each key given twice in one JSON object of body
+// (already read as valid JSON): decoding would keep only the last value.
+func duplicateKeys(p *Problems, body []byte) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var walk func(path string) error
+	walk = func(path string) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				k, _ := kt.(string)
+				kp := joinPath(path, k)
+				if seen[k] {
+					p.Add(kp, "%s is given twice; give each field once", k)
+				}
+				seen[k] = true
+				if err := walk(kp); err != nil {
+					return err
+				}
+			}
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				if err := walk(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+					return err
+				}
+			}
+		default:
+			return nil
+		}
+		_, err = dec.Token() // the closing } or ]
+		return err
+	}
+	walk("")
 }
 
 func invalid(msg string) error {

@@ -76,6 +76,8 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	if s := strings.TrimSpace(in.ReconnectTN); s != "" {
 		if s = NormalizeTN(s); !ValidTN(s) {
 			pl.p.Add("ReconnectTN", "ReconnectTN must be 10 digits")
+		} else if s == noTN {
+			pl.p.Add("ReconnectTN", "ReconnectTN must be the number to reconnect; ten 0s is no number (leave ReconnectTN out for a new service without one)")
 		} else {
 			pl.tnFree("ReconnectTN", "TN", s)
 			tn, reconnect = s, true
@@ -186,6 +188,8 @@ func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *C
 		pl.p.Add(at(prefix, "MDN"), "MDN is required when porting a number")
 	case !ValidTN(wp.MDN):
 		pl.p.Add(at(prefix, "MDN"), "MDN must be 10 digits")
+	case wp.MDN == noTN:
+		pl.p.Add(at(prefix, "MDN"), "MDN must be the number being ported; ten 0s is no number")
 	default:
 		pl.tnFree(at(prefix, "MDN"), "MDN", wp.MDN)
 	}
