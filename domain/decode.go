@@ -63,6 +63,20 @@ func DecodeStrict(r io.Reader, v any) error {
 	return nil
 }
 
+// quotedHint explains a number or boolean sent as a JSON string ("5"),
+// which is refused rather than guessed at.
+func quotedHint(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if _, err := strconv.ParseFloat(s, 64); err == nil || s == "true" || s == "false" {
+		return fmt.Sprintf(", without quotes (%s, not %q)", s, s)
+	}
+	return ""
+}
+
 // duplicateKeys records each key given twice in one JSON object of body
 // (already read as valid JSON): decoding would keep only the last value.
 func duplicateKeys(p *Problems, body []byte) {
@@ -184,12 +198,12 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
-			p.Add(path, "%s must be true or false", name)
+			p.Add(path, "%s must be true or false%s", name, quotedHint(v))
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := v.(json.Number)
 		if _, err := strconv.ParseInt(string(n), 10, t.Bits()); !ok || err != nil {
-			p.Add(path, "%s must be a whole number", name)
+			p.Add(path, "%s must be a whole number%s", name, quotedHint(v))
 		}
 	case reflect.Float32, reflect.Float64:
 		if _, ok := v.(json.Number); !ok {
