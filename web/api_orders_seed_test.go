@@ -29,6 +29,7 @@ import (
 type seedWorld struct {
 	*orderWorld
 	initech       *domain.Customer
+	inactive      *domain.Customer
 	wirePkg       int64 // Lumen package
 	wireAcct      int64 // Lumen default account
 	wireLine      int64 // a Lumen line of globex
@@ -50,6 +51,10 @@ func seedSeedWorld(tb testing.TB, app *webtest.App) *seedWorld {
 	w := &seedWorld{orderWorld: seedOrderWorld(tb, app)}
 	r := w.ref
 	w.initech = fxCustomer(tb, app, r, "Initech", "Skokie", "111223333")
+	w.inactive = fxCustomer(tb, app, r, "Hooli", "Joliet", "222334444")
+	if _, err := app.DB.W.Exec(app.DB.W.Rebind(`UPDATE customers SET status = ? WHERE id = ?`), domain.CustomerInactive, w.inactive.ID); err != nil {
+		tb.Fatal(err)
+	}
 	w.wirePkg = fxInsert(tb, app, `INSERT INTO packages (name, carrier_id) VALUES (?, ?)`, "Lumen Business Line", r.Wireline)
 	w.wireAcct = fxInsert(tb, app, `INSERT INTO carrier_accounts (carrier_id, name, is_default) VALUES (?, ?, ?)`, r.Wireline, "Lumen 9", true)
 	w.vzwSecond = fxInsert(tb, app, `INSERT INTO carrier_accounts (carrier_id, name, is_default) VALUES (?, ?, ?)`, r.VZW, "VZW Field Ops", false)
@@ -176,6 +181,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				post(p, fmt.Sprintf(`{"CustomerID":%d}`, w.acme.ID), 400, "PackageID"),
 				post(p, `{}`, 400, "CustomerID", "PackageID"),
 				post(p, fmt.Sprintf(`{"CustomerID":-1,"PackageID":%d}`, r.VZWPackage), 400, "CustomerID"),
+				post(p, fmt.Sprintf(`{"CustomerID":%d,"PackageID":%d}`, w.inactive.ID, r.VZWPackage), 400, "CustomerID"),
 				post(p, fmt.Sprintf(`{"CustomerID":9223372036854775807,"PackageID":%d}`, r.VZWPackage), 400, "CustomerID"),
 				{method: "POST", path: p, body: fmt.Sprintf(`{"CustomerID":"%d","PackageID":%d}`, w.acme.ID, r.VZWPackage), status: 400,
 					fields: []string{"CustomerID"}, msg: "without quotes"},
@@ -383,6 +389,7 @@ func TestAPISeedOrdersCreateRefused(t *testing.T) {
 			// AddLine.
 			post(p, s(`{"AddLine":{"Lines":[{"PackageID":%d}]}}`, r.VZWPackage), 400, "AddLine.CustomerID"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[]}}`, w.acme.ID), 400, "AddLine.Lines"),
+			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d}]}}`, w.inactive.ID, r.VZWPackage), 400, "AddLine.CustomerID"),
 			post(p, s(`{"AddLine":{"CustomerID":%d}}`, w.acme.ID), 400, "AddLine.Lines"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":{"Line":[]}}}`, w.acme.ID), 400, "AddLine.Lines"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"Products":[{"ProductID":%d}]}]}}`, w.acme.ID, r.Hotspot), 400,
