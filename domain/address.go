@@ -62,6 +62,7 @@ func (a *Address) Validate(p *Problems, prefix string, idGiven bool) {
 	p.Check(len(a.Country) == 3 && isLetters(a.Country), f("Country"), "Country must be a 3 character ISO code")
 	for _, s := range []struct{ name, v string }{{"FirstName", a.FirstName}, {"LastName", a.LastName}, {"Address1", a.Address1}, {"Address2", a.Address2}, {"City", a.City}} {
 		p.Check(len(s.v) <= 100, f(s.name), "%s must be at most 100 characters", s.name)
+		CheckChars(p, f(s.name), s.name, s.v)
 	}
 }
 

@@ -355,11 +355,15 @@ func jsonScalar(v any) (string, bool) {
 
 // CheckChars refuses text no database column holds: a NUL character, or
 // bytes that are not UTF-8 (JSON text always is; a query parameter may not be).
-func CheckChars(p *Problems, path, name, s string) {
+// It reports whether s passed.
+func CheckChars(p *Problems, path, name, s string) bool {
 	switch {
 	case strings.ContainsRune(s, 0):
 		p.Add(path, "%s must not contain a NUL character (\\u0000)", name)
 	case !utf8.ValidString(s):
 		p.Add(path, "%s must be UTF-8 text", name)
+	default:
+		return true
 	}
+	return false
 }

@@ -128,9 +128,11 @@ func at(prefix, name string) string {
 
 func idx(prefix string, i int) string { return fmt.Sprintf("%s[%d]", prefix, i) }
 
-// checkText records a problem when s is longer than max.
+// checkText records a problem when s is longer than max or holds
+// characters no database column takes (see CheckChars).
 func (pl *planner) checkText(field, name, s string, max int) {
 	pl.p.Check(len(s) <= max, field, "%s must be at most %d characters", name, max)
+	CheckChars(&pl.p, field, name, s)
 }
 
 // noStatus checks Orders_Create's Status (prohibited unless NEW) and

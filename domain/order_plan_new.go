@@ -59,7 +59,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		{"WirelessICCID", in.WirelessICCID, InventorySIM},
 	} {
 		ident := strings.TrimSpace(inv.ident)
-		if ident == "" {
+		if ident == "" || !CheckChars(&pl.p, inv.field, inv.field, ident) {
 			continue
 		}
 		if carrier != nil && !carrier.Wireless {

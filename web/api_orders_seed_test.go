@@ -843,3 +843,25 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 		}
 	})
 }
+
+// TestSeedTextWithNULOnPages: the order page's form reaches the same rules
+// as the API; text no database column holds is a form error, not a 500.
+func TestSeedTextWithNULOnPages(t *testing.T) {
+	app := webtest.Open(t, nil)
+	fx := seedOrderFx(t, app)
+	o := fxNewService(t, app, fx, fx.acme.ID, 0, "")
+	for _, form := range []url.Values{
+		{"TrackingNumber": {"1Z\x00"}},
+		{"Status": {"HOLD"}, "StatusNote": {"on hold\x00"}},
+		{"TrackingNumber": {"1Z\xff"}},
+	} {
+		form.Set("Version", strconv.Itoa(o.Version))
+		res := app.As(domain.RoleRep).PostForm(orderPage(o.ID), form)
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%v: status %d, want 422", form, res.StatusCode)
+		}
+	}
+	if got := fxOrder(t, app, o.ID); got.Version != o.Version {
+		t.Errorf("refused forms changed the order: version %d, was %d", got.Version, o.Version)
+	}
+}
