@@ -18,7 +18,8 @@ import (
 // error with the field's path ("AddLine.Lines[0].Products[1].Rate"):
 // an empty body ("Request body is required"), malformed JSON, data after
 // the object, an unknown field ("Unknown field X"), a value of the wrong
-// type ("Quantity must be a whole number"). The seed's wrapped lists are
+// type ("Quantity must be a whole number"), a key given twice in one object,
+// text with a NUL character. The seed's wrapped lists are
 // read in every form listShape describes. It never panics on any input.
 func DecodeStrict(r io.Reader, v any) error {
 	rv := reflect.ValueOf(v)
@@ -71,7 +72,7 @@ func quotedHint(v any) string {
 		return ""
 	}
 	s = strings.TrimSpace(s)
-	if _, err := strconv.ParseFloat(s, 64); err == nil || s == "true" || s == "false" {
+	if _, err := strconv.ParseFloat(s, 64); err == nil && strings.Trim(s, "+-.0123456789eE") == "" || s == "true" || s == "false" {
 		return fmt.Sprintf(", without quotes (%s, not %q)", s, s)
 	}
 	return ""

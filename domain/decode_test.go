@@ -48,6 +48,11 @@ func TestDecodeStrict_Errors(t *testing.T) {
 		{"WrongQuantity", `{"Change": {"Lines": [{}, {"Change": {"Products": {"Add": [{"ProductID": 1, "Quantity": "two"}]}}}]}}`,
 			"Change.Lines[1].Change.Products.Add[0].Quantity", "Quantity must be a whole number"},
 		{"WrappedWrongInner", `{"AddLine": {"Lines": {"Line": 7}}}`, "AddLine.Lines", "Lines must be a list"},
+		{"QuotedInt", `{"Suspend": {"LineID": "5"}}`, "Suspend.LineID", `LineID must be a whole number, without quotes (5, not "5")`},
+		{"QuotedBool", `{"Suspend": {"FlowThrough": "false"}}`, "Suspend.FlowThrough", `FlowThrough must be true or false, without quotes (false, not "false")`},
+		{"KeyTwice", `{"Suspend": {"LineID": 1, "TN": "3125550101", "LineID": 2}}`, "Suspend.LineID", "LineID is given twice"},
+		{"KeyTwiceInList", `{"AddLine": {"Lines": [{"TN": "1"}, {"TN": "1", "TN": "2"}]}}`, "AddLine.Lines[1].TN", "TN is given twice"},
+		{"NUL", `{"Suspend": {"TN": "31255\u00000101"}}`, "Suspend.TN", "TN must not contain a NUL character"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := decodeCreate(t, tt.body)
