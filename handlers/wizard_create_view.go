@@ -130,6 +130,8 @@ func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draf
 			}
 			vm.Lines = append(vm.Lines, lc)
 		}
+		// The lines the order can apply to first, the others after them.
+		sort.SliceStable(vm.Lines, func(i, j int) bool { return vm.Lines[i].Reason == "" && vm.Lines[j].Reason != "" })
 	case views.StepDetails, views.StepReview:
 		vm.Outgoing = true
 		for id := range chosen {
