@@ -548,3 +548,48 @@ func TestOrdersCreateChangeProductsPerLine(t *testing.T) {
 		t.Error("no product offered")
 	}
 }
+
+// TestOrdersCreateDisconnectBusyAccount: a customer some of whose lines
+// have open orders can still be chosen for a disconnect (of one of its
+// other lines); choosing the whole account says, on the lines step, which
+// lines stop it.
+func TestOrdersCreateDisconnectBusyAccount(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	rep := app.As(domain.RoleRep)
+	ctx := context.Background()
+	cs, _, err := app.DB.FindCustomers(ctx, domain.CustomerFilter{Page: domain.Page{Limit: 200}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cust *domain.Customer
+	var busy *domain.Line
+	for _, c := range cs {
+		if c.Status != domain.CustomerActive {
+			continue
+		}
+		ls, err := app.DB.FindCustomerLines(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			if os, err := app.DB.FindOpenOrdersOnLine(ctx, l.ID); err == nil && len(os) > 0 && l.Status != domain.LineDisconnected {
+				cust, busy = c, l
+				break
+			}
+		}
+		if cust != nil {
+			break
+		}
+	}
+	if cust == nil {
+		t.Skip("demo data: no customer with an open order on a line")
+	}
+	base := startOrders(t, rep, "Disconnect", cust.ID) // the customer step goes on to the lines
+	res := rep.PostForm(base+"/lines", url.Values{"LineID": {"all"}, "action": {"next"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("whole account with open orders: status %d", res.StatusCode)
+	}
+	if n, ok := byAttr(res.Doc(), "small", "id", "e-CustomerID"); !ok || !strings.Contains(n.Text(), "Line "+itoa(busy.ID)) {
+		t.Errorf("the lines step does not say line %d stops it: %q (all: %s)", busy.ID, n.Text(), errorsIn(res))
+	}
+}
