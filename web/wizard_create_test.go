@@ -458,6 +458,23 @@ func TestOrdersCreateAddLineFields(t *testing.T) {
 		t.Fatalf("refused steps wrote %d orders", got-before)
 	}
 
+	// Another line keeps everything typed for the first, and has choices of its own.
+	res = rep.PostForm(base+"/details", with(good, "action", "add-line"))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("add another line: status %d", res.StatusCode)
+	}
+	doc = res.Doc()
+	for name, want := range map[string]string{"Lines[0].PBXMake": "Avaya", "Lines[0].PBXModel": "IP Office 500", "Lines[0].Description": "Front desk"} {
+		if in, _ := byAttr(doc, "input", "name", name); in.Attr("value") != want {
+			t.Errorf("after adding a line %s = %q, want %q", name, in.Attr("value"), want)
+		}
+	}
+	if sel, _ := byAttr(doc, "select", "name", "Lines[0].CarrierAccountID"); !strings.Contains(sel.HTML(), `value="`+itoa(second.ID)+`" selected`) {
+		t.Errorf("after adding a line the first line's account is not kept: %s", sel.HTML())
+	}
+	if _, ok := byAttr(doc, "select", "name", "Lines[1].AltBTNID"); !ok {
+		t.Error("the second line has no Alt BTN choice")
+	}
 	step(t, rep, base, "details", good, "review")
 	review := rep.Get(base + "/review")
 	for _, want := range []string{"Avaya", "IP Office 500", second.Name, views.FormatTN(btn.TN)} {
