@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -224,5 +225,34 @@ func TestNotFoundKeepsNavigation(t *testing.T) {
 	anon := app.Anonymous().Get("/ordres")
 	if anon.StatusCode != http.StatusNotFound || anon.Doc().Has("header nav a[href='/orders']") {
 		t.Errorf("signed out: status %d, navigation shown %v", anon.StatusCode, anon.Doc().Has("header nav a[href='/orders']"))
+	}
+}
+
+// TestFormFieldsDescribeOnce: a field points at its error when it has one,
+// else at its help, with one aria-describedby and no stray attribute.
+func TestFormFieldsDescribeOnce(t *testing.T) {
+	app := webtest.Open(t, nil)
+	res := app.As(domain.RoleAdmin).PostForm("/admin/users", url.Values{"name": {"test-rep"}, "role": {"rep"}, "password": {"longenough"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	doc := res.Doc()
+	name, ok := doc.Find("#f-name")
+	if !ok || name.Attr("aria-describedby") != "e-name" || name.Attr("aria-invalid") != "true" {
+		t.Errorf("the name in error: found %v, describedby %q", ok, name.Attr("aria-describedby"))
+	}
+	if e, _ := doc.Find("#e-name"); !strings.Contains(e.Text(), "already exists") {
+		t.Errorf("error beside the name: %q", e.Text())
+	}
+	if pw, _ := doc.Find("#f-password"); pw.Attr("aria-describedby") != "h-password" {
+		t.Errorf("password describedby %q, want its help", pw.Attr("aria-describedby"))
+	}
+	for _, in := range doc.FindAll("input") {
+		if in.HasAttr("else") {
+			t.Errorf("input %s has a stray attribute: %s", in.Attr("id"), in.HTML())
+		}
+	}
+	if strings.Count(res.Text, `aria-describedby="e-name"`) != 1 || strings.Contains(res.Text, `aria-describedby="h-name"`) {
+		t.Error("the name field is described twice")
 	}
 }
