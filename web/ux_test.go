@@ -256,3 +256,29 @@ func TestFormFieldsDescribeOnce(t *testing.T) {
 		t.Error("the name field is described twice")
 	}
 }
+
+// TestLoginSaysWhySignInIsAsked: sent to sign in on the way to a page (a
+// bookmark, or a session that ended), the form says why; opened directly, it
+// does not; after a wrong password only the error shows.
+func TestLoginSaysWhySignInIsAsked(t *testing.T) {
+	app := webtest.Open(t, nil)
+	anon := app.Anonymous()
+	res := anon.Get("/orders/7")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("signed out /orders/7: status %d", res.StatusCode)
+	}
+	doc := anon.Get(res.Header.Get("Location")).Doc()
+	if note, ok := doc.Find("#login-next"); !ok || !strings.Contains(note.Text(), "session has ended") {
+		t.Errorf("no note on why sign-in is asked: %q", note.Text())
+	}
+	if next, _ := doc.Find("input[name=next]"); next.Attr("value") != "/orders/7" {
+		t.Errorf("next %q", next.Attr("value"))
+	}
+	if anon.Get("/login").Doc().Has("#login-next") {
+		t.Error("the plain sign-in page explains a redirect that did not happen")
+	}
+	wrong := anon.PostForm("/login", url.Values{"name": {"test-rep"}, "password": {"wrong"}, "next": {"/orders/7"}}).Doc()
+	if !wrong.Has("#login-error") || wrong.Has("#login-next") {
+		t.Error("after a wrong password the error alone should show")
+	}
+}
