@@ -282,3 +282,26 @@ func TestLoginSaysWhySignInIsAsked(t *testing.T) {
 		t.Error("after a wrong password the error alone should show")
 	}
 }
+
+// TestAdminOwnRowSaysWhyNoRoleChange: the signed-in admin's own row says why
+// it offers no role change, where the others have the role control.
+func TestAdminOwnRowSaysWhyNoRoleChange(t *testing.T) {
+	app := webtest.Open(t, nil)
+	doc := app.As(domain.RoleAdmin).Get("/admin/users").Doc()
+	mine := 0
+	for _, tr := range doc.FindAll("#admin-users tbody tr") {
+		me := strings.Contains(tr.Text(), "(you)")
+		if me {
+			mine++
+		}
+		if got := tr.Has(".sb-own-role"); got != me {
+			t.Errorf("row %q: own-role note %v", tr.Attr("id"), got)
+		}
+		if got := tr.Has("select[name=role]"); got == me {
+			t.Errorf("row %q: role control %v", tr.Attr("id"), got)
+		}
+	}
+	if mine != 1 {
+		t.Errorf("%d rows are the admin's own", mine)
+	}
+}
