@@ -546,10 +546,15 @@ func changeValue(field string, v any, names map[int64]string) string {
 		if x == "" {
 			return "none"
 		}
-		if field == "CompletionDate" {
+		switch field {
+		case "CompletionDate":
 			if t, err := time.Parse(time.RFC3339, x); err == nil {
 				return t.Format("Jan 2, 2006")
 			}
+		case "ShippingStatus":
+			return views.ShippingLabel(x)
+		case "OrderType":
+			return views.TypeLabel(x)
 		}
 		return x
 	}

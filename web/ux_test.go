@@ -305,3 +305,25 @@ func TestAdminOwnRowSaysWhyNoRoleChange(t *testing.T) {
 		t.Errorf("%d rows are the admin's own", mine)
 	}
 }
+
+// TestOrderHistorySaysShippingAndTypeInWords: the history names the order's
+// type and shipping status as the rest of the page does, not as codes.
+func TestOrderHistorySaysShippingAndTypeInWords(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	orders, _, err := app.DB.FindOrders(context.Background(), domain.OrderFilter{OrderType: []string{domain.TypeNew}, Page: domain.Page{Limit: 1}})
+	if err != nil || len(orders) == 0 {
+		t.Fatalf("no new-service order: %v", err)
+	}
+	doc := app.As(domain.RoleSupport).Get(orderPage(orders[0].ID)).Doc()
+	h, ok := doc.Find("#order-history")
+	if !ok {
+		t.Fatal("no history")
+	}
+	text := h.Text()
+	if strings.Contains(text, "NOT_REQUIRED") || strings.Contains(text, "NOT_SHIPPED") {
+		t.Errorf("the history shows a shipping code: %s", text)
+	}
+	if !strings.Contains(text, "New service") {
+		t.Errorf("the history does not name the type in words: %s", text)
+	}
+}
