@@ -111,7 +111,19 @@ func postedUpdateForm(f url.Values) views.OrderUpdateForm {
 		FlowThrough:    f.Get("FlowThroughFlag") == "true",
 		ProcessID:      f.Get("ProcessID"),
 		RouteID:        f.Get("ProcessRouteID"),
+		Read:           postedRead(f),
 	}
+}
+
+// postedRead is what the form says the fields held when it was drawn.
+func postedRead(f url.Values) map[string]string {
+	read := map[string]string{}
+	for _, name := range views.ReadFields {
+		if f.Has("Read." + name) {
+			read[name] = f.Get("Read." + name)
+		}
+	}
+	return read
 }
 
 // updateInput turns the form into Orders_Update's input, giving only what
@@ -359,6 +371,10 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 		ProcessID: strconv.FormatInt(derefID(o.ProcessID), 10), RouteID: strconv.FormatInt(derefID(o.ProcessRouteID), 10),
 		CanRoute: role.AtLeast(domain.RoleSupervisor), NeedsRoute: o.RequiresRouteDecision,
 	}
+	f.Read = map[string]string{
+		"TrackingNumber": f.TrackingNumber, "ShippingStatus": f.ShippingStatus,
+		"FlowThroughFlag": strconv.FormatBool(f.FlowThrough), "ProcessID": f.ProcessID, "ProcessRouteID": f.RouteID,
+	}
 	for _, m := range domain.AllowedMoves(o.Status) {
 		if domain.CheckMove(o.Status, m, role) == nil {
 			f.Moves = append(f.Moves, components.Option{Value: m, Label: "Move to " + m})
@@ -385,8 +401,17 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 		}
 	}
 	if typed != nil {
+		// After a conflict, a field the person left as it was read takes
+		// the value stored now; one they changed keeps what they typed.
+		kept := func(name, v string) bool {
+			was, ok := typed.Read[name]
+			return typed.Conflict == "" || !ok || was != v
+		}
 		f.Errors, f.Conflict, f.Notice = typed.Errors, typed.Conflict, typed.Notice
-		f.StatusNote, f.CompletionDate, f.TrackingNumber = typed.StatusNote, typed.CompletionDate, typed.TrackingNumber
+		f.StatusNote, f.CompletionDate = typed.StatusNote, typed.CompletionDate
+		if kept("TrackingNumber", typed.TrackingNumber) {
+			f.TrackingNumber = typed.TrackingNumber
+		}
 		if typed.Status != "" && typed.Status != o.Status {
 			if slices.ContainsFunc(f.Moves, func(m components.Option) bool { return m.Value == typed.Status }) {
 				f.Status = typed.Status
@@ -397,12 +422,17 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 				f.Errors["Status"] = append(f.Errors["Status"], fmt.Sprintf("You chose %s, which is not open from %s now.", typed.Status, o.Status))
 			}
 		}
-		if typed.ShippingStatus != "" {
+		if typed.ShippingStatus != "" && kept("ShippingStatus", typed.ShippingStatus) {
 			f.ShippingStatus = typed.ShippingStatus
 		}
 		if !f.Final {
-			f.FlowThrough, f.ProcessID = typed.FlowThrough, typed.ProcessID
-			if f.CanRoute {
+			if kept("FlowThroughFlag", strconv.FormatBool(typed.FlowThrough)) {
+				f.FlowThrough = typed.FlowThrough
+			}
+			if kept("ProcessID", typed.ProcessID) {
+				f.ProcessID = typed.ProcessID
+			}
+			if f.CanRoute && kept("ProcessRouteID", typed.RouteID) {
 				f.RouteID = typed.RouteID
 			}
 		}

@@ -161,6 +161,11 @@ type OrderUpdateForm struct {
 	RouteID      string
 	RouteOptions []components.Option
 
+	// Read holds the fields as stored when the form was drawn (posted back
+	// as Read.<name>), so after a conflict a field the person did not touch
+	// shows the newer stored value instead of undoing someone else's change.
+	Read map[string]string
+
 	Errors   components.Errors
 	Conflict string // someone else saved the order since this form was read
 	Notice   string // a message for the whole form
@@ -223,3 +228,6 @@ func ShippingLabel(s string) string {
 	}
 	return s
 }
+
+// ReadFields lists the fields whose stored value the form posts back.
+var ReadFields = []string{"TrackingNumber", "ShippingStatus", "FlowThroughFlag", "ProcessID", "ProcessRouteID"}

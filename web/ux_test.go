@@ -327,3 +327,46 @@ func TestOrderHistorySaysShippingAndTypeInWords(t *testing.T) {
 		t.Errorf("the history does not name the type in words: %s", text)
 	}
 }
+
+// TestConflictKeepsOthersChangesToUntouchedFields: a rep saves a form read
+// before someone else set the tracking number. The conflict answer keeps the
+// note the rep typed but shows the other person's tracking number, which the
+// rep never touched, so saving again does not erase it.
+func TestConflictKeepsOthersChangesToUntouchedFields(t *testing.T) {
+	app := webtest.OpenDemo(t)
+	order, _ := demoOrderOnTN(t, app)
+	rep := app.As(domain.RoleRep)
+	doc := rep.Get(orderPage(order.ID)).Doc()
+	form := url.Values{}
+	for _, in := range doc.FindAll("#order-update input[type=hidden]") {
+		form.Set(in.Attr("name"), in.Attr("value"))
+	}
+	if !form.Has("Read.TrackingNumber") || !form.Has("Version") {
+		t.Fatalf("the form does not say what it read: %v", form)
+	}
+	form.Set("TrackingNumber", form.Get("Read.TrackingNumber"))
+	form.Set("StatusNote", "called the customer")
+	if _, err := app.DB.UpdateOrder(as(app, domain.RoleSupervisor), order.ID, &domain.OrderUpdateInput{TrackingNumber: ptrTo("1ZTHEIRS000000001")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	res := rep.PostForm(orderPage(order.ID), form)
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("status %d, want 409", res.StatusCode)
+	}
+	doc = res.Doc()
+	if v, _ := doc.Find("#f-TrackingNumber"); v.Attr("value") != "1ZTHEIRS000000001" {
+		t.Errorf("the untouched tracking number shows %q, not the one saved since", v.Attr("value"))
+	}
+	if v, _ := doc.Find("#f-StatusNote"); v.Text() != "called the customer" {
+		t.Errorf("typed note lost: %q", v.Text())
+	}
+	if v, _ := doc.Find("#order-update input[name='Read.TrackingNumber']"); v.Attr("value") != "1ZTHEIRS000000001" {
+		t.Errorf("the redrawn form read %q", v.Attr("value"))
+	}
+	// A field the rep did change keeps what they typed.
+	form.Set("TrackingNumber", "1ZMINE0000000002")
+	doc = rep.PostForm(orderPage(order.ID), form).Doc()
+	if v, _ := doc.Find("#f-TrackingNumber"); v.Attr("value") != "1ZMINE0000000002" {
+		t.Errorf("the typed tracking number is lost: %q", v.Attr("value"))
+	}
+}
