@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"switchboard/db"
+	"switchboard/demo"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -90,7 +91,7 @@ func loadDemo(ctx context.Context, d *db.DB, log *slog.Logger, addr string) erro
 	if err != nil {
 		return err
 	}
-	loaded, err := d.LoadDemo(ctx, hash)
+	loaded, err := demo.Load(ctx, d, hash)
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}

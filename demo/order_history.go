@@ -1,4 +1,4 @@
-package db
+package demo
 
 import (
 	"fmt"
@@ -33,13 +33,13 @@ func (d *demoOrderer) walk(o *domain.Order, moves []demoMove) error {
 	span := min(d.now.Add(-5*time.Minute).Sub(t)/time.Duration(len(moves)+1), 40*time.Hour)
 	for _, m := range moves {
 		t = t.Add(time.Duration((0.3 + 0.7*d.r.Float64()) * float64(span))).Truncate(time.Second)
-		d.tx.Now = t
+		d.ld.SetNow(t)
 		role := m.role
 		if role == "" {
 			role = domain.RoleAdmin // the poller may make every move
 		}
 		in := m.in
-		if _, err := d.db.updateOrder(d.as(m.role), d.tx, o.ID, &in, nil, role); err != nil {
+		if err := d.ld.UpdateOrder(d.as(m.role), o.ID, &in, role); err != nil {
 			return fmt.Errorf("order %d (%s, %s): %+v: %w", o.ID, o.Type, o.Status, m.in, err)
 		}
 	}
