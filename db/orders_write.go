@@ -184,7 +184,7 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 		break
 	}
 	for _, it := range o.Items {
-		if err := db.insertItem(ctx, tx, o.ID, it); err != nil {
+		if err := db.insertItem(ctx, tx, o, it); err != nil {
 			return err
 		}
 	}
@@ -196,17 +196,18 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 	return insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o))
 }
 
-// insertItem writes one item of order orderID with its products and
-// inventory identifiers.
-func (db *DB) insertItem(ctx context.Context, tx *Tx, orderID int64, it *domain.OrderItem) error {
+// insertItem writes one item of order o with its products and inventory
+// identifiers; the item carries the order's created_at (the TN index).
+func (db *DB) insertItem(ctx context.Context, tx *Tx, o *domain.Order, it *domain.OrderItem) error {
+	orderID := o.ID
 	if it.LineID == 0 {
 		return fmt.Errorf("order %d: item %s has no line (OrderPlan.LinkLines not called?)", orderID, it.Action)
 	}
 	it.OrderID = orderID
 	id, err := insert(ctx, tx, `INSERT INTO order_items (order_id, line_id, tn, action, package_id, carrier_id, carrier_account_id,
-		description, alt_btn_id, pbx_make, pbx_model, line_type_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		description, alt_btn_id, pbx_make, pbx_model, line_type_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		orderID, it.LineID, it.TN, it.Action, nullID(it.PackageID), nullID(it.CarrierID), nullID(it.CarrierAccountID),
-		it.Description, it.AltBTNID, it.PBXMake, it.PBXModel, it.LineTypeID)
+		it.Description, it.AltBTNID, it.PBXMake, it.PBXModel, it.LineTypeID, o.CreatedAt)
 	if err != nil {
 		return db.mapErr(err, "The order names a line twice")
 	}

@@ -98,7 +98,7 @@ func TestLoadOrders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		item, err := tx.PrepareContext(ctx, `INSERT INTO order_items (order_id, line_id, tn, action) VALUES (?, ?, ?, ?)`)
+		item, err := tx.PrepareContext(ctx, `INSERT INTO order_items (order_id, line_id, tn, action, created_at) VALUES (?, ?, ?, ?, ?)`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +123,7 @@ func TestLoadOrders(t *testing.T) {
 				rng.IntN(2) == 0, created, created, completed, tracking, shipping); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := item.ExecContext(ctx, id, l.id, l.tn, actions[typ]); err != nil {
+			if _, err := item.ExecContext(ctx, id, l.id, l.tn, actions[typ], created); err != nil {
 				t.Fatal(err)
 			}
 		}
