@@ -123,4 +123,7 @@ type ReferenceStore interface {
 	FindServiceTypes(ctx context.Context) ([]*ServiceType, error)
 	// FindProcesses lists processes with their routes.
 	FindProcesses(ctx context.Context) ([]*Process, error)
+	// FindReferenceNames returns the names of the rows ids names, in one
+	// read, however many rows the tables hold.
+	FindReferenceNames(ctx context.Context, ids ReferenceIDs) (*ReferenceNames, error)
 }
