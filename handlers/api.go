@@ -177,3 +177,21 @@ func pathID(r *http.Request, name, what string) (int64, error) {
 	}
 	return n, nil
 }
+
+// parseForm reads a posted form; one that cannot be read is bad input.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	return nil
+}
+
+// postedTo reads the form posted to the page of the what whose id is the
+// path's {id}.
+func postedTo(r *http.Request, what string) (int64, error) {
+	id, err := pathID(r, "id", what)
+	if err != nil {
+		return 0, err
+	}
+	return id, parseForm(r)
+}

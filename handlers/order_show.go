@@ -28,12 +28,9 @@ func (h *Handlers) HandleOrderShow(w http.ResponseWriter, r *http.Request) error
 // now, what was typed kept, and a conflict message (409). Bad input comes
 // back beside the fields (422). Success redirects to the order (303).
 func (h *Handlers) HandleOrderUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "Order")
+	id, err := postedTo(r, "Order")
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
 	ctx := r.Context()
 	st := h.Store
