@@ -32,6 +32,13 @@ func TestLoadOrders(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	loadOrders(t, path, n)
+}
+
+// loadOrders adds n orders to the SQLite database at path, which holds
+// the demo data set: one line each, spread over two years before the last
+// month, on the demo's lines (so a line's orders grow with n).
+func loadOrders(t testing.TB, path string, n int) {
 	ctx := context.Background()
 	d, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=OFF&_txlock=immediate")
 	if err != nil {
