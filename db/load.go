@@ -74,9 +74,6 @@ type Loader struct {
 // Now is the time the next rows are written at.
 func (l *Loader) Now() time.Time { return l.tx.Now }
 
-// Start is the time of loading.
-func (l *Loader) Start() time.Time { return l.start }
-
 // SetNow sets the time the next rows are written at.
 func (l *Loader) SetNow(t time.Time) { l.tx.Now = t }
 

@@ -16,13 +16,14 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
+	"switchboard/db"
 	"switchboard/db/dbtest"
 	"switchboard/demo"
 	"switchboard/web"
 )
 
 // BenchmarkOrderPage serves the order page through the real router on a
-// SQLite database holding the demo data set and n more orders
+// database holding the demo data set and n more orders
 // (SWITCHBOARD_BENCH_ORDERS, default 1,000,000; loadOrders puts them on the
 // demo's lines, so every line's and customer's orders grow with n), beside
 // a baseline measured in the same run: the customers page with a search
@@ -33,7 +34,8 @@ import (
 //
 //	SWITCHBOARD_BENCH_ORDERS=100000 go test -run '^$' -bench BenchmarkOrderPage -benchtime 2000x ./web/
 //
-// SWITCHBOARD_BENCH_DB=path keeps the database for the next run.
+// SWITCHBOARD_BENCH_DB=path keeps the database for the next run; a
+// postgres:// URL names a database to build in (or reuse) on PostgreSQL.
 func BenchmarkOrderPage(b *testing.B) {
 	n := 1_000_000
 	if s := os.Getenv("SWITCHBOARD_BENCH_ORDERS"); s != "" {
@@ -49,13 +51,27 @@ func BenchmarkOrderPage(b *testing.B) {
 	ctx := context.Background()
 	_, statErr := os.Stat(path)
 	d := dbtest.OpenDSN(b, path)
-	if statErr != nil {
+	pg := db.IsPostgresURL(path)
+	var orders int
+	if err := d.R.GetContext(ctx, &orders, `SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT 1) t`); err != nil {
+		b.Fatal(err)
+	}
+	if (!pg && statErr != nil) || (pg && orders == 0) {
 		start := time.Now()
 		hash, _ := bcrypt.GenerateFromPassword([]byte("demo"), bcrypt.MinCost)
 		if _, err := demo.Load(ctx, d, string(hash)); err != nil {
 			b.Fatal(err)
 		}
-		loadOrders(b, path, n)
+		if pg {
+			loadOrdersInto(b, d.W.DB, d.W.Rebind, n)
+			for _, q := range []string{`SELECT setval(pg_get_serial_sequence('orders', 'id'), (SELECT MAX(id) FROM orders))`, `ANALYZE`} {
+				if _, err := d.W.ExecContext(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		} else {
+			loadOrders(b, path, n)
+		}
 		b.Logf("built the demo and %d orders in %v", n, time.Since(start).Round(time.Second))
 	} else {
 		b.Logf("reusing %s", path)

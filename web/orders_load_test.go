@@ -39,13 +39,19 @@ func TestLoadOrders(t *testing.T) {
 // the demo data set: one line each, spread over two years before the last
 // month, on the demo's lines (so a line's orders grow with n).
 func loadOrders(t testing.TB, path string, n int) {
-	ctx := context.Background()
 	d, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=OFF&_txlock=immediate")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
 	d.SetMaxOpenConns(1)
+	loadOrdersInto(t, d, func(q string) string { return q }, n)
+}
+
+// loadOrdersInto is loadOrders on d, an open database of either engine;
+// rebind turns ? placeholders into the engine's.
+func loadOrdersInto(t testing.TB, d *sql.DB, rebind func(string) string, n int) {
+	ctx := context.Background()
 
 	// The demo's lines, with their customers and carrier accounts.
 	type line struct {
@@ -99,13 +105,13 @@ func loadOrders(t testing.TB, path string, n int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ord, err := tx.PrepareContext(ctx, `INSERT INTO orders (id, pon, order_type, status, status_note, customer_id, carrier_id,
+		ord, err := tx.PrepareContext(ctx, rebind(`INSERT INTO orders (id, pon, order_type, status, status_note, customer_id, carrier_id,
 			carrier_account_id, flow_through, created_at, updated_at, completion_date, tracking_number, shipping_status, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		item, err := tx.PrepareContext(ctx, `INSERT INTO order_items (order_id, line_id, tn, action, created_at) VALUES (?, ?, ?, ?, ?)`)
+		item, err := tx.PrepareContext(ctx, rebind(`INSERT INTO order_items (order_id, line_id, tn, action, created_at) VALUES (?, ?, ?, ?, ?)`))
 		if err != nil {
 			t.Fatal(err)
 		}
