@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,23 +23,8 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkOrders -benchtime 2000x ./db/
 func BenchmarkOrders(b *testing.B) {
-	n := 1_000_000
-	if s := os.Getenv("SWITCHBOARD_BENCH_ORDERS"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1000 {
-			b.Fatalf("SWITCHBOARD_BENCH_ORDERS=%q: want a number of at least 1000", s)
-		}
-	}
-	path := os.Getenv("SWITCHBOARD_BENCH_DB")
-	if path == "" {
-		path = b.TempDir() + "/orders-bench.db"
-	}
-	_, statErr := os.Stat(path)
-	d := dbtest.OpenDSN(b, path)
-	reuse := statErr == nil
-	if db.IsPostgresURL(path) { // an existing, empty or built, database
-		reuse = count(b, d, "orders", "") > 0
-	}
+	n := dbtest.BenchOrders(b)
+	d, path, reuse := dbtest.OpenBench(b, "orders-bench.db")
 	w := &benchWorld{n: n}
 	if reuse {
 		b.Logf("reusing %s", path)

@@ -8,7 +8,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,26 +36,11 @@ import (
 // SWITCHBOARD_BENCH_DB=path keeps the database for the next run; a
 // postgres:// URL names a database to build in (or reuse) on PostgreSQL.
 func BenchmarkOrderPage(b *testing.B) {
-	n := 1_000_000
-	if s := os.Getenv("SWITCHBOARD_BENCH_ORDERS"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1000 {
-			b.Fatalf("SWITCHBOARD_BENCH_ORDERS=%q: want a number of at least 1000", s)
-		}
-	}
-	path := os.Getenv("SWITCHBOARD_BENCH_DB")
-	if path == "" {
-		path = b.TempDir() + "/order-page.db"
-	}
+	n := dbtest.BenchOrders(b)
+	d, path, built := dbtest.OpenBench(b, "order-page.db")
 	ctx := context.Background()
-	_, statErr := os.Stat(path)
-	d := dbtest.OpenDSN(b, path)
 	pg := db.IsPostgresURL(path)
-	var orders int
-	if err := d.R.GetContext(ctx, &orders, `SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT 1) t`); err != nil {
-		b.Fatal(err)
-	}
-	if (!pg && statErr != nil) || (pg && orders == 0) {
+	if !built {
 		start := time.Now()
 		hash, _ := bcrypt.GenerateFromPassword([]byte("demo"), bcrypt.MinCost)
 		if _, err := demo.Load(ctx, d, string(hash)); err != nil {
