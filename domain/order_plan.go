@@ -67,6 +67,11 @@ func (pl *OrderPlan) LineIDs() []int64 {
 	return ids
 }
 
+// Created is what the written plan made, for a CreateRecord.
+func (pl *OrderPlan) Created() Created {
+	return Created{OrderIDs: pl.OrderIDs(), LineIDs: pl.LineIDs()}
+}
+
 // Limits on free text in orders.
 const (
 	MaxDescription = 255

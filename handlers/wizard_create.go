@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -228,31 +229,20 @@ func (h *Handlers) submitOrders(w http.ResponseWriter, r *http.Request, d *domai
 	if !probs.Empty() {
 		return h.showOrders(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, ordersErrors(form, probs.Err(), aliases, views.StepReview))
 	}
-	got, err := h.submitOnce(ctx, d, func(ctx context.Context) ([]int64, []int64, error) {
-		plan, err := h.Store.CreateOrders(ctx, in)
-		if err != nil {
-			return nil, nil, err
-		}
-		return plan.OrderIDs(), plan.LineIDs(), nil
+	err := h.submitDraft(ctx, d, func(ctx context.Context) (*domain.OrderPlan, error) {
+		return h.Store.CreateOrders(ctx, in)
 	})
-	if err != nil {
-		if domain.ErrorCode(err) != domain.EINVALID {
-			return err
-		}
+	if domain.ErrorCode(err) == domain.EINVALID {
 		return h.showOrders(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, ordersErrors(form, err, aliases, views.StepReview))
-	}
-	if got.State == domain.DraftOpen {
-		errs, _, err := h.checkOrders(ctx, form, views.StepReview)
-		if err != nil {
-			return err
-		}
-		return h.showOrders(w, r, http.StatusUnprocessableEntity, got, form, views.StepReview, errs)
+	} else if err != nil {
+		return err
 	}
 	return redirect(w, r, wd.resultURL(d))
 }
 
 func (h *Handlers) ordersDraftGone(w http.ResponseWriter, r *http.Request, wd *wizardDef, d *domain.Draft, err error) error {
-	if domain.ErrorCode(err) == domain.ECONFLICT {
+	var done *domain.AlreadyCreated
+	if errors.As(err, &done) {
 		return redirect(w, r, wd.resultURL(d))
 	}
 	return err

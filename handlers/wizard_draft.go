@@ -3,9 +3,9 @@ package handlers
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -171,70 +171,31 @@ func (h *Handlers) toStep(w http.ResponseWriter, r *http.Request, url string, sh
 	return nil
 }
 
-// submitWait is how long a second submit of a draft waits for the first
-// to finish before it shows "being created".
-const submitWait = 15 * time.Second
-
-// submitOnce creates a draft's orders at most once: the draft is claimed
-// (OPEN → SUBMITTING) by one request only; that request runs create and
-// records what it made (SUBMITTED), or gives the draft back when create
-// failed and so made nothing. Every other request, at the same moment or
-// later, waits for the first and then shows the same result. It returns
-// the draft as it ends up and create's error, if any.
-func (h *Handlers) submitOnce(ctx context.Context, d *domain.Draft, create func(ctx context.Context) (orders, lines []int64, err error)) (*domain.Draft, error) {
-	claimed, cur, err := h.Store.ClaimDraft(ctx, d.ID)
-	if err != nil {
-		return nil, err
+// submitDraft creates a draft's orders once: create gets a context whose
+// CreateRecord names the draft, so its store method makes the draft
+// SUBMITTED, with the orders and lines, in the transaction that creates
+// them (after a crash the draft is either still open or submitted with its
+// orders). A second submit at the same moment waits there for the first.
+// A draft submitted already (a double click, another tab) is no error: it
+// shows its result. An EINVALID error created nothing; the draft stays
+// open.
+func (h *Handlers) submitDraft(ctx context.Context, d *domain.Draft, create func(ctx context.Context) (*domain.OrderPlan, error)) error {
+	plan, err := create(domain.WithCreateRecord(ctx, &domain.CreateRecord{DraftID: d.ID}))
+	var done *domain.AlreadyCreated
+	if errors.As(err, &done) {
+		return nil
+	} else if err != nil {
+		return err
 	}
-	if !claimed {
-		return h.waitDraft(ctx, cur)
-	}
-	orders, lines, err := create(ctx)
-	// Record the outcome even when the browser went away meanwhile.
-	bg := context.WithoutCancel(ctx)
-	if err != nil {
-		if rerr := h.Store.ReleaseDraft(bg, d.ID); rerr != nil {
-			h.Log.ErrorContext(ctx, "order draft not given back after a failed submit", "draft", d.ID, "err", rerr)
-		}
-		return nil, err
-	}
-	if err := h.Store.CompleteDraft(bg, d.ID, orders, lines); err != nil {
-		// The orders exist; the draft stays SUBMITTING and is never sent again.
-		h.Log.ErrorContext(ctx, "order draft submitted but its result not recorded", "draft", d.ID, "orders", orders, "err", err)
-		return nil, err
-	}
-	h.Log.InfoContext(ctx, "order draft submitted", "draft", d.ID, "wizard", d.Wizard, "orders", orders, "lines", lines, "by", actorName(ctx))
-	return h.Store.FindDraft(bg, d.ID)
-}
-
-// waitDraft waits while another request submits the draft.
-func (h *Handlers) waitDraft(ctx context.Context, d *domain.Draft) (*domain.Draft, error) {
-	deadline := time.Now().Add(submitWait)
-	for d.State == domain.DraftSubmitting && time.Now().Before(deadline) && !d.Interrupted(time.Now()) {
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-		var err error
-		if d, err = h.Store.FindDraft(ctx, d.ID); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
+	h.Log.InfoContext(ctx, "order draft submitted", "draft", d.ID, "wizard", d.Wizard, "orders", plan.OrderIDs(), "lines", plan.LineIDs(), "by", actorName(ctx))
+	return nil
 }
 
 // resultVM is what a submitted (or submitting) draft shows.
 func (h *Handlers) resultVM(ctx context.Context, wd *wizardDef, d *domain.Draft, customerID int64) views.ResultVM {
-	vm := views.ResultVM{Title: wd.title, CustomerID: customerID, AgainURL: wd.path, CheckURL: wd.resultURL(d)}
+	vm := views.ResultVM{Title: wd.title, CustomerID: customerID, AgainURL: wd.path, Interrupt: d.State == domain.DraftSubmitting}
 	if customerID != 0 {
 		vm.AgainURL += "?CustomerID=" + itoa64(customerID)
-	}
-	switch {
-	case d.State == domain.DraftSubmitting && d.Interrupted(time.Now()):
-		vm.Interrupt = true
-	case d.State == domain.DraftSubmitting:
-		vm.Submitting = true
 	}
 	for _, id := range d.OrderIDs {
 		label := "Order " + itoa64(id)

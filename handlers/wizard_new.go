@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -218,26 +219,13 @@ func (h *Handlers) submitNewService(w http.ResponseWriter, r *http.Request, d *d
 		errs := newServiceErrors(err, views.StepReview)
 		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, errs)
 	}
-	got, err := h.submitOnce(ctx, d, func(ctx context.Context) ([]int64, []int64, error) {
-		plan, err := h.Store.CreateNewOrders(ctx, in)
-		if err != nil {
-			return nil, nil, err
-		}
-		return plan.OrderIDs(), plan.LineIDs(), nil
+	err := h.submitDraft(ctx, d, func(ctx context.Context) (*domain.OrderPlan, error) {
+		return h.Store.CreateNewOrders(ctx, in)
 	})
-	if err != nil {
-		if domain.ErrorCode(err) != domain.EINVALID {
-			return err
-		}
+	if domain.ErrorCode(err) == domain.EINVALID {
 		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, newServiceErrors(err, views.StepReview))
-	}
-	if got.State == domain.DraftOpen {
-		// Another submit of this draft failed its checks: show why.
-		errs, _, err := h.checkNewService(ctx, form, d.Secrets, views.StepReview)
-		if err != nil {
-			return err
-		}
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, got, form, views.StepReview, errs)
+	} else if err != nil {
+		return err
 	}
 	return redirect(w, r, newServiceWizard.resultURL(d))
 }
@@ -245,7 +233,8 @@ func (h *Handlers) submitNewService(w http.ResponseWriter, r *http.Request, d *d
 // draftGone answers a save of a draft that was submitted meanwhile with
 // its result, and passes any other error on.
 func (h *Handlers) draftGone(w http.ResponseWriter, r *http.Request, d *domain.Draft, err error) error {
-	if domain.ErrorCode(err) == domain.ECONFLICT {
+	var done *domain.AlreadyCreated
+	if errors.As(err, &done) {
 		return redirect(w, r, newServiceWizard.resultURL(d))
 	}
 	return err
