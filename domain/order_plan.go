@@ -175,7 +175,7 @@ func (pl *planner) lineRef(prefix string, lineID int64, tn string, required bool
 		return nil, at(prefix, "LineID")
 	case tn == "" && lineID == 0:
 		if required {
-			pl.p.Add(at(prefix, "LineID"), "Either TN or LineID must be specified")
+			pl.p.AddRule(at(prefix, "LineID"), RuleRequired, nil, "Either TN or LineID must be specified")
 		}
 		return nil, at(prefix, "LineID")
 	case tn != "":
@@ -211,7 +211,7 @@ func (pl *planner) lineCustomer(prefix string, customerID int64, tnGiven bool, l
 // activeCustomer checks a required CustomerID that services are added to.
 func (pl *planner) activeCustomer(field string, id int64) *Customer {
 	if id == 0 {
-		pl.p.Add(field, "CustomerID is required")
+		pl.p.AddRule(field, RuleRequired, nil, "CustomerID is required")
 		return nil
 	}
 	c := pl.customer(field, id)

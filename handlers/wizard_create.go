@@ -517,19 +517,7 @@ func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, 
 		if a, ok := aliases[field]; ok {
 			field = a
 		}
-		msg := f.Message
-		switch {
-		case (field == "LineID" || field == "LineIDs") && strings.Contains(msg, "must be specified"):
-			msg = "Choose a line."
-		case field == "SuspendType" && strings.HasPrefix(msg, "SuspendType is required"):
-			msg = "Choose a suspend type."
-		case strings.HasSuffix(field, ".PackageID") && strings.HasPrefix(msg, "PackageID is required unless"):
-			msg = "Choose a package, or leave it blank only with a carrier and at least one provisionable product."
-		case strings.HasSuffix(field, ".CarrierID") && strings.HasPrefix(msg, "CarrierID is required when PackageID is 0"):
-			msg = "Choose a carrier: a line without a package needs one."
-		case strings.HasSuffix(field, ".CarrierID") && strings.Contains(msg, "does not match package"):
-			msg = "Not the package's carrier (" + msg[strings.LastIndex(msg, "which is on ")+len("which is on "):] + "): choose that one, or leave the carrier blank."
-		}
+		msg := views.FieldMessage(field, f)
 		if seen[field+"\x00"+msg] {
 			continue
 		}
@@ -538,8 +526,6 @@ func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, 
 			out[field] = append(out[field], msg)
 		}
 	}
-	requiredChoice(out, "CustomerID", "Choose a customer.")
-	requiredChoice(out, "PackageID", "Choose a package.")
 	if len(out) == 0 {
 		return nil
 	}
@@ -560,7 +546,7 @@ func (h *Handlers) checkOrders(ctx context.Context, form *views.OrdersForm, step
 			name = a
 		}
 		if !p.Has(name) {
-			p.Add(f.Field, "%s", f.Message)
+			p.AddError(f)
 		}
 	}
 	if err != nil && len(domain.ErrorFields(err)) == 0 {

@@ -32,29 +32,6 @@ func (h *Handlers) showOrders(w http.ResponseWriter, r *http.Request, status int
 	return h.render(w, r, status, views.OrdersCreatePage(h.shell(w, r, title), vm), views.OrdersCreateStep(vm))
 }
 
-// lineReason says why a kind cannot apply to a line, "" when it can.
-func lineReason(kind string, l *domain.Line) string {
-	switch kind {
-	case views.KindSuspend:
-		if l.Status != domain.LineActive {
-			return "Only an ACTIVE line can be suspended; this one is " + l.Status + "."
-		}
-	case views.KindRestore:
-		if l.Status != domain.LineSuspended {
-			return "Only a SUSPENDED line can be restored; this one is " + l.Status + "."
-		}
-	case views.KindDisconnect:
-		if l.Status == domain.LineDisconnected {
-			return "Already disconnected."
-		}
-	case views.KindChange, views.KindPackageChange:
-		if l.Status == domain.LineDisconnected {
-			return "Disconnected: nothing on it can change."
-		}
-	}
-	return ""
-}
-
 // ordersVM builds what a step shows.
 func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draft, form *views.OrdersForm, step string, errs components.Errors) (views.OrdersVM, error) {
 	wd := ordersWizard(form.Kind)
@@ -86,14 +63,14 @@ func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draf
 	if err != nil {
 		return vm, err
 	}
-	wireless := map[int64]bool{}
+	carrierOf := map[int64]*domain.Carrier{}
 	for _, c := range carriers {
-		wireless[c.ID] = c.Wireless
+		carrierOf[c.ID] = c
 	}
 	choice := func(l *domain.Line) views.LineChoice {
 		lc := views.LineChoice{ID: l.ID, TN: views.FormatTN(l.TN), Status: l.Status, SuspendType: l.SuspendType,
-			Carrier: names.carriers[l.CarrierID], Wireless: wireless[l.CarrierID], Package: names.packages[l.PackageID],
-			Description: l.Description, Reason: lineReason(form.Kind, l)}
+			Carrier: names.carriers[l.CarrierID], Wireless: carrierOf[l.CarrierID] != nil && carrierOf[l.CarrierID].Wireless, Package: names.packages[l.PackageID],
+			Description: l.Description, Reason: views.LineRefusal(form.Kind, l.Refusal(views.KindAction(form.Kind)), l.Status)}
 		if lc.TN == "" {
 			lc.TN = "No number yet"
 		}
@@ -142,7 +119,7 @@ func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draf
 				}
 				if l != nil {
 					vm.Chosen = append(vm.Chosen, choice(l))
-					vm.Outgoing = vm.Outgoing && !wireless[l.CarrierID]
+					vm.Outgoing = vm.Outgoing && domain.SuspendAllowed(domain.SuspendOutgoing, carrierOf[l.CarrierID])
 				}
 			}
 		}

@@ -232,16 +232,6 @@ func (h *Handlers) showResult(w http.ResponseWriter, r *http.Request, wd *wizard
 	return h.render(w, r, http.StatusOK, views.WizardResultPage(h.shell(w, r, wd.title+": submitted"), vm), views.WizardResult(vm))
 }
 
-// requiredChoice rewrites the rules' "X is required" for the fields a
-// wizard offers as a list to choose from.
-func requiredChoice(errs components.Errors, field, msg string) {
-	for i, m := range errs[field] {
-		if strings.HasSuffix(m, " is required") {
-			errs[field][i] = msg
-		}
-	}
-}
-
 // orderTypeName says an order type the way reps say it.
 func orderTypeName(t string) string {
 	switch t {

@@ -415,7 +415,7 @@ func newServiceStepOf(field string) string {
 }
 
 // newServiceErrors keeps the field errors of err that belong to step
-// (every one on the review), rewording "required" for lists to choose from.
+// (every one on the review), in the wizard's words.
 func newServiceErrors(err error, step string) components.Errors {
 	out := components.Errors{}
 	fs := domain.ErrorFields(err)
@@ -424,11 +424,9 @@ func newServiceErrors(err error, step string) components.Errors {
 	}
 	for _, f := range fs {
 		if step == views.StepReview || newServiceStepOf(f.Field) == step {
-			out[f.Field] = append(out[f.Field], f.Message)
+			out[f.Field] = append(out[f.Field], views.FieldMessage(f.Field, f))
 		}
 	}
-	requiredChoice(out, "CustomerID", "Choose a customer.")
-	requiredChoice(out, "PackageID", "Choose a package.")
 	if len(out) == 0 {
 		return nil
 	}
@@ -446,7 +444,7 @@ func (h *Handlers) checkNewService(ctx context.Context, form *views.NewServiceFo
 	}
 	for _, f := range domain.ErrorFields(err) {
 		if !p.Has(f.Field) { // a value that could not be read is reported once
-			p.Add(f.Field, "%s", f.Message)
+			p.AddError(f)
 		}
 	}
 	errs := newServiceErrors(p.Err(), step)

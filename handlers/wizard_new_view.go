@@ -187,13 +187,6 @@ func packageChoices(pkgs []*domain.Package, carriers []*domain.Carrier, selected
 	return out
 }
 
-// wirelessServiceTypes tells the service types of wireless services from
-// those of wireline ones, by name: a service type has no carrier of its own.
-func wirelessServiceType(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "wireless") || strings.Contains(n, "mobile") || strings.Contains(n, "machine-to-machine") || strings.Contains(n, "m2m")
-}
-
 // serviceChoices offers the service types that fit the package's carrier
 // (wireless ones for a wireless carrier, the others for wireline) and the
 // processes, each with its routes.
@@ -204,8 +197,7 @@ func (h *Handlers) serviceChoices(ctx context.Context, vm *views.NewServiceVM, c
 	}
 	vm.ServiceTypes = []components.Option{{Value: "", Label: "Not given"}}
 	for _, s := range sts {
-		fits := carrier == nil || wirelessServiceType(s.Name) == carrier.Wireless
-		if fits || itoa64(s.ID) == vm.Form.LineTypeID {
+		if s.Fits(carrier) || itoa64(s.ID) == vm.Form.LineTypeID {
 			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == vm.Form.LineTypeID})
 		}
 	}
