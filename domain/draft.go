@@ -12,7 +12,7 @@ import (
 // once: its ID is the submission's idempotency key.
 type Draft struct {
 	ID        string
-	Wizard    string // DraftNewService or DraftOrders
+	Wizard    string // DraftNewService or DraftChangeService
 	UserID    int64
 	Data      []byte            // the wizard's values, JSON
 	Secrets   map[string]Secret // values never stored in clear (PINPassword)
@@ -27,8 +27,8 @@ type Draft struct {
 
 // The wizards.
 const (
-	DraftNewService = "new-service" // /orders/new: NewOrders_Create
-	DraftOrders     = "orders"      // /orders/create: Orders_Create
+	DraftNewService    = "new-service" // /orders/new: NewOrders_Create
+	DraftChangeService = "orders"      // /orders/create: Orders_Create (stored as "orders" since its first version)
 )
 
 // Draft states.

@@ -54,11 +54,11 @@ func routes(h *handlers.Handlers) []Route {
 		page("GET /orders/new/{draft}/{step}", rep, h.HandleNewServiceStep),
 		page("POST /orders/new/{draft}/{step}", rep, h.HandleNewServiceSave),
 		page("POST /orders/new/{draft}/submit", rep, h.HandleNewServiceSubmit),
-		page("GET /orders/create", rep, h.HandleOrdersStart),
-		page("POST /orders/create", rep, h.HandleOrdersCreate),
-		page("GET /orders/create/{draft}/{step}", rep, h.HandleOrdersStep),
-		page("POST /orders/create/{draft}/{step}", rep, h.HandleOrdersSave),
-		page("POST /orders/create/{draft}/submit", rep, h.HandleOrdersSubmit),
+		page("GET /orders/create", rep, h.HandleChangeServiceStart),
+		page("POST /orders/create", rep, h.HandleChangeServiceCreate),
+		page("GET /orders/create/{draft}/{step}", rep, h.HandleChangeServiceStep),
+		page("POST /orders/create/{draft}/{step}", rep, h.HandleChangeServiceSave),
+		page("POST /orders/create/{draft}/submit", rep, h.HandleChangeServiceSubmit),
 
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),

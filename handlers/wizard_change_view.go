@@ -12,15 +12,15 @@ import (
 	"switchboard/views/components"
 )
 
-// showOrders draws a step of the change-service wizard: the whole page,
+// showChangeService draws a step of the change-service wizard: the whole page,
 // the step alone for htmx, or the customer list for a search.
-func (h *Handlers) showOrders(w http.ResponseWriter, r *http.Request, status int, d *domain.Draft, form *views.OrdersForm, step string, errs components.Errors) error {
+func (h *Handlers) showChangeService(w http.ResponseWriter, r *http.Request, status int, d *domain.Draft, form *views.ChangeServiceForm, step string, errs components.Errors) error {
 	if listTarget(r, views.IDWizardCustomers) && r.URL.Query().Has("CustomerID") {
 		f := *form
 		f.CustomerID = strings.TrimSpace(r.URL.Query().Get("CustomerID"))
 		form = &f
 	}
-	vm, err := h.ordersVM(r.Context(), r, d, form, step, errs)
+	vm, err := h.changeServiceVM(r.Context(), r, d, form, step, errs)
 	if err != nil {
 		return err
 	}
@@ -29,13 +29,13 @@ func (h *Handlers) showOrders(w http.ResponseWriter, r *http.Request, status int
 		return h.render(w, r, status, nil, views.CustomerChoices(vm.Customer))
 	}
 	title := vm.Wizard.StepTitle + " · Change service"
-	return h.render(w, r, status, views.OrdersCreatePage(h.shell(w, r, title), vm), views.OrdersCreateStep(vm))
+	return h.render(w, r, status, views.ChangeServicePage(h.shell(w, r, title), vm), views.ChangeServiceStep(vm))
 }
 
-// ordersVM builds what a step shows.
-func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draft, form *views.OrdersForm, step string, errs components.Errors) (views.OrdersVM, error) {
-	wd := ordersWizard(form.Kind)
-	vm := views.OrdersVM{Wizard: wd.vm(d, step, errs), Form: *form}
+// changeServiceVM builds what a step shows.
+func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *domain.Draft, form *views.ChangeServiceForm, step string, errs components.Errors) (views.ChangeServiceVM, error) {
+	wd := changeServiceWizard(form.Kind)
+	vm := views.ChangeServiceVM{Wizard: wd.vm(d, step, errs), Form: *form}
 	var cust *domain.Customer
 	if id := parseID(form.CustomerID); id != 0 {
 		c, err := h.Store.FindCustomerByID(ctx, id)
@@ -124,18 +124,18 @@ func (h *Handlers) ordersVM(ctx context.Context, r *http.Request, d *domain.Draf
 			}
 		}
 		sort.Slice(vm.Chosen, func(i, j int) bool { return vm.Chosen[i].ID < vm.Chosen[j].ID })
-		if err := h.ordersDetailChoices(ctx, &vm, carriers); err != nil {
+		if err := h.changeServiceDetailChoices(ctx, &vm, carriers); err != nil {
 			return vm, err
 		}
 		if step == views.StepReview {
-			err = h.ordersReview(ctx, &vm, d, form, cust, names)
+			err = h.changeServiceReview(ctx, &vm, d, form, cust, names)
 		}
 	}
 	return vm, err
 }
 
-// ordersDetailChoices loads the choices of the details step.
-func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, carriers []*domain.Carrier) error {
+// changeServiceDetailChoices loads the choices of the details step.
+func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.ChangeServiceVM, carriers []*domain.Carrier) error {
 	form := vm.Form
 	if form.Kind == views.KindDisconnect && form.InventoryItemStatus == "" {
 		vm.Form.InventoryItemStatus = domain.InventoryAvailable
@@ -298,18 +298,18 @@ func (h *Handlers) ordersDetailChoices(ctx context.Context, vm *views.OrdersVM, 
 	return nil
 }
 
-// ordersReview lays out everything entered and the orders it will create.
-func (h *Handlers) ordersReview(ctx context.Context, vm *views.OrdersVM, d *domain.Draft, form *views.OrdersForm, cust *domain.Customer, names *refNames) error {
-	wd := ordersWizard(form.Kind)
+// changeServiceReview lays out everything entered and the orders it will create.
+func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServiceVM, d *domain.Draft, form *views.ChangeServiceForm, cust *domain.Customer, names *refNames) error {
+	wd := changeServiceWizard(form.Kind)
 	errs := vm.Wizard.Errors
-	_, plan, err := h.checkOrders(ctx, form, views.StepReview)
+	_, plan, err := h.checkChangeService(ctx, form, views.StepReview)
 	if err != nil {
 		return err
 	}
 	section := func(step, title string, rows ...views.ReviewRow) views.ReviewSection {
 		s := views.ReviewSection{Title: title, EditURL: wd.stepURL(d, step), Rows: rows}
 		for field, msgs := range errs {
-			if ordersStepOf(form, field) == step && field != "" {
+			if changeServiceStepOf(form, field) == step && field != "" {
 				s.Errors = append(s.Errors, msgs...)
 			}
 		}
@@ -511,7 +511,7 @@ func inventoryWords(v string) string {
 }
 
 // reviewKind says what the order does, as far as it is chosen.
-func reviewKind(form *views.OrdersForm) string {
+func reviewKind(form *views.ChangeServiceForm) string {
 	if form.Kind == views.KindDisconnect {
 		if form.WholeAccount {
 			return "Disconnect the whole account"

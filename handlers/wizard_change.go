@@ -13,11 +13,11 @@ import (
 	"switchboard/views/components"
 )
 
-// ordersWizard is /orders/create: Orders_Create (Suspend, Restore,
+// changeServiceWizard is /orders/create: Orders_Create (Suspend, Restore,
 // Disconnect, Change, PackageChange, AddLine) a step at a time. The steps
 // depend on the kind: AddLine chooses no existing line.
-func ordersWizard(kind string) *wizardDef {
-	wd := &wizardDef{kind: domain.DraftOrders, title: "Change service", path: "/orders/create",
+func changeServiceWizard(kind string) *wizardDef {
+	wd := &wizardDef{kind: domain.DraftChangeService, title: "Change service", path: "/orders/create",
 		steps: []wizardStep{{views.StepKind, "What to do"}, {views.StepCustomer, "Customer"}}}
 	if kind != views.KindAddLine {
 		wd.steps = append(wd.steps, wizardStep{views.StepLines, "Lines"})
@@ -45,54 +45,54 @@ func knownKind(k string) bool {
 	return false
 }
 
-// HandleOrdersStart shows the first step (what to do) before any draft
+// HandleChangeServiceStart shows the first step (what to do) before any draft
 // exists; ?Kind= and ?CustomerID= choose them already.
-func (h *Handlers) HandleOrdersStart(w http.ResponseWriter, r *http.Request) error {
+func (h *Handlers) HandleChangeServiceStart(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	form := views.OrdersForm{CustomerID: strings.TrimSpace(q.Get("CustomerID")), FlowThrough: true}
+	form := views.ChangeServiceForm{CustomerID: strings.TrimSpace(q.Get("CustomerID")), FlowThrough: true}
 	if k := q.Get("Kind"); knownKind(k) {
 		form.Kind = k
 	}
-	return h.showOrders(w, r, http.StatusOK, nil, &form, views.StepKind, nil)
+	return h.showChangeService(w, r, http.StatusOK, nil, &form, views.StepKind, nil)
 }
 
-// HandleOrdersCreate checks the first step and starts a draft with it.
-func (h *Handlers) HandleOrdersCreate(w http.ResponseWriter, r *http.Request) error {
+// HandleChangeServiceCreate checks the first step and starts a draft with it.
+func (h *Handlers) HandleChangeServiceCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
-	form := views.OrdersForm{FlowThrough: true, CustomerID: strings.TrimSpace(r.PostForm.Get("CustomerID"))}
-	readOrdersStep(r.PostForm, views.StepKind, &form)
+	form := views.ChangeServiceForm{FlowThrough: true, CustomerID: strings.TrimSpace(r.PostForm.Get("CustomerID"))}
+	readChangeServiceStep(r.PostForm, views.StepKind, &form)
 	if !knownKind(form.Kind) {
-		return h.showOrders(w, r, http.StatusUnprocessableEntity, nil, &form, views.StepKind,
+		return h.showChangeService(w, r, http.StatusUnprocessableEntity, nil, &form, views.StepKind,
 			components.Errors{"Kind": {"Choose what to do."}})
 	}
-	d, err := h.startDraft(r.Context(), ordersWizard(form.Kind), &form, nil)
+	d, err := h.startDraft(r.Context(), changeServiceWizard(form.Kind), &form, nil)
 	if err != nil {
 		return err
 	}
-	wd := ordersWizard(form.Kind)
+	wd := changeServiceWizard(form.Kind)
 	return h.toStep(w, r, wd.stepURL(d, views.StepCustomer), func() error {
-		return h.showOrders(w, r, http.StatusOK, d, &form, views.StepCustomer, nil)
+		return h.showChangeService(w, r, http.StatusOK, d, &form, views.StepCustomer, nil)
 	})
 }
 
-// loadOrdersDraft reads a change-service draft and its values.
-func (h *Handlers) loadOrdersDraft(r *http.Request) (*domain.Draft, *views.OrdersForm, *wizardDef, error) {
-	d, err := h.loadDraft(r, ordersWizard(""))
+// loadChangeServiceDraft reads a change-service draft and its values.
+func (h *Handlers) loadChangeServiceDraft(r *http.Request) (*domain.Draft, *views.ChangeServiceForm, *wizardDef, error) {
+	d, err := h.loadDraft(r, changeServiceWizard(""))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var form views.OrdersForm
+	var form views.ChangeServiceForm
 	if err := decodeDraft(d, &form); err != nil {
 		return nil, nil, nil, err
 	}
-	return d, &form, ordersWizard(form.Kind), nil
+	return d, &form, changeServiceWizard(form.Kind), nil
 }
 
-// HandleOrdersStep shows a step of a draft as saved (see HandleNewServiceStep).
-func (h *Handlers) HandleOrdersStep(w http.ResponseWriter, r *http.Request) error {
-	d, form, wd, err := h.loadOrdersDraft(r)
+// HandleChangeServiceStep shows a step of a draft as saved (see HandleNewServiceStep).
+func (h *Handlers) HandleChangeServiceStep(w http.ResponseWriter, r *http.Request) error {
+	d, form, wd, err := h.loadChangeServiceDraft(r)
 	if err != nil {
 		return err
 	}
@@ -113,20 +113,20 @@ func (h *Handlers) HandleOrdersStep(w http.ResponseWriter, r *http.Request) erro
 	}
 	var errs components.Errors
 	if step == views.StepReview {
-		if errs, _, err = h.checkOrders(r.Context(), form, views.StepReview); err != nil {
+		if errs, _, err = h.checkChangeService(r.Context(), form, views.StepReview); err != nil {
 			return err
 		}
 	}
-	return h.showOrders(w, r, http.StatusOK, d, form, step, errs)
+	return h.showChangeService(w, r, http.StatusOK, d, form, step, errs)
 }
 
-// HandleOrdersSave saves a step's form (see HandleNewServiceSave).
-func (h *Handlers) HandleOrdersSave(w http.ResponseWriter, r *http.Request) error {
+// HandleChangeServiceSave saves a step's form (see HandleNewServiceSave).
+func (h *Handlers) HandleChangeServiceSave(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
 	ctx := r.Context()
-	d, form, wd, err := h.loadOrdersDraft(r)
+	d, form, wd, err := h.loadChangeServiceDraft(r)
 	if err != nil {
 		return err
 	}
@@ -139,12 +139,12 @@ func (h *Handlers) HandleOrdersSave(w http.ResponseWriter, r *http.Request) erro
 		return domain.Errorf(domain.ENOTFOUND, "This wizard has no step %q to save yet.", step)
 	}
 	kind, customer := form.Kind, form.CustomerID
-	readOrdersStep(r.PostForm, step, form)
+	readChangeServiceStep(r.PostForm, step, form)
 	if form.Kind != kind || form.CustomerID != customer {
 		// Another kind or customer: the lines and details chosen no longer apply.
-		*form = views.OrdersForm{Kind: form.Kind, CustomerID: form.CustomerID, FlowThrough: true}
+		*form = views.ChangeServiceForm{Kind: form.Kind, CustomerID: form.CustomerID, FlowThrough: true}
 		d.Reached = min(d.Reached, i+1)
-		wd = ordersWizard(form.Kind)
+		wd = changeServiceWizard(form.Kind)
 	}
 	if step == views.StepLines {
 		if err := h.syncChanges(ctx, form); err != nil {
@@ -154,93 +154,93 @@ func (h *Handlers) HandleOrdersSave(w http.ResponseWriter, r *http.Request) erro
 	action := wizardAction(r)
 	switch {
 	case step == views.StepReview && action == views.ActionNext:
-		return h.submitOrders(w, r, d, form)
+		return h.submitChangeService(w, r, d, form)
 	case action == views.ActionBack:
 		if err := h.saveDraft(ctx, d, form); err != nil {
-			return h.ordersDraftGone(w, r, wd, d, err)
+			return h.changeServiceDraftGone(w, r, wd, d, err)
 		}
 		prev := wd.steps[max(i-1, 0)].key
 		return h.toStep(w, r, wd.stepURL(d, prev), func() error {
-			return h.showOrders(w, r, http.StatusOK, d, form, prev, nil)
+			return h.showChangeService(w, r, http.StatusOK, d, form, prev, nil)
 		})
 	case action != views.ActionNext:
-		applyOrdersAction(action, form)
+		applyChangeServiceAction(action, form)
 		if err := h.saveDraft(ctx, d, form); err != nil {
-			return h.ordersDraftGone(w, r, wd, d, err)
+			return h.changeServiceDraftGone(w, r, wd, d, err)
 		}
-		return h.showOrders(w, r, http.StatusOK, d, form, step, nil)
+		return h.showChangeService(w, r, http.StatusOK, d, form, step, nil)
 	}
 	var errs components.Errors
 	if step == views.StepKind {
 		if !knownKind(form.Kind) {
 			errs = components.Errors{"Kind": {"Choose what to do."}}
 		}
-	} else if errs, _, err = h.checkOrders(ctx, form, step); err != nil {
+	} else if errs, _, err = h.checkChangeService(ctx, form, step); err != nil {
 		return err
 	}
 	if !errs.Any() {
 		d.Reached = max(d.Reached, i+1)
 	}
 	if err := h.saveDraft(ctx, d, form); err != nil {
-		return h.ordersDraftGone(w, r, wd, d, err)
+		return h.changeServiceDraftGone(w, r, wd, d, err)
 	}
 	if errs.Any() {
-		return h.showOrders(w, r, http.StatusUnprocessableEntity, d, form, step, errs)
+		return h.showChangeService(w, r, http.StatusUnprocessableEntity, d, form, step, errs)
 	}
 	next := wd.steps[i+1].key
 	return h.toStep(w, r, wd.stepURL(d, next), func() error {
 		var nextErrs components.Errors
 		if next == views.StepReview {
-			if nextErrs, _, err = h.checkOrders(ctx, form, views.StepReview); err != nil {
+			if nextErrs, _, err = h.checkChangeService(ctx, form, views.StepReview); err != nil {
 				return err
 			}
 		}
-		return h.showOrders(w, r, http.StatusOK, d, form, next, nextErrs)
+		return h.showChangeService(w, r, http.StatusOK, d, form, next, nextErrs)
 	})
 }
 
-// HandleOrdersSubmit submits a draft from its review.
-func (h *Handlers) HandleOrdersSubmit(w http.ResponseWriter, r *http.Request) error {
+// HandleChangeServiceSubmit submits a draft from its review.
+func (h *Handlers) HandleChangeServiceSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
-	d, form, wd, err := h.loadOrdersDraft(r)
+	d, form, wd, err := h.loadChangeServiceDraft(r)
 	if err != nil {
 		return err
 	}
 	if d.State != domain.DraftOpen {
 		return redirect(w, r, wd.resultURL(d))
 	}
-	return h.submitOrders(w, r, d, form)
+	return h.submitChangeService(w, r, d, form)
 }
 
-// submitOrders creates the orders of a reviewed draft through the store's
+// submitChangeService creates the orders of a reviewed draft through the store's
 // Orders_Create, at most once per draft.
-func (h *Handlers) submitOrders(w http.ResponseWriter, r *http.Request, d *domain.Draft, form *views.OrdersForm) error {
+func (h *Handlers) submitChangeService(w http.ResponseWriter, r *http.Request, d *domain.Draft, form *views.ChangeServiceForm) error {
 	ctx := r.Context()
-	wd := ordersWizard(form.Kind)
+	wd := changeServiceWizard(form.Kind)
 	if d.Reached < wd.index(views.StepReview) {
 		return redirect(w, r, wd.resultURL(d))
 	}
 	if err := h.saveDraft(ctx, d, form); err != nil {
-		return h.ordersDraftGone(w, r, wd, d, err)
+		return h.changeServiceDraftGone(w, r, wd, d, err)
 	}
-	in, probs, aliases := ordersInput(form)
+	in, probs, aliases := changeServiceInput(form)
 	if !probs.Empty() {
-		return h.showOrders(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, ordersErrors(form, probs.Err(), aliases, views.StepReview))
+		return h.showChangeService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, changeServiceErrors(form, probs.Err(), aliases, views.StepReview))
 	}
 	err := h.submitDraft(ctx, d, func(ctx context.Context) (*domain.OrderPlan, error) {
 		return h.Store.CreateOrders(ctx, in)
 	})
 	if domain.ErrorCode(err) == domain.EINVALID {
-		return h.showOrders(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, ordersErrors(form, err, aliases, views.StepReview))
+		return h.showChangeService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, changeServiceErrors(form, err, aliases, views.StepReview))
 	} else if err != nil {
 		return err
 	}
 	return redirect(w, r, wd.resultURL(d))
 }
 
-func (h *Handlers) ordersDraftGone(w http.ResponseWriter, r *http.Request, wd *wizardDef, d *domain.Draft, err error) error {
+func (h *Handlers) changeServiceDraftGone(w http.ResponseWriter, r *http.Request, wd *wizardDef, d *domain.Draft, err error) error {
 	var done *domain.AlreadyCreated
 	if errors.As(err, &done) {
 		return redirect(w, r, wd.resultURL(d))
@@ -248,8 +248,8 @@ func (h *Handlers) ordersDraftGone(w http.ResponseWriter, r *http.Request, wd *w
 	return err
 }
 
-// readOrdersStep copies the fields of step from a posted form into form.
-func readOrdersStep(pf url.Values, step string, form *views.OrdersForm) {
+// readChangeServiceStep copies the fields of step from a posted form into form.
+func readChangeServiceStep(pf url.Values, step string, form *views.ChangeServiceForm) {
 	get := func(name string) string { return strings.TrimSpace(pf.Get(name)) }
 	switch step {
 	case views.StepKind:
@@ -335,8 +335,8 @@ func readLineProducts(pf url.Values, list string) []views.LineProductForm {
 	return out
 }
 
-// applyOrdersAction performs a button other than Back and Next.
-func applyOrdersAction(action string, form *views.OrdersForm) {
+// applyChangeServiceAction performs a button other than Back and Next.
+func applyChangeServiceAction(action string, form *views.ChangeServiceForm) {
 	switch {
 	case action == views.ActionAddLine:
 		form.NewLines = append(form.NewLines, views.NewLineForm{})
@@ -353,7 +353,7 @@ func applyOrdersAction(action string, form *views.OrdersForm) {
 
 // syncChanges gives Change one entry per chosen line, in their order, each
 // listing the line's products now; what was entered for a line stays.
-func (h *Handlers) syncChanges(ctx context.Context, form *views.OrdersForm) error {
+func (h *Handlers) syncChanges(ctx context.Context, form *views.ChangeServiceForm) error {
 	if form.Kind != views.KindChange {
 		form.Changes = nil
 		return nil
@@ -389,10 +389,10 @@ func (h *Handlers) syncChanges(ctx context.Context, form *views.OrdersForm) erro
 	return nil
 }
 
-// ordersInput turns the form into Orders_Create's input. Problems are
+// changeServiceInput turns the form into Orders_Create's input. Problems are
 // named as the form names its fields (the seed's path below the kind);
 // aliases maps the input's paths that the form names otherwise.
-func ordersInput(form *views.OrdersForm) (*domain.OrdersCreateInput, *domain.Problems, map[string]string) {
+func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInput, *domain.Problems, map[string]string) {
 	var p domain.Problems
 	aliases := map[string]string{}
 	in := &domain.OrdersCreateInput{}
@@ -478,8 +478,8 @@ func lineProductInputs(p *domain.Problems, list string, rows []views.LineProduct
 	return out
 }
 
-// ordersStepOf is the step holding a form field of the kind.
-func ordersStepOf(form *views.OrdersForm, field string) string {
+// changeServiceStepOf is the step holding a form field of the kind.
+func changeServiceStepOf(form *views.ChangeServiceForm, field string) string {
 	head, _, _ := strings.Cut(field, ".")
 	switch {
 	case field == "Kind":
@@ -500,9 +500,9 @@ func ordersStepOf(form *views.OrdersForm, field string) string {
 	return views.StepDetails
 }
 
-// ordersErrors keeps the field errors of err that belong to step, named as
+// changeServiceErrors keeps the field errors of err that belong to step, named as
 // the form names its fields: the kind's prefix dropped, aliases applied.
-func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, step string) components.Errors {
+func changeServiceErrors(form *views.ChangeServiceForm, err error, aliases map[string]string, step string) components.Errors {
 	out := components.Errors{}
 	seen := map[string]bool{}
 	fs := domain.ErrorFields(err)
@@ -522,7 +522,7 @@ func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, 
 			continue
 		}
 		seen[field+"\x00"+msg] = true
-		if step == views.StepReview || ordersStepOf(form, field) == step {
+		if step == views.StepReview || changeServiceStepOf(form, field) == step {
 			out[field] = append(out[field], msg)
 		}
 	}
@@ -532,10 +532,10 @@ func ordersErrors(form *views.OrdersForm, err error, aliases map[string]string, 
 	return out
 }
 
-// checkOrders checks the form so far with Orders_Create's rules
+// checkChangeService checks the form so far with Orders_Create's rules
 // (PlanOrdersCreate) and keeps the errors of step.
-func (h *Handlers) checkOrders(ctx context.Context, form *views.OrdersForm, step string) (components.Errors, *domain.OrderPlan, error) {
-	in, p, aliases := ordersInput(form)
+func (h *Handlers) checkChangeService(ctx context.Context, form *views.ChangeServiceForm, step string) (components.Errors, *domain.OrderPlan, error) {
+	in, p, aliases := changeServiceInput(form)
 	plan, err := domain.PlanOrdersCreate(ctx, h.Store, in)
 	if err != nil && domain.ErrorCode(err) != domain.EINVALID {
 		return nil, nil, err
@@ -555,5 +555,5 @@ func (h *Handlers) checkOrders(ctx context.Context, form *views.OrdersForm, step
 	if !p.Empty() {
 		plan = nil
 	}
-	return ordersErrors(form, p.Err(), aliases, step), plan, nil
+	return changeServiceErrors(form, p.Err(), aliases, step), plan, nil
 }

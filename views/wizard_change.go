@@ -61,8 +61,8 @@ func KindHelp(kind string) string {
 	return ""
 }
 
-// OrdersForm is everything entered in the change-service wizard, as typed.
-type OrdersForm struct {
+// ChangeServiceForm is everything entered in the change-service wizard, as typed.
+type ChangeServiceForm struct {
 	Kind       string
 	CustomerID string
 
@@ -162,10 +162,10 @@ type PackageOption struct {
 	Selected bool
 }
 
-// OrdersVM is one step of the change-service wizard.
-type OrdersVM struct {
+// ChangeServiceVM is one step of the change-service wizard.
+type ChangeServiceVM struct {
 	Wizard WizardVM
-	Form   OrdersForm
+	Form   ChangeServiceForm
 
 	CustomerName string
 	Customer     CustomerPickVM
@@ -195,7 +195,7 @@ type PlannedOrder struct {
 }
 
 // NewLineRows are AddLine's lines to draw: at least one.
-func (vm OrdersVM) NewLineRows() []NewLineForm {
+func (vm ChangeServiceVM) NewLineRows() []NewLineForm {
 	if len(vm.Form.NewLines) == 0 {
 		return []NewLineForm{{}}
 	}
@@ -203,7 +203,7 @@ func (vm OrdersVM) NewLineRows() []NewLineForm {
 }
 
 // NewLineChoice is the choices of the i-th new line.
-func (vm OrdersVM) NewLineChoice(i int) NewLineChoices {
+func (vm ChangeServiceVM) NewLineChoice(i int) NewLineChoices {
 	if i < len(vm.NewLines) {
 		return vm.NewLines[i]
 	}
@@ -211,7 +211,7 @@ func (vm OrdersVM) NewLineChoice(i int) NewLineChoices {
 }
 
 // ChangeProducts are the products the line can take (Change).
-func (vm OrdersVM) ChangeProducts(lineID string) []ProductChoice {
+func (vm ChangeServiceVM) ChangeProducts(lineID string) []ProductChoice {
 	if ps, ok := vm.LineProducts[lineID]; ok {
 		return ps
 	}
