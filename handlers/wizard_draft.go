@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -87,62 +86,49 @@ func (wd *wizardDef) vm(d *domain.Draft, step string, errs components.Errors) vi
 	return vm
 }
 
-// loadDraft reads the draft named in the URL; another wizard's draft, or
-// another user's, is not found.
-func (h *Handlers) loadDraft(r *http.Request, wd *wizardDef) (*domain.Draft, error) {
-	d, err := h.Store.FindDraft(r.Context(), r.PathValue("draft"))
-	if err != nil {
-		return nil, err
-	}
-	if d.Wizard != wd.kind {
-		return nil, domain.Errorf(domain.ENOTFOUND, "This order draft does not exist or has expired. Start again.")
-	}
-	return d, nil
+// draftVersion is the version of what drafts keep: the wizard's values
+// under stable names. A draft kept by another version of the wizards is
+// not read as this one (its fields may mean something else).
+const draftVersion = 1
+
+// draftRecord is what a draft's Data holds.
+type draftRecord struct {
+	Version int             `json:"Version"`
+	Values  json.RawMessage `json:"Values"`
 }
 
-// decodeDraft reads the draft's values into form.
-func decodeDraft(d *domain.Draft, form any) error {
-	if len(d.Data) == 0 {
-		return nil
+// errOlderDraft answers a draft kept by another version of the wizard.
+var errOlderDraft = domain.Errorf(domain.ECONFLICT, "This draft was started with an older form of the wizard, so it cannot be read any more. Start again.")
+
+// decodeDraft reads the draft's values into v.
+func decodeDraft(d *domain.Draft, v any) error {
+	var rec draftRecord
+	if err := json.Unmarshal(d.Data, &rec); err != nil {
+		return err
 	}
-	return json.Unmarshal(d.Data, form)
+	if rec.Version != draftVersion {
+		return errOlderDraft
+	}
+	return json.Unmarshal(rec.Values, v)
 }
 
-// encodeDraft writes form into the draft's values.
-func encodeDraft(d *domain.Draft, form any) error {
-	b, err := json.Marshal(form)
+// encodeDraft writes v into the draft's values.
+func encodeDraft(d *domain.Draft, v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	d.Data = b
-	return nil
+	d.Data, err = json.Marshal(draftRecord{Version: draftVersion, Values: b})
+	return err
 }
 
-// startDraft stores a new draft holding form, with the first step passed.
-// Drafts whose time ran out are cleared on the way.
-func (h *Handlers) startDraft(ctx context.Context, wd *wizardDef, form any, secrets map[string]domain.Secret) (*domain.Draft, error) {
-	d := &domain.Draft{Wizard: wd.kind, Reached: 1, Secrets: secrets}
-	if err := encodeDraft(d, form); err != nil {
-		return nil, err
-	}
-	if err := h.Store.CreateDraft(ctx, d); err != nil {
-		return nil, err
-	}
+// sweepDrafts forgets drafts whose time ran out.
+func (h *Handlers) sweepDrafts(ctx context.Context) {
 	if n, err := h.Store.DeleteExpiredDrafts(ctx); err != nil {
 		h.Log.WarnContext(ctx, "clearing expired order drafts failed", "err", err)
 	} else if n > 0 {
 		h.Log.InfoContext(ctx, "expired order drafts cleared", "count", n)
 	}
-	return d, nil
-}
-
-// saveDraft stores the draft's values. A draft submitted meanwhile (by a
-// double click, or in another tab) is not changed: ECONFLICT.
-func (h *Handlers) saveDraft(ctx context.Context, d *domain.Draft, form any) error {
-	if err := encodeDraft(d, form); err != nil {
-		return err
-	}
-	return h.Store.UpdateDraft(ctx, d)
 }
 
 // wizardAction is the button that sent a step's form.
@@ -168,26 +154,6 @@ func (h *Handlers) toStep(w http.ResponseWriter, r *http.Request, url string, sh
 		return show()
 	}
 	http.Redirect(w, r, url, http.StatusSeeOther)
-	return nil
-}
-
-// submitDraft creates a draft's orders once: create gets a context whose
-// CreateRecord names the draft, so its store method makes the draft
-// SUBMITTED, with the orders and lines, in the transaction that creates
-// them (after a crash the draft is either still open or submitted with its
-// orders). A second submit at the same moment waits there for the first.
-// A draft submitted already (a double click, another tab) is no error: it
-// shows its result. An EINVALID error created nothing; the draft stays
-// open.
-func (h *Handlers) submitDraft(ctx context.Context, d *domain.Draft, create func(ctx context.Context) (*domain.OrderPlan, error)) error {
-	plan, err := create(domain.WithCreateRecord(ctx, &domain.CreateRecord{DraftID: d.ID}))
-	var done *domain.AlreadyCreated
-	if errors.As(err, &done) {
-		return nil
-	} else if err != nil {
-		return err
-	}
-	h.Log.InfoContext(ctx, "order draft submitted", "draft", d.ID, "wizard", d.Wizard, "orders", plan.OrderIDs(), "lines", plan.LineIDs(), "by", actorName(ctx))
 	return nil
 }
 
@@ -230,6 +196,33 @@ func (h *Handlers) showResult(w http.ResponseWriter, r *http.Request, wd *wizard
 	// Never cached: a reload asks again and shows the same result.
 	w.Header().Set("Cache-Control", "no-store")
 	return h.render(w, r, http.StatusOK, views.WizardResultPage(h.shell(w, r, wd.title+": submitted"), vm), views.WizardResult(vm))
+}
+
+// wizardCustomer is the customer a wizard's form names, nil when none or
+// not found (the rules say so on the customer step).
+func (h *Handlers) wizardCustomer(ctx context.Context, id string) (*domain.Customer, error) {
+	n := parseID(id)
+	if n == 0 {
+		return nil, nil
+	}
+	c, err := h.Store.FindCustomerByID(ctx, n)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
+	}
+	return c, err
+}
+
+// carriersByID lists the carriers, and indexes them by ID.
+func (h *Handlers) carriersByID(ctx context.Context) ([]*domain.Carrier, map[int64]*domain.Carrier, error) {
+	carriers, err := h.Store.FindCarriers(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := make(map[int64]*domain.Carrier, len(carriers))
+	for _, c := range carriers {
+		byID[c.ID] = c
+	}
+	return carriers, byID, nil
 }
 
 // orderTypeName says an order type the way reps say it.

@@ -67,28 +67,21 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 	if d != nil {
 		vm.PINSaved = !d.Secrets[secretPIN].IsZero()
 	}
-	var cust *domain.Customer
-	if id := parseID(form.CustomerID); id != 0 {
-		c, err := h.Store.FindCustomerByID(ctx, id)
-		if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
-			return vm, err
-		}
-		if cust = c; c != nil {
-			vm.CustomerName = c.Name
-			vm.Wizard.Subtitle = "for " + c.Name + " (#" + itoa64(c.ID) + ")"
-		}
+	cust, err := h.wizardCustomer(ctx, form.CustomerID)
+	if err != nil {
+		return vm, err
+	}
+	if cust != nil {
+		vm.CustomerName = cust.Name
+		vm.Wizard.Subtitle = "for " + cust.Name + " (#" + itoa64(cust.ID) + ")"
 	}
 	pkgs, err := h.Store.FindPackages(ctx)
 	if err != nil {
 		return vm, err
 	}
-	carriers, err := h.Store.FindCarriers(ctx)
+	carriers, carrierOf, err := h.carriersByID(ctx)
 	if err != nil {
 		return vm, err
-	}
-	carrierOf := map[int64]*domain.Carrier{}
-	for _, c := range carriers {
-		carrierOf[c.ID] = c
 	}
 	var pkg *domain.Package
 	var carrier *domain.Carrier
