@@ -61,40 +61,44 @@ func KindHelp(kind string) string {
 	return ""
 }
 
-// ChangeServiceForm is everything entered in the change-service wizard, as typed.
+// ChangeServiceForm is everything entered in the change-service wizard, as
+// typed. It is what the wizard's draft keeps: its JSON names are fixed
+// (Orders_Create's where it has one), so renaming a field here never breaks
+// a draft that is open; what changes their meaning is a new draft version
+// (handlers.draftVersion).
 type ChangeServiceForm struct {
-	Kind       string
-	CustomerID string
+	Kind       string `json:"Kind"`
+	CustomerID string `json:"CustomerID"`
 
-	LineID       string   // Suspend, Restore, Disconnect, PackageChange
-	WholeAccount bool     // Disconnect: every line of the account
-	LineIDs      []string // Change: the lines chosen
+	LineID       string   `json:"LineID"`       // Suspend, Restore, Disconnect, PackageChange
+	WholeAccount bool     `json:"WholeAccount"` // Disconnect: every line of the account
+	LineIDs      []string `json:"LineIDs"`      // Change: the lines chosen
 
-	SuspendType           string
-	InventoryItemStatus   string
-	FlowThrough           bool
-	ProcessID             string
-	BillingOption         string
-	IgnoreRelatedProducts bool
-	PackageID             string // PackageChange
-	Prorate               bool
+	SuspendType           string `json:"SuspendType"`
+	InventoryItemStatus   string `json:"InventoryItemStatus"`
+	FlowThrough           bool   `json:"FlowThrough"`
+	ProcessID             string `json:"ProcessID"`
+	BillingOption         string `json:"BillingOption"`
+	IgnoreRelatedProducts bool   `json:"IgnoreRelatedProducts"`
+	PackageID             string `json:"PackageID"` // PackageChange
+	Prorate               bool   `json:"Prorate"`
 
-	NewLines []NewLineForm    // AddLine
-	Changes  []LineChangeForm // Change: one per line in LineIDs, in that order
+	NewLines []NewLineForm    `json:"Lines"`   // AddLine
+	Changes  []LineChangeForm `json:"Changes"` // Change: one per line in LineIDs, in that order
 }
 
 // NewLineForm is one of AddLine's new lines, as typed.
 type NewLineForm struct {
-	TN               string
-	PackageID        string
-	CarrierID        string
-	CarrierAccountID string
-	AltBTNID         string
-	LineTypeID       string
-	Description      string
-	PBXMake          string
-	PBXModel         string
-	Products         []LineProductForm
+	TN               string            `json:"TN"`
+	PackageID        string            `json:"PackageID"`
+	CarrierID        string            `json:"CarrierID"`
+	CarrierAccountID string            `json:"CarrierAccountID"`
+	AltBTNID         string            `json:"AltBTNID"`
+	LineTypeID       string            `json:"LineTypeID"`
+	Description      string            `json:"Description"`
+	PBXMake          string            `json:"PBXMake"`
+	PBXModel         string            `json:"PBXModel"`
+	Products         []LineProductForm `json:"Products"`
 }
 
 // Blank reports whether nothing was typed for the line.
@@ -113,9 +117,9 @@ type NewLineChoices struct {
 
 // LineProductForm is a product added to a line, as typed.
 type LineProductForm struct {
-	ProductID string
-	Rate      string
-	Quantity  string
+	ProductID string `json:"ProductID"`
+	Rate      string `json:"Rate"`
+	Quantity  string `json:"Quantity"`
 }
 
 // Blank reports whether nothing was typed.
@@ -123,18 +127,18 @@ func (p LineProductForm) Blank() bool { return p == LineProductForm{} }
 
 // LineChangeForm is what Change does to one line.
 type LineChangeForm struct {
-	LineID     string
-	Disconnect bool
-	Add        []LineProductForm
-	Products   []ProductChangeForm // the line's products: keep, change or remove
+	LineID     string              `json:"LineID"`
+	Disconnect bool                `json:"Disconnect"`
+	Add        []LineProductForm   `json:"Add"`
+	Products   []ProductChangeForm `json:"Products"` // the line's products: keep, change or remove
 }
 
 // ProductChangeForm is what happens to one product on a line.
 type ProductChangeForm struct {
-	CustomerProductID string
-	Action            string // "", "change" or "remove"
-	Rate              string
-	Quantity          string
+	CustomerProductID string `json:"CustomerProductID"`
+	Action            string `json:"Action"` // "", "change" or "remove"
+	Rate              string `json:"Rate"`
+	Quantity          string `json:"Quantity"`
 }
 
 // LineChoice is one of the customer's lines on the lines step.

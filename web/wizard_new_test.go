@@ -485,6 +485,15 @@ func TestNewServiceWizard(t *testing.T) {
 		fx := fx.fresh()
 		base := walkToReview(t, rep, fx, &b)
 		id := strings.TrimPrefix(base, "/orders/new/")
+		var data string
+		if err := app.DB.R.GetContext(context.Background(), &data, app.DB.R.Rebind(`SELECT data FROM order_drafts WHERE id = ?`), id); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`{"Version":1,"Values":{`, `"WirelessPort":{"MDN":`, `"AdditionalProducts":`} {
+			if !strings.Contains(data, want) {
+				t.Errorf("the draft does not keep %s: %s", want, data)
+			}
+		}
 		// What a draft of the first version kept: the form's values, unversioned.
 		setDraft := func(query string, args ...any) {
 			t.Helper()
