@@ -22,18 +22,23 @@ var _ domain.OrderStore = (*DB)(nil)
 //
 // Returns EFORBIDDEN if the user in ctx is not at least a rep, EINVALID
 // with a field error per failed rule (nothing is written), and ECONFLICT
-// when another request took the TN being created at the same moment.
+// when another request took the TN being created at the same moment. The
+// domain.CreateRecord in ctx, if any, is written in the same transaction
+// (*domain.AlreadyCreated when its key or draft was used already).
 func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*domain.OrderPlan, error) {
 	if err := mayCreateOrders(ctx); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		var err error
 		if plan, err = domain.PlanNewOrders(ctx, db.lookupTx(tx), in); err != nil {
-			return err
+			return domain.Created{}, err
 		}
-		return db.writePlan(ctx, tx, plan, rand.Reader)
+		if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
+			return domain.Created{}, err
+		}
+		return plan.Created(), nil
 	})
 	if err != nil {
 		return nil, err
@@ -44,18 +49,21 @@ func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*
 // CreateOrders performs Orders_Create (Suspend, Disconnect, Restore,
 // AddLine, Change or PackageChange) as CreateNewOrders does, with
 // domain.PlanOrdersCreate: one order per carrier account. Returns
-// EFORBIDDEN, EINVALID and ECONFLICT likewise.
+// EFORBIDDEN, EINVALID, ECONFLICT and *domain.AlreadyCreated likewise.
 func (db *DB) CreateOrders(ctx context.Context, in *domain.OrdersCreateInput) (*domain.OrderPlan, error) {
 	if err := mayCreateOrders(ctx); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		var err error
 		if plan, err = domain.PlanOrdersCreate(ctx, db.lookupTx(tx), in); err != nil {
-			return err
+			return domain.Created{}, err
 		}
-		return db.writePlan(ctx, tx, plan, rand.Reader)
+		if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
+			return domain.Created{}, err
+		}
+		return plan.Created(), nil
 	})
 	if err != nil {
 		return nil, err

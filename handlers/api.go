@@ -75,8 +75,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 
 // ok writes a success body: fields plus "Success": true.
 func ok(w http.ResponseWriter, status int, fields map[string]any) error {
-	fields["Success"] = true
-	return writeJSON(w, status, fields)
+	b, err := successBody(fields)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	return nil
 }
 
 // decodeJSON reads the request body strictly into v, a pointer to an input
