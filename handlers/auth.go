@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -90,13 +91,46 @@ func (h *Handlers) HandleLogout(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, "/login")
 }
 
-// safeNext keeps a post-sign-in destination only when it is a path on this site.
+// safeNext keeps a post-sign-in destination only when it is a path on this
+// site; anything else is "/". Browsers drop tabs and newlines inside a URL
+// and read a backslash as a slash, so next itself must be visible ASCII with
+// no backslash, begin with one slash and not two, and name no scheme or host;
+// and so must every percent-decoding of it (%2F%2F, %5C, %09 are refused).
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
-		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/login") || strings.HasPrefix(next, "/logout") {
+	if !sitePath(next, false) {
+		return "/"
+	}
+	s := next
+	for range 3 {
+		u, err := url.PathUnescape(s)
+		if err != nil || !sitePath(u, true) {
+			return "/"
+		}
+		if u == s {
+			break
+		}
+		s = u
+	}
+	if p, _, _ := strings.Cut(next, "?"); p == "/login" || p == "/logout" {
 		return "/"
 	}
 	return next
+}
+
+// sitePath reports whether s is a path on this site: it begins with one
+// slash, holds no control character or backslash, and names no scheme or
+// host. decoded allows the spaces and other characters a decoding yields.
+func sitePath(s string, decoded bool) bool {
+	if len(s) == 0 || s[0] != '/' || len(s) > 1 && (s[1] == '/' || s[1] == '\\') {
+		return false
+	}
+	for _, c := range s {
+		if c < ' ' || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\\' || !decoded && (c == ' ' || c >= 0x7f) {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil
 }
 
 // clientIP is the address the request came from (proxies are not trusted).
