@@ -39,17 +39,22 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 	if len(vm.Name) > 100 || len(pw) > 200 {
 		return show(http.StatusUnprocessableEntity, "User name or password is incorrect.")
 	}
-	userKey, clientKey := "user:"+strings.ToLower(vm.Name), "client:"+clientIP(r)
-	for _, k := range []string{userKey, clientKey} {
-		until, err := h.Store.SignInLockedUntil(ctx, k)
-		if err != nil {
-			return err
-		}
-		if !until.IsZero() {
-			mins := int(time.Until(until).Minutes()) + 1
-			w.Header().Set("Retry-After", itoa64(int64(time.Until(until).Seconds())+1))
-			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(mins, "minute")+", or ask an administrator to reset your password.")
-		}
+	userKey := domain.SignInKey{Key: "user:" + strings.ToLower(vm.Name), Limit: domain.SignInUserLimit}
+	clientKey := domain.SignInKey{Key: "client:" + clientIP(r), Limit: domain.SignInClientLimit}
+	keys := []domain.SignInKey{userKey, clientKey}
+	tooMany := func(until time.Time) error {
+		left := time.Until(until)
+		w.Header().Set("Retry-After", itoa64(int64(left.Seconds())+1))
+		return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(int(left.Minutes())+1, "minute")+", or ask an administrator to reset your password.")
+	}
+	// The attempt is counted before the password is checked, so guesses
+	// sent at once are held to the limit as if sent one by one.
+	turn, err := h.Store.TakeSignInAttempt(ctx, keys...)
+	if err != nil {
+		return err
+	}
+	if !turn.LockedUntil.IsZero() {
+		return tooMany(turn.LockedUntil)
 	}
 	u, err := h.Store.FindUserByName(ctx, vm.Name)
 	good := false
@@ -61,21 +66,16 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !good {
-		n, err := h.Store.RecordSignInFailure(ctx, userKey, domain.SignInUserLimit)
-		if err != nil {
-			return err
-		}
-		if _, err := h.Store.RecordSignInFailure(ctx, clientKey, domain.SignInClientLimit); err != nil {
-			return err
-		}
-		sleep(ctx, domain.SignInDelay(n))
-		if n >= domain.SignInUserLimit {
-			w.Header().Set("Retry-After", itoa64(int64(domain.SignInLockFor.Seconds())))
-			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(int(domain.SignInLockFor.Minutes()), "minute")+", or ask an administrator to reset your password.")
+		sleep(ctx, domain.SignInDelay(turn.Counts[0]))
+		if turn.AtLimit(keys) {
+			return tooMany(time.Now().Add(domain.SignInLockFor))
 		}
 		return show(http.StatusUnauthorized, "User name or password is incorrect.")
 	}
-	if err := h.Store.ClearSignInFailures(ctx, userKey); err != nil {
+	if err := h.Store.ClearSignInFailures(ctx, userKey.Key); err != nil {
+		return err
+	}
+	if err := h.Store.TakeBackSignInAttempt(ctx, clientKey); err != nil {
 		return err
 	}
 	if err := h.Sessions.SignIn(w, r, u); err != nil {
