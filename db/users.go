@@ -89,6 +89,13 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (
 			u.Role, u.Disabled, u.PasswordHash, epoch, id); err != nil {
 			return err
 		}
+		if upd.Disabled != nil && *upd.Disabled {
+			// Disabling revokes the user's tokens for good: enabling the user
+			// again brings none of them back.
+			if err := revokeUserTokens(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		out = &u
 		return insertAudit(ctx, tx, domain.EntityUser, id, "update", changes)
 	})
@@ -144,6 +151,23 @@ func (db *DB) FindAPITokens(ctx context.Context) ([]*domain.APIToken, error) {
 	err := sel(ctx, db.R, &ts, `SELECT t.id, t.user_id, u.name AS user_name, t.name, t.hash, t.created_at, t.last_used_at, t.revoked
 		FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC`)
 	return ts, err
+}
+
+// revokeUserTokens revokes every live token of the user, each with its audit record.
+func revokeUserTokens(ctx context.Context, tx *Tx, userID int64) error {
+	var ids []int64
+	if err := sel(ctx, tx, &ids, `SELECT id FROM api_tokens WHERE user_id = ? AND revoked = FALSE ORDER BY id`, userID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := exec(ctx, tx, `UPDATE api_tokens SET revoked = TRUE WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := insertAudit(ctx, tx, domain.EntityToken, id, "revoke", map[string]domain.Change{"Revoked": {false, true}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RevokeAPIToken returns ENOTFOUND if there is no such token.

@@ -225,6 +225,23 @@ func TestAPITokens(t *testing.T) {
 			}
 			_, err = d.FindUserByTokenHash(ctx, "hash-disabled-user")
 			wantCode(t, err, domain.EUNAUTHORIZED)
+
+			// Enabled again, the user's old tokens stay revoked; a new one works.
+			if _, err := d.UpdateUser(ctx, sup.ID, domain.UserUpdate{Disabled: ptr(false)}); err != nil {
+				t.Fatal(err)
+			}
+			_, err = d.FindUserByTokenHash(ctx, "hash-disabled-user")
+			wantCode(t, err, domain.EUNAUTHORIZED)
+			if got, want := count(t, d, "api_tokens", "user_id = ? AND revoked = TRUE", sup.ID), 1; got != want {
+				t.Fatalf("revoked tokens of the re-enabled user=%d, want %d", got, want)
+			}
+			if got, want := count(t, d, "audit_events", "entity = ? AND action = ?", domain.EntityToken, "revoke"), 2; got != want {
+				t.Fatalf("token revoke audit records=%d, want %d (one by hand, one by disabling)", got, want)
+			}
+			newToken(t, sup, "hash-after-enable")
+			if _, err := d.FindUserByTokenHash(ctx, "hash-after-enable"); err != nil {
+				t.Fatalf("a token made after enabling: %v", err)
+			}
 		})
 		t.Run("FindAPITokens", func(t *testing.T) {
 			ts, err := d.FindAPITokens(ctx)

@@ -119,7 +119,7 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 			if disabled {
 				msg = target.Name + " is disabled: signed out everywhere, and their API tokens no longer work."
 			} else {
-				msg = target.Name + " is enabled again and can sign in."
+				msg = target.Name + " is enabled again and can sign in. Their old API tokens stay revoked: make a new one if a script needs it."
 			}
 		}
 	case "password":
