@@ -32,17 +32,6 @@ func (u *User) Validate() error {
 	return p.Err()
 }
 
-// ValidatePassword checks a new password.
-func ValidatePassword(pw string) error {
-	if len(pw) < 4 {
-		return FieldErrorf("Password", "Password must be at least 4 characters")
-	}
-	if len(pw) > 72 {
-		return FieldErrorf("Password", "Password must be at most 72 bytes")
-	}
-	return nil
-}
-
 // APIToken lets a script act as a user. Only a hash of it is stored.
 type APIToken struct {
 	ID        int64      `db:"id"`

@@ -47,7 +47,7 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	if pw == "" {
 		p.Add("Password", "Password is required")
-	} else if err := p.Merge(domain.ValidatePassword(pw)); err != nil {
+	} else if err := p.Merge(domain.ValidatePassword(u.Name, pw)); err != nil {
 		return err
 	}
 	err := p.Err()
@@ -126,7 +126,7 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 		pw := r.PostForm.Get(fieldPassword)
 		if pw == "" {
 			err = fail(fieldPassword, "Enter the new password.")
-		} else if verr := domain.ValidatePassword(pw); verr != nil {
+		} else if verr := domain.ValidatePassword(target.Name, pw); verr != nil {
 			err = fail(fieldPassword, "%s", domain.ErrorMessage(verr))
 		} else {
 			hash, herr := h.Passwords.Hash(pw)

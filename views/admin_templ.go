@@ -777,7 +777,7 @@ func newUserForm(f NewUserForm) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = components.Field(components.Input{Name: "password", Label: "Password", Type: "password", Required: true, MaxLength: 72,
-			Autocomplete: "new-password", Help: "At least 4 characters; tell the user to keep it secret.", Err: f.Errors["password"]}).Render(ctx, templ_7745c5c3_Buffer)
+			Autocomplete: "new-password", Help: "At least 8 characters, not a common password and not the user name; tell the user to keep it secret.", Err: f.Errors["password"]}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
