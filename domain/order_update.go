@@ -75,7 +75,8 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		pl.p.Check(strings.TrimSpace(*in.StatusNote) == "", "StatusNote", "StatusNote can only be set when updating the order status")
 	case in.StatusNote != nil:
 		n.StatusNote = strings.TrimSpace(*in.StatusNote)
-		pl.checkText("StatusNote", "StatusNote", n.StatusNote, MaxStatusNote)
+		pl.p.Check(len(n.StatusNote) <= MaxStatusNote, "StatusNote", "StatusNote must be at most %d characters", MaxStatusNote)
+		CheckNoteChars(&pl.p, "StatusNote", "StatusNote", n.StatusNote)
 	case moving:
 		n.StatusNote = ""
 	}
@@ -129,7 +130,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			if !NotYetSent(o.Status) {
 				pl.p.Add("Lines", "Lines can only be changed before the order is sent; order %d is %s", o.ID, o.Status)
 			} else {
-				lines = pl.updateLines(n, in.Lines)
+				lines = pl.updateLines(n, within(pl, "Lines", in.Lines, MaxRequestLines))
 			}
 		}
 	}
