@@ -51,8 +51,8 @@ func (db *DB) CreateUser(ctx context.Context, u *domain.User) error {
 	})
 }
 
-// UpdateUser changes a user's role, disabled flag or password. A changed
-// password or a disabling signs the user out everywhere. Returns ENOTFOUND
+// UpdateUser changes a user's role, disabled flag or password. Any of these
+// changes signs the user out everywhere (their sessions are deleted). Returns ENOTFOUND
 // if there is no such user.
 func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (*domain.User, error) {
 	var out *domain.User
@@ -62,32 +62,37 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (
 			return err
 		}
 		changes := map[string]domain.Change{}
-		epoch := 0
+		endSessions := false
 		if upd.Role != nil && *upd.Role != u.Role {
 			if !upd.Role.Valid() {
 				return domain.FieldErrorf("Role", "Role must be one of support, rep, supervisor, admin")
 			}
 			changes["Role"] = domain.Change{u.Role, *upd.Role}
 			u.Role = *upd.Role
-			epoch = 1
+			endSessions = true
 		}
 		if upd.Disabled != nil && *upd.Disabled != u.Disabled {
 			changes["Disabled"] = domain.Change{u.Disabled, *upd.Disabled}
 			u.Disabled = *upd.Disabled
-			epoch = 1
+			endSessions = true
 		}
 		if upd.PasswordHash != nil {
 			changes["Password"] = domain.Change{"(hidden)", "(changed)"}
 			u.PasswordHash = *upd.PasswordHash
-			epoch = 1
+			endSessions = true
 		}
 		if len(changes) == 0 {
 			out = &u
 			return nil
 		}
-		if _, err := exec(ctx, tx, `UPDATE users SET role = ?, disabled = ?, password_hash = ?, session_epoch = session_epoch + ? WHERE id = ?`,
-			u.Role, u.Disabled, u.PasswordHash, epoch, id); err != nil {
+		if _, err := exec(ctx, tx, `UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?`,
+			u.Role, u.Disabled, u.PasswordHash, id); err != nil {
 			return err
+		}
+		if endSessions {
+			if _, err := deleteUserSessions(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if upd.Disabled != nil && *upd.Disabled {
 			// Disabling revokes the user's tokens for good: enabling the user
@@ -100,14 +105,6 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (
 		return insertAudit(ctx, tx, domain.EntityUser, id, "update", changes)
 	})
 	return out, err
-}
-
-// SessionEpoch is bumped whenever a user's sessions must end (password
-// reset, role change, disabling); a session carries the epoch it began in.
-func (db *DB) SessionEpoch(ctx context.Context, userID int64) (int64, error) {
-	var n int64
-	err := get(ctx, db.R, &n, "User not found.", `SELECT session_epoch FROM users WHERE id = ?`, userID)
-	return n, err
 }
 
 // CreateAPIToken stores t; its Hash is set by the caller.

@@ -87,7 +87,25 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 
 // HandleLogout ends the session.
 func (h *Handlers) HandleLogout(w http.ResponseWriter, r *http.Request) error {
-	h.Sessions.SignOut(w, r)
+	if err := h.Sessions.SignOut(w, r); err != nil {
+		return err
+	}
+	return redirect(w, r, "/login")
+}
+
+// HandleSignOutEverywhere ends every session of the signed-in user, in every
+// browser and on every instance, this one too.
+func (h *Handlers) HandleSignOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	me := domain.UserFromContext(ctx)
+	n, err := h.Store.DeleteUserSessions(ctx, me.ID)
+	if err != nil {
+		return err
+	}
+	if err := h.Sessions.SignOut(w, r); err != nil {
+		return err
+	}
+	h.Log.InfoContext(ctx, "signed out everywhere", "user", me.Name, "sessions", n)
 	return redirect(w, r, "/login")
 }
 
