@@ -11,6 +11,8 @@ import (
 
 	"switchboard/db"
 	"switchboard/demo"
+	"switchboard/events"
+	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -31,6 +33,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer d.Close()
+	hub := events.NewHub()
+	d.Events = hub // what every write committed, for the parts that follow it
 	if *demo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err
@@ -42,7 +46,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // streams (events, exports) extend their own deadlines
+		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
@@ -52,6 +56,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
+	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
+	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -9,8 +9,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sync/atomic"
-	"time"
 
 	"switchboard/domain"
 )
@@ -21,12 +19,7 @@ const (
 	HeaderIdempotencyKey = "Idempotency-Key"
 	// HeaderIdempotentReplayed is set on an answer given again for a key.
 	HeaderIdempotentReplayed = "Idempotent-Replayed"
-	// idempotencySweepEvery is how often an instance deletes expired keys.
-	idempotencySweepEvery = time.Hour
 )
-
-// lastIdempotencySweep is when this process last deleted expired keys (unix seconds).
-var lastIdempotencySweep atomic.Int64
 
 // idempotentCall is what Idempotent hands the creating handler it wraps:
 // the key's request, and the record the handler gives its store method.
@@ -75,7 +68,6 @@ func (h *Handlers) Idempotent(fn HandlerFunc) HandlerFunc {
 		if err := req.Validate(); err != nil {
 			return domain.Errorf(domain.EINVALID, "%s", domain.ErrorMessage(err))
 		}
-		h.sweepIdempotencyKeys(ctx)
 
 		ans, err := h.Store.FindIdempotentAnswer(ctx, req)
 		if err == nil {
@@ -130,16 +122,4 @@ func successBody(fields map[string]any) ([]byte, error) {
 	fields["Success"] = true
 	b, err := json.Marshal(fields)
 	return append(b, '\n'), err
-}
-
-// sweepIdempotencyKeys deletes expired keys, at most once an hour per process.
-func (h *Handlers) sweepIdempotencyKeys(ctx context.Context) {
-	now := time.Now()
-	last := lastIdempotencySweep.Load()
-	if now.Unix()-last < int64(idempotencySweepEvery/time.Second) || !lastIdempotencySweep.CompareAndSwap(last, now.Unix()) {
-		return
-	}
-	if _, err := h.Store.DeleteExpiredIdempotencyKeys(ctx, now.Add(-domain.IdempotencyTTL)); err != nil {
-		h.Log.ErrorContext(ctx, "delete expired idempotency keys", "err", err)
-	}
 }

@@ -12,16 +12,6 @@ import (
 	"switchboard/views"
 )
 
-// reconnectPortOfOrder finds the reconnect port an order belongs to; the
-// reconnect port store implements it. Without it the order page shows no
-// reconnect port section.
-type reconnectPortOfOrder interface {
-	// ReconnectPortOfOrder returns the port's id and its status
-	// ("Completed", "Errored" or "In progress"); ok is false when the
-	// order is part of no reconnect port.
-	ReconnectPortOfOrder(ctx context.Context, orderID int64) (id int64, status string, ok bool, err error)
-}
-
 // orderShowVM builds the order page. typed is the update form as the user
 // filled it in, kept over the stored values after a failed save.
 func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.OrderUpdateForm) (views.OrderShowVM, error) {
@@ -132,15 +122,6 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 
 	if err := h.relatedOrders(ctx, st, o, &vm); err != nil {
 		return vm, err
-	}
-	if rp, ok := h.Store.(reconnectPortOfOrder); ok {
-		rid, status, found, err := rp.ReconnectPortOfOrder(ctx, o.ID)
-		if err != nil {
-			return vm, err
-		}
-		if found {
-			vm.ReconnectPort = &views.ReconnectPortRef{ID: rid, Status: status, URL: "/reconnect-ports#port-" + itoa64(rid)}
-		}
 	}
 	valueNames := map[string]map[int64]string{
 		"CarrierID": names.Carriers, "CarrierAccountID": names.Accounts, "NewPackageID": names.Packages,

@@ -122,15 +122,6 @@ func encodeDraft(d *domain.Draft, v any) error {
 	return err
 }
 
-// sweepDrafts forgets drafts whose time ran out.
-func (h *Handlers) sweepDrafts(ctx context.Context) {
-	if n, err := h.Store.DeleteExpiredDrafts(ctx); err != nil {
-		h.Log.WarnContext(ctx, "clearing expired order drafts failed", "err", err)
-	} else if n > 0 {
-		h.Log.InfoContext(ctx, "expired order drafts cleared", "count", n)
-	}
-}
-
 // wizardAction is the button that sent a step's form.
 func wizardAction(r *http.Request) string {
 	a := r.PostForm.Get("action")

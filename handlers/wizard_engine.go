@@ -108,7 +108,6 @@ func (e *wizardEngine[V]) create(w http.ResponseWriter, r *http.Request) error {
 	if err := e.h.Store.CreateDraft(ctx, d); err != nil {
 		return err
 	}
-	e.h.sweepDrafts(ctx)
 	next := e.flow.def(v).steps[1].key
 	return e.h.toStep(w, r, e.flow.def(v).stepURL(d, next), func() error {
 		return e.flow.show(w, r, http.StatusOK, d, v, next, nil)

@@ -23,23 +23,19 @@ type Server struct {
 	handler  http.Handler
 }
 
-// Config is what NewServer needs.
+// Config is what NewServer needs. A part the handlers need is a field of
+// its own here, wired in cmd_serve.go.
 type Config struct {
 	Store         handlers.Store
 	SessionKeys   [][]byte // first signs; the rest still verify (rotation)
 	SecureCookies bool
 	Log           *slog.Logger
-	// Extra lets later parts (the board's event hub, the poller) add their own fields.
-	Extra func(*handlers.Handlers)
 }
 
 // NewServer builds the server and its routes.
 func NewServer(cfg Config) *Server {
 	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store)}
 	s.H = &handlers.Handlers{Store: cfg.Store, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
-	if cfg.Extra != nil {
-		cfg.Extra(s.H)
-	}
 	s.Routes = routes(s.H)
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes {
