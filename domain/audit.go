@@ -31,6 +31,7 @@ const (
 	EntityPortNumber    = "port_number"
 	EntityReconnectPort = "reconnect_port"
 	EntityQuote         = "quote"
+	EntityServiceDesign = "service_design"
 )
 
 // AuditStore reads the audit history.

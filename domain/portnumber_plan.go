@@ -25,9 +25,14 @@ func CheckPortNumberDraft(svc *OrderService, others []*PortNumber, in PortNumber
 	return err
 }
 
-// PlanPortNumberRemove checks that a range may be removed from svc.
-func PlanPortNumberRemove(svc *OrderService) error {
-	if !svc.IsQuote {
+// CheckServiceOpen checks that svc's ranges may change: it is on a quote.
+func CheckServiceOpen(svc *OrderService) error {
+	return CheckQuoteOpen(&Quote{IsQuote: svc.IsQuote})
+}
+
+// CheckQuoteOpen checks that q may change: it is still a quote.
+func CheckQuoteOpen(q *Quote) error {
+	if !q.IsQuote {
 		return forbidden("Only quotes may be updated")
 	}
 	return nil
@@ -66,8 +71,8 @@ func prefixFields(err error, prefix string) error {
 }
 
 func planPortNumber(svc *OrderService, others []*PortNumber, in PortNumberInput, draft bool) (*PortNumber, error) {
-	if !svc.IsQuote {
-		return nil, forbidden("Only quotes may be updated")
+	if err := CheckServiceOpen(svc); err != nil {
+		return nil, err
 	}
 	if !svc.Design.PortingNumberControl {
 		return nil, forbidden("OrderServiceID %d must contain a PortingNumber control", svc.ID)

@@ -184,7 +184,7 @@ func TestPlanPortNumberCapacity(t *testing.T) {
 	t.Run("RemoveOnlyFromQuotes", func(t *testing.T) {
 		s := service(10)
 		s.IsQuote = false
-		if err := domain.PlanPortNumberRemove(s); domain.ErrorCode(err) != domain.EFORBIDDEN || domain.ErrorMessage(err) != "Only quotes may be updated" {
+		if err := domain.CheckServiceOpen(s); domain.ErrorCode(err) != domain.EFORBIDDEN || domain.ErrorMessage(err) != "Only quotes may be updated" {
 			t.Fatalf("err = %v", err)
 		}
 	})

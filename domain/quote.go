@@ -143,6 +143,6 @@ type QuoteStore interface {
 	// when the service holds no range id.
 	UpdatePortNumber(ctx context.Context, serviceID, id int64, in PortNumberInput) (*PortNumber, error)
 	// RemovePortNumber removes range id of service serviceID, with the
-	// checks of PlanPortNumberRemove.
+	// checks of CheckServiceOpen.
 	RemovePortNumber(ctx context.Context, serviceID, id int64) error
 }
