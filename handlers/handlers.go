@@ -25,6 +25,7 @@ type Store interface {
 	domain.OrderStore
 	domain.IdempotencyStore
 	domain.DraftStore
+	domain.QuoteStore
 	domain.OrderLookup // the order rules' questions, for checking wizard steps
 	Ping(ctx context.Context) error
 }

@@ -83,6 +83,17 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/inventory", support, h.HandleAPIInventory),
 		api("POST /api/inventory", admin, h.Idempotent(h.HandleAPIInventoryCreate)),
 
+		// Service designs, quotes and port numbers (JSON API, seed 002).
+		api("GET /api/service-designs", support, h.HandleAPIServiceDesigns),
+		api("POST /api/quotes", rep, h.Idempotent(h.HandleAPIQuoteCreate)),
+		api("GET /api/quotes/{QuoteID}", support, h.HandleAPIQuote),
+		api("POST /api/quotes/{QuoteID}/services", rep, h.Idempotent(h.HandleAPIQuoteServiceAdd)),
+		api("POST /api/quotes/{QuoteID}/convert", rep, h.HandleAPIQuoteConvert),
+		api("POST /api/order/Service/{OrderServiceID}/PortNumber", rep, h.Idempotent(h.HandleAPIPortNumberAdd)),
+		api("GET /api/order/Service/{OrderServiceID}/PortNumber", support, h.HandleAPIPortNumbers),
+		api("PUT /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberChange),
+		api("DELETE /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberRemove),
+
 		// Orders (JSON API). Creating endpoints honour Idempotency-Key.
 		api("POST /api/new-orders", rep, h.Idempotent(h.HandleAPINewOrdersCreate)),
 		api("POST /api/orders", rep, h.Idempotent(h.HandleAPIOrdersCreate)),
