@@ -38,12 +38,12 @@ func (db *DB) AddPortNumbers(ctx context.Context, serviceID int64, ins []domain.
 			}
 		}
 		out = plan
-		ch := map[string]domain.Change{"OrderServiceID": {nil, serviceID}}
+		ch := map[string]domain.Change{"Service": {nil, serviceID}}
 		if len(plan) == 1 {
-			ch["PortNumberID"] = domain.Change{nil, plan[0].ID}
+			ch["Port number"] = domain.Change{nil, plan[0].ID}
 			ch["Range"] = domain.Change{nil, plan[0].Range()}
 			ch["Quantity"] = domain.Change{nil, plan[0].Quantity}
-			ch["PortAction"] = domain.Change{nil, plan[0].PortAction}
+			ch["Action"] = domain.Change{nil, plan[0].PortAction}
 		} else {
 			var n int64
 			for _, pn := range plan {
@@ -101,7 +101,7 @@ func (db *DB) UpdatePortNumber(ctx context.Context, serviceID, id int64, in doma
 			return db.savingErr(err)
 		}
 		pn.ID, pn.CreatedAt, pn.UpdatedAt = id, old.CreatedAt, tx.Now
-		ch := map[string]domain.Change{"OrderServiceID": {serviceID, serviceID}, "PortNumberID": {id, id}}
+		ch := map[string]domain.Change{"Service": {nil, serviceID}, "Port number": {nil, id}}
 		if old.Range() != pn.Range() {
 			ch["Range"] = domain.Change{old.Range(), pn.Range()}
 		}
@@ -109,7 +109,7 @@ func (db *DB) UpdatePortNumber(ctx context.Context, serviceID, id int64, in doma
 			ch["Quantity"] = domain.Change{old.Quantity, pn.Quantity}
 		}
 		if old.PortAction != pn.PortAction {
-			ch["PortAction"] = domain.Change{old.PortAction, pn.PortAction}
+			ch["Action"] = domain.Change{old.PortAction, pn.PortAction}
 		}
 		out = pn
 		return insertAudit(ctx, tx, domain.EntityQuote, svc.QuoteID, "port number changed", ch)
@@ -137,7 +137,7 @@ func (db *DB) RemovePortNumber(ctx context.Context, serviceID, id int64) error {
 			return db.savingErr(err)
 		}
 		return insertAudit(ctx, tx, domain.EntityQuote, svc.QuoteID, "port number removed", map[string]domain.Change{
-			"OrderServiceID": {serviceID, nil}, "PortNumberID": {id, nil}, "Range": {old.Range(), nil}, "Quantity": {old.Quantity, nil}})
+			"Service": {nil, serviceID}, "Port number": {id, nil}, "Range": {old.Range(), nil}, "Quantity": {old.Quantity, nil}})
 	})
 }
 

@@ -27,7 +27,7 @@ func (db *DB) CreateQuote(ctx context.Context, customerID int64) (*domain.Quote,
 		if err != nil {
 			return err
 		}
-		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "create", map[string]domain.Change{"CustomerID": {nil, customerID}}); err != nil {
+		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "quote started", map[string]domain.Change{"Customer": {nil, customerID}}); err != nil {
 			return err
 		}
 		q, err = findQuote(ctx, tx, id)
@@ -107,7 +107,7 @@ func (db *DB) AddOrderService(ctx context.Context, quoteID, designID int64) (*do
 			return err
 		}
 		if err := insertAudit(ctx, tx, domain.EntityQuote, quoteID, "service added", map[string]domain.Change{
-			"OrderServiceID": {nil, id}, "ServiceDesign": {nil, d.Name}}); err != nil {
+			"Service": {nil, id}, "Design": {nil, d.Name}}); err != nil {
 			return err
 		}
 		out, err = findOrderService(ctx, tx, id, "")
@@ -132,7 +132,7 @@ func (db *DB) ConvertQuote(ctx context.Context, id int64) (*domain.Quote, error)
 		if _, err := exec(ctx, tx, `UPDATE quotes SET is_quote = ?, converted_at = ? WHERE id = ?`, false, tx.Now, id); err != nil {
 			return err
 		}
-		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "converted to order", map[string]domain.Change{"IsQuote": {true, false}}); err != nil {
+		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "converted to order", map[string]domain.Change{"Quote": {"open quote", "order"}}); err != nil {
 			return err
 		}
 		out, err = findQuote(ctx, tx, id)

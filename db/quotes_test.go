@@ -85,7 +85,7 @@ func TestQuotes(t *testing.T) {
 			for _, ev := range evs {
 				actions = append(actions, ev.Action+" by "+ev.UserName)
 			}
-			want := "[create by quote-rep service added by quote-rep port numbers added by quote-rep port number changed by quote-rep port number removed by quote-rep]"
+			want := "[quote started by quote-rep service added by quote-rep port numbers added by quote-rep port number changed by quote-rep port number removed by quote-rep]"
 			if fmt.Sprint(actions) != want {
 				t.Fatalf("history %v, want %s", actions, want)
 			}

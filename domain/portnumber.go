@@ -36,6 +36,8 @@ const (
 	FieldAssociatedNumber = "PortNumber.AssociatedNumber"
 	FieldPortAction       = "PortNumber.PortAction"
 	FieldPortNumberID     = "PortNumbers.ID"
+	// FieldPortNumberPrefix begins the key of each PortNumberCreate field.
+	FieldPortNumberPrefix = "PortNumber."
 )
 
 // PortNumberInput is PortNumberCreate: what a request asks for. A nil

@@ -151,3 +151,24 @@ func FuzzPlanPortNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckPaste(t *testing.T) {
+	svc := service(10)
+	svc.PortNumbers = []*domain.PortNumber{pn("3125550100", "3125550101")}
+	p := domain.ParsePaste("3125550101\n3125550200 to 3125550205\n3125550300 to 3125550309")
+	got, err := domain.CheckPaste(svc, &p, "Port")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int][]string{
+		0: {"The number range submitted overlaps with another range on the same service."},
+		2: {"Quantity for the whole service may not be more than 10, including this operation it will be 18"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("CheckPaste = %v, want %v", got, want)
+	}
+	svc.IsQuote = false
+	if _, err := domain.CheckPaste(svc, &p, "Port"); domain.ErrorMessage(err) != "Only quotes may be updated" {
+		t.Fatalf("closed quote: %v", err)
+	}
+}
