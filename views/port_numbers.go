@@ -11,11 +11,11 @@ import (
 
 // Element ids of the port-number editor.
 const (
-	IDPortNumberEditor = "pn-editor"        // rows, capacity, add form and paste box: what every change swaps
-	IDPasteResult      = "pn-paste-result"  // the paste's compacted preview
-	IDPasteForm        = "pn-paste-form"    // the paste box's form
-	IDAddPortNumber    = "pn-add"           // the add form
-	pnNewKey           = "new"              // the add form's key in field ids
+	IDPortNumberEditor = "pn-editor"       // rows, capacity, add form and paste box: what every change swaps
+	IDPasteResult      = "pn-paste-result" // the paste's compacted preview
+	IDPasteForm        = "pn-paste-form"   // the paste box's form
+	IDAddPortNumber    = "pn-add"          // the add form
+	pnNewKey           = "new"             // the add form's key in field ids
 )
 
 // PortNumberFields are the editor's fields, in the order shown.
@@ -95,7 +95,9 @@ func (p PasteVM) OK() bool {
 func (vm PortNumbersVM) Left() int64 { return max(vm.Max-vm.Used, 0) }
 
 // PortNumbersURL is the editor of service id.
-func PortNumbersURL(id int64) string { return "/order-services/" + strconv.FormatInt(id, 10) + "/port-numbers" }
+func PortNumbersURL(id int64) string {
+	return "/order-services/" + strconv.FormatInt(id, 10) + "/port-numbers"
+}
 
 func (vm PortNumbersVM) url(suffix string) string { return PortNumbersURL(vm.ServiceID) + suffix }
 

@@ -137,7 +137,7 @@ func ServiceDesignsPage(s layout.Shell, vm ServiceDesignsVM) templ.Component {
 				var templ_7745c5c3_Var8 string
 				templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(d.Name)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/service_designs.templ`, Line: 40, Col: 149}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/service_designs.templ`, Line: 40, Col: 148}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 				if templ_7745c5c3_Err != nil {
