@@ -23,38 +23,42 @@ func (db *DB) lockOrderService(ctx context.Context, tx *Tx, id int64) (*domain.O
 // "Error saving numbers.".
 func (db *DB) AddPortNumbers(ctx context.Context, serviceID int64, ins []domain.PortNumberInput) ([]*domain.PortNumber, error) {
 	var out []*domain.PortNumber
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		svc, err := db.lockOrderService(ctx, tx, serviceID)
-		if err != nil {
-			return err
-		}
-		plan, err := domain.PlanPortNumbers(svc, svc.PortNumbers, ins)
-		if err != nil {
-			return err
-		}
-		for _, pn := range plan {
-			if err := db.insertPortNumber(ctx, tx, pn); err != nil {
-				return err
-			}
-		}
-		out = plan
-		ch := map[string]domain.Change{"Service": {nil, serviceID}}
-		if len(plan) == 1 {
-			ch["Port number"] = domain.Change{nil, plan[0].ID}
-			ch["Range"] = domain.Change{nil, plan[0].Range()}
-			ch["Quantity"] = domain.Change{nil, plan[0].Quantity}
-			ch["Action"] = domain.Change{nil, plan[0].PortAction}
-		} else {
-			var n int64
-			for _, pn := range plan {
-				n += pn.Quantity
-			}
-			ch["Ranges"] = domain.Change{nil, len(plan)}
-			ch["Quantity"] = domain.Change{nil, n}
-		}
-		return insertAudit(ctx, tx, domain.EntityQuote, svc.QuoteID, "port numbers added", ch)
+	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+		out, err = db.addPortNumbers(ctx, tx, serviceID, ins)
+		return err
 	})
 	return out, err
+}
+
+func (db *DB) addPortNumbers(ctx context.Context, tx *Tx, serviceID int64, ins []domain.PortNumberInput) ([]*domain.PortNumber, error) {
+	svc, err := db.lockOrderService(ctx, tx, serviceID)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := domain.PlanPortNumbers(svc, svc.PortNumbers, ins)
+	if err != nil {
+		return nil, err
+	}
+	for _, pn := range plan {
+		if err := db.insertPortNumber(ctx, tx, pn); err != nil {
+			return nil, err
+		}
+	}
+	ch := map[string]domain.Change{"Service": {nil, serviceID}}
+	if len(plan) == 1 {
+		ch["Port number"] = domain.Change{nil, plan[0].ID}
+		ch["Range"] = domain.Change{nil, plan[0].Range()}
+		ch["Quantity"] = domain.Change{nil, plan[0].Quantity}
+		ch["Action"] = domain.Change{nil, plan[0].PortAction}
+	} else {
+		var n int64
+		for _, pn := range plan {
+			n += pn.Quantity
+		}
+		ch["Ranges"] = domain.Change{nil, len(plan)}
+		ch["Quantity"] = domain.Change{nil, n}
+	}
+	return plan, insertAudit(ctx, tx, domain.EntityQuote, svc.QuoteID, "port numbers added", ch)
 }
 
 func (db *DB) insertPortNumber(ctx context.Context, tx *Tx, pn *domain.PortNumber) error {

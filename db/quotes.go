@@ -13,27 +13,31 @@ const quoteCols = `q.id, q.customer_id, c.name AS customer_name, q.is_quote, q.c
 // (field CustomerID) if there is no such customer.
 func (db *DB) CreateQuote(ctx context.Context, customerID int64) (*domain.Quote, error) {
 	var q *domain.Quote
-	err := db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.findCustomerByID(ctx, tx, customerID); domain.ErrorCode(err) == domain.ENOTFOUND {
-			return domain.FieldErrorf("CustomerID", "Customer %d not found", customerID)
-		} else if err != nil {
-			return err
-		}
-		var createdBy *int64
-		if u := domain.UserFromContext(ctx); u != nil {
-			createdBy = &u.ID
-		}
-		id, err := insert(ctx, tx, `INSERT INTO quotes (customer_id, is_quote, created_at, created_by) VALUES (?, ?, ?, ?)`, customerID, true, tx.Now, createdBy)
-		if err != nil {
-			return err
-		}
-		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "quote started", map[string]domain.Change{"Customer": {nil, customerID}}); err != nil {
-			return err
-		}
-		q, err = findQuote(ctx, tx, id)
+	err := db.inTx(ctx, func(tx *Tx) (err error) {
+		q, err = db.createQuote(ctx, tx, customerID)
 		return err
 	})
 	return q, err
+}
+
+func (db *DB) createQuote(ctx context.Context, tx *Tx, customerID int64) (*domain.Quote, error) {
+	if _, err := db.findCustomerByID(ctx, tx, customerID); domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, domain.FieldErrorf("CustomerID", "Customer %d not found", customerID)
+	} else if err != nil {
+		return nil, err
+	}
+	var createdBy *int64
+	if u := domain.UserFromContext(ctx); u != nil {
+		createdBy = &u.ID
+	}
+	id, err := insert(ctx, tx, `INSERT INTO quotes (customer_id, is_quote, created_at, created_by) VALUES (?, ?, ?, ?)`, customerID, true, tx.Now, createdBy)
+	if err != nil {
+		return nil, err
+	}
+	if err := insertAudit(ctx, tx, domain.EntityQuote, id, "quote started", map[string]domain.Change{"Customer": {nil, customerID}}); err != nil {
+		return nil, err
+	}
+	return findQuote(ctx, tx, id)
 }
 
 // FindQuoteByID returns the quote with its order services, their designs
@@ -88,32 +92,36 @@ func (db *DB) lockQuote(ctx context.Context, tx *Tx, id int64) (*domain.Quote, e
 // ServiceDesignID) for an unknown design, EFORBIDDEN once converted.
 func (db *DB) AddOrderService(ctx context.Context, quoteID, designID int64) (*domain.OrderService, error) {
 	var out *domain.OrderService
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		q, err := db.lockQuote(ctx, tx, quoteID)
-		if err != nil {
-			return err
-		}
-		if err := domain.CheckQuoteOpen(q); err != nil {
-			return err
-		}
-		d, err := findServiceDesign(ctx, tx, designID)
-		if domain.ErrorCode(err) == domain.ENOTFOUND {
-			return domain.FieldErrorf("ServiceDesignID", "Service design %d not found", designID)
-		} else if err != nil {
-			return err
-		}
-		id, err := insert(ctx, tx, `INSERT INTO order_services (quote_id, service_design_id, created_at) VALUES (?, ?, ?)`, quoteID, designID, tx.Now)
-		if err != nil {
-			return err
-		}
-		if err := insertAudit(ctx, tx, domain.EntityQuote, quoteID, "service added", map[string]domain.Change{
-			"Service": {nil, id}, "Design": {nil, d.Name}}); err != nil {
-			return err
-		}
-		out, err = findOrderService(ctx, tx, id, "")
+	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+		out, err = db.addOrderService(ctx, tx, quoteID, designID)
 		return err
 	})
 	return out, err
+}
+
+func (db *DB) addOrderService(ctx context.Context, tx *Tx, quoteID, designID int64) (*domain.OrderService, error) {
+	q, err := db.lockQuote(ctx, tx, quoteID)
+	if err != nil {
+		return nil, err
+	}
+	if err := domain.CheckQuoteOpen(q); err != nil {
+		return nil, err
+	}
+	d, err := findServiceDesign(ctx, tx, designID)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, domain.FieldErrorf("ServiceDesignID", "Service design %d not found", designID)
+	} else if err != nil {
+		return nil, err
+	}
+	id, err := insert(ctx, tx, `INSERT INTO order_services (quote_id, service_design_id, created_at) VALUES (?, ?, ?)`, quoteID, designID, tx.Now)
+	if err != nil {
+		return nil, err
+	}
+	if err := insertAudit(ctx, tx, domain.EntityQuote, quoteID, "service added", map[string]domain.Change{
+		"Service": {nil, id}, "Design": {nil, d.Name}}); err != nil {
+		return nil, err
+	}
+	return findOrderService(ctx, tx, id, "")
 }
 
 // ConvertQuote makes quote id an order. Returns ENOTFOUND, and EFORBIDDEN
@@ -121,24 +129,28 @@ func (db *DB) AddOrderService(ctx context.Context, quoteID, designID int64) (*do
 // services (they lock the quote's row), and every later one sees it closed.
 func (db *DB) ConvertQuote(ctx context.Context, id int64) (*domain.Quote, error) {
 	var out *domain.Quote
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		q, err := db.lockQuote(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !q.IsQuote {
-			return domain.Errorf(domain.EFORBIDDEN, "Quote %d is already an order", id)
-		}
-		if _, err := exec(ctx, tx, `UPDATE quotes SET is_quote = ?, converted_at = ? WHERE id = ?`, false, tx.Now, id); err != nil {
-			return err
-		}
-		if err := insertAudit(ctx, tx, domain.EntityQuote, id, "converted to order", map[string]domain.Change{"Quote": {"open quote", "order"}}); err != nil {
-			return err
-		}
-		out, err = findQuote(ctx, tx, id)
+	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+		out, err = db.convertQuote(ctx, tx, id)
 		return err
 	})
 	return out, err
+}
+
+func (db *DB) convertQuote(ctx context.Context, tx *Tx, id int64) (*domain.Quote, error) {
+	q, err := db.lockQuote(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !q.IsQuote {
+		return nil, domain.Errorf(domain.EFORBIDDEN, "Quote %d is already an order", id)
+	}
+	if _, err := exec(ctx, tx, `UPDATE quotes SET is_quote = ?, converted_at = ? WHERE id = ?`, false, tx.Now, id); err != nil {
+		return nil, err
+	}
+	if err := insertAudit(ctx, tx, domain.EntityQuote, id, "converted to order", map[string]domain.Change{"Quote": {"open quote", "order"}}); err != nil {
+		return nil, err
+	}
+	return findQuote(ctx, tx, id)
 }
 
 // FindOrderService returns the service with its design and port numbers.
