@@ -172,6 +172,9 @@ func (h *Handlers) HandlePortNumberAdd(w http.ResponseWriter, r *http.Request) e
 	if verr != nil {
 		return verr
 	}
+	if !vm.CanEdit {
+		return err // no form to show it beside: the service takes no changes
+	}
 	vm.Add = form
 	return h.renderEditor(w, r, http.StatusUnprocessableEntity, vm)
 }
@@ -200,6 +203,9 @@ func (h *Handlers) HandlePortNumberChange(w http.ResponseWriter, r *http.Request
 	vm, _, verr := h.portNumbersVM(ctx, id)
 	if verr != nil {
 		return verr
+	}
+	if !vm.CanEdit {
+		return err // no form to show it beside: the service takes no changes
 	}
 	vm.EditID, vm.Edit = pid, form
 	return h.renderEditor(w, r, http.StatusUnprocessableEntity, vm)

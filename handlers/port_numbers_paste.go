@@ -81,6 +81,9 @@ func (h *Handlers) HandlePasteSave(w http.ResponseWriter, r *http.Request) error
 			pv.General = append(pv.General, domain.ErrorMessage(saveErr))
 		}
 	}
+	if !vm.CanEdit && len(pv.General) > 0 {
+		return domain.Errorf(domain.EFORBIDDEN, "%s", pv.General[0])
+	}
 	vm.Paste = pv
 	return h.renderEditor(w, r, http.StatusUnprocessableEntity, vm)
 }
