@@ -32,6 +32,19 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 			return chromedp.Void{}, err
 		}
 	}
+	// markEditor marks the editor shown now, so waitSwapped can tell when an answer replaced it.
+	markEditor := func() {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("pn-editor").dataset.old = "1"; true`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitSwapped := func() {
+		t.Helper()
+		if !eventually(ctx, `(() => { const e = document.getElementById("pn-editor"); return !!e && !e.dataset.old; })()`) {
+			t.Fatal("the editor was not swapped")
+		}
+	}
 	waitText := func(sel, want string) {
 		t.Helper()
 		js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.textContent.includes(%q); })()`, sel, want)
@@ -112,9 +125,11 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	waitText("#pn-paste-result", "299 numbers in 2 ranges")
 	waitText("#pn-paste-problems", `"call Dana" is not a number`)
 	webtest.Shot(t, ctx, "port-numbers-paste-problem")
+	markEditor()
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#pn-paste-form button[type=submit]"))); err != nil {
 		t.Fatal(err)
 	}
+	waitSwapped()
 	waitText("#pn-paste-result", "nothing is saved until every problem is fixed")
 	if got := textOf("#pn-capacity"); !strings.Contains(got, "10 of 500") {
 		t.Fatalf("a paste with a problem saved something: %q", got)
