@@ -60,6 +60,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	waitText("#quote-services", "0 of 500 numbers used")
 	waitText("#quote-services", "No porting number control")
 	webtest.Shot(t, ctx, "quote-open")
+	noSidewaysScroll(t, ctx, "quote-open")
 
 	editor := fmt.Sprintf("a[href='%s']", views.PortNumbersURL(w.PortOnly))
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(editor)), chromedp.WaitVisible(chromedp.CSS("#pn-add"))); err != nil {
@@ -145,22 +146,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	}
 	waitText("#pn-editor", "Added 299 numbers in 2 ranges.")
 	waitText("#pn-capacity", "309 of 500 numbers used")
-	for _, width := range []int64{1280, 375} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-			t.Fatal(err)
-		}
-		webtest.Shot(t, ctx, fmt.Sprintf("port-numbers-%d", width))
-		over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if over > 1 {
-			t.Errorf("at %d px the editor is %d px too wide: it scrolls sideways", width, over)
-		}
-	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatal(err)
-	}
+	noSidewaysScroll(t, ctx, "port-numbers")
 
 	// Remove the first range (confirmed).
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm = () => true; true`)); err != nil {
@@ -193,4 +179,35 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	if err != nil || forms != 0 {
 		t.Fatalf("a converted quote's editor offers %d forms (%v)", forms, err)
 	}
+}
+
+// noSidewaysScroll shoots the page at 1280 and 375 px wide and fails when
+// it is wider than the window at either; it leaves the window at 1280.
+func noSidewaysScroll(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	for _, width := range []int64{375, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		webtest.Shot(t, ctx, fmt.Sprintf("%s-%d", name, width))
+		over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if over > 1 {
+			t.Errorf("%s at %d px is %d px too wide: it scrolls sideways", name, width, over)
+		}
+	}
+}
+
+// TestBrowserServiceDesigns: the admin's service designs page fits a laptop and a phone.
+func TestBrowserServiceDesigns(t *testing.T) {
+	app := webtest.Open(t, nil)
+	seedQuoteWorld(t, app)
+	ctx := webtest.Browser(t)
+	signIn(t, app, ctx, "test-admin", webtest.Password)
+	if err := chromedp.Do(ctx, chromedp.Navigate(app.HTTP.URL+"/admin/service-designs?edit=1"), chromedp.WaitVisible(chromedp.CSS("#service-designs"))); err != nil {
+		t.Fatal(err)
+	}
+	noSidewaysScroll(t, ctx, "service-designs")
 }

@@ -193,7 +193,7 @@ func TestQuotePages(t *testing.T) {
 		t.Fatalf("services %q", got)
 	}
 	confirm := rep.Get(quote + "/convert")
-	if got := find(t, confirm, "#convert-closes").Text(); !strings.Contains(got, "keeps its 0 port numbers in 0 ranges and takes no more changes") || !strings.Contains(got, "No services can be added") {
+	if got := find(t, confirm, "#convert-closes").Text(); !strings.Contains(got, "has no port numbers and will take none") || !strings.Contains(got, "No services can be added") {
 		t.Fatalf("confirmation %q", got)
 	}
 	if res := rep.PostForm(quote+"/convert", nil); res.StatusCode != http.StatusSeeOther {
