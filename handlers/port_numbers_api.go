@@ -50,10 +50,15 @@ func decodePortNumber(r *http.Request) (domain.PortNumberInput, error) {
 	return in, err
 }
 
-// wantsXML reports whether the request's Accept prefers XML to JSON.
+// wantsXML reports whether the request's Accept prefers XML to JSON: a
+// higher q, or the same q and listed first.
 func wantsXML(r *http.Request) bool {
-	best := map[bool]float64{}
-	for _, part := range strings.Split(r.Header.Get("Accept"), ",") {
+	type pref struct {
+		q     float64
+		index int
+	}
+	best := map[bool]pref{}
+	for i, part := range strings.Split(r.Header.Get("Accept"), ",") {
 		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
 		if err != nil {
 			continue
@@ -64,14 +69,21 @@ func wantsXML(r *http.Request) bool {
 				continue
 			}
 		}
+		var isXML bool
 		switch mt {
 		case "application/xml", "text/xml":
-			best[true] = max(best[true], q)
+			isXML = true
 		case "application/json", "text/json", "*/*", "application/*":
-			best[false] = max(best[false], q)
+		default:
+			continue
+		}
+		if b, ok := best[isXML]; !ok || q > b.q {
+			best[isXML] = pref{q, i}
 		}
 	}
-	return best[true] > 0 && best[true] > best[false]
+	x, hasX := best[true]
+	j, hasJ := best[false]
+	return hasX && x.q > 0 && (!hasJ || x.q > j.q || (x.q == j.q && x.index < j.index))
 }
 
 // portNumberXML writes PortNumberView elements as the seed shows them.

@@ -225,3 +225,28 @@ func TestAPIPortNumbersConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIPortNumbersAccept: XML is answered when Accept prefers it to JSON.
+func TestAPIPortNumbersAccept(t *testing.T) {
+	app := webtest.Open(t, nil)
+	w := seedQuoteWorld(t, app)
+	for accept, xml := range map[string]bool{
+		"":                                  false,
+		"application/json":                  false,
+		"application/xml":                   true,
+		"text/xml":                          true,
+		"*/*":                               false,
+		"application/xml, application/json": true,
+		"application/json, application/xml": false,
+		"application/json;q=0.5, text/xml":  true,
+		"application/xml;q=0.2, */*":        false,
+		"application/xml;q=0":               false,
+		"text/html, application/xml;q=0.9":  true,
+		"application/xml;q=bad, text/json":  false,
+	} {
+		res := app.Anonymous().Do("GET", pnPath(w.Trunk), nil, "Authorization", "Bearer "+app.Tokens[domain.RoleSupport], "Accept", accept)
+		if got := strings.HasPrefix(res.Header.Get("Content-Type"), "application/xml"); res.StatusCode != 200 || got != xml {
+			t.Errorf("Accept %q: %d %s, want XML %v", accept, res.StatusCode, res.Header.Get("Content-Type"), xml)
+		}
+	}
+}
