@@ -23,9 +23,12 @@ func (db *DB) lockOrderService(ctx context.Context, tx *Tx, id int64) (*domain.O
 // "Error saving numbers.".
 func (db *DB) AddPortNumbers(ctx context.Context, serviceID int64, ins []domain.PortNumberInput) ([]*domain.PortNumber, error) {
 	var out []*domain.PortNumber
-	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+	err := db.inCreateTx(ctx, func(tx *Tx) (_ domain.Created, err error) {
 		out, err = db.addPortNumbers(ctx, tx, serviceID, ins)
-		return err
+		if err != nil {
+			return domain.Created{}, err
+		}
+		return domain.Created{PortNumbers: out}, nil
 	})
 	return out, err
 }

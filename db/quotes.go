@@ -13,9 +13,12 @@ const quoteCols = `q.id, q.customer_id, c.name AS customer_name, q.is_quote, q.c
 // (field CustomerID) if there is no such customer.
 func (db *DB) CreateQuote(ctx context.Context, customerID int64) (*domain.Quote, error) {
 	var q *domain.Quote
-	err := db.inTx(ctx, func(tx *Tx) (err error) {
+	err := db.inCreateTx(ctx, func(tx *Tx) (_ domain.Created, err error) {
 		q, err = db.createQuote(ctx, tx, customerID)
-		return err
+		if err != nil {
+			return domain.Created{}, err
+		}
+		return domain.Created{QuoteID: q.ID}, nil
 	})
 	return q, err
 }
@@ -92,9 +95,12 @@ func (db *DB) lockQuote(ctx context.Context, tx *Tx, id int64) (*domain.Quote, e
 // ServiceDesignID) for an unknown design, EFORBIDDEN once converted.
 func (db *DB) AddOrderService(ctx context.Context, quoteID, designID int64) (*domain.OrderService, error) {
 	var out *domain.OrderService
-	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+	err := db.inCreateTx(ctx, func(tx *Tx) (_ domain.Created, err error) {
 		out, err = db.addOrderService(ctx, tx, quoteID, designID)
-		return err
+		if err != nil {
+			return domain.Created{}, err
+		}
+		return domain.Created{OrderServiceID: out.ID}, nil
 	})
 	return out, err
 }
@@ -129,9 +135,12 @@ func (db *DB) addOrderService(ctx context.Context, tx *Tx, quoteID, designID int
 // services (they lock the quote's row), and every later one sees it closed.
 func (db *DB) ConvertQuote(ctx context.Context, id int64) (*domain.Quote, error) {
 	var out *domain.Quote
-	err := db.inTxRetry(ctx, func(tx *Tx) (err error) {
+	err := db.inCreateTx(ctx, func(tx *Tx) (_ domain.Created, err error) {
 		out, err = db.convertQuote(ctx, tx, id)
-		return err
+		if err != nil {
+			return domain.Created{}, err
+		}
+		return domain.Created{QuoteID: id}, nil
 	})
 	return out, err
 }

@@ -102,6 +102,9 @@ func (s *OrderService) PortQuantity() int64 {
 // QuoteStore keeps service designs, quotes, their order services and the
 // services' port numbers. Every write records an AuditEvent (entity
 // EntityQuote, the quote's id) by the user in ctx, in its transaction.
+// CreateQuote, AddOrderService, ConvertQuote and AddPortNumbers also write
+// the domain.CreateRecord in ctx, if any, in that transaction
+// (*AlreadyCreated when its key was answered already).
 type QuoteStore interface {
 	// FindServiceDesigns lists designs by name.
 	FindServiceDesigns(ctx context.Context) ([]*ServiceDesign, error)

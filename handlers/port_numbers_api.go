@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"mime"
 	"net/http"
@@ -102,19 +103,21 @@ func portNumberXML(b *bytes.Buffer, v apiPortNumber, ns bool) {
 	b.WriteString("</PortNumberView>")
 }
 
-// writePortNumbers answers one PortNumberView (one true) or the list, in
-// XML when Accept asks for it, else JSON.
-func writePortNumbers(w http.ResponseWriter, r *http.Request, status int, pns []*domain.PortNumber, one bool) error {
+// portNumbersBody is the answer of one PortNumberView (one true) or the
+// list, in XML when Accept asks for it, else JSON with "Success": true.
+func portNumbersBody(r *http.Request, pns []*domain.PortNumber, one bool) (body []byte, contentType string, err error) {
 	views := make([]apiPortNumber, len(pns))
 	for i, pn := range pns {
 		views[i] = apiPortNumberOf(pn)
 	}
 	if !wantsXML(r) {
+		fields := map[string]any{"PortNumbers": views}
 		if one {
 			v := views[0]
-			return ok(w, status, map[string]any{"PortNumberID": v.PortNumberID, "Quantity": v.Quantity, "FirstNumber": v.FirstNumber, "LastNumber": v.LastNumber, "PortAction": v.PortAction})
+			fields = map[string]any{"PortNumberID": v.PortNumberID, "Quantity": v.Quantity, "FirstNumber": v.FirstNumber, "LastNumber": v.LastNumber, "PortAction": v.PortAction}
 		}
-		return ok(w, status, map[string]any{"PortNumbers": views})
+		b, err := successBody(fields)
+		return b, "application/json; charset=utf-8", err
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -127,10 +130,35 @@ func writePortNumbers(w http.ResponseWriter, r *http.Request, status int, pns []
 		}
 		b.WriteString("</ArrayOfPortNumberView>")
 	}
-	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	return b.Bytes(), "application/xml; charset=utf-8", nil
+}
+
+// writePortNumbers answers portNumbersBody with status.
+func writePortNumbers(w http.ResponseWriter, r *http.Request, status int, pns []*domain.PortNumber, one bool) error {
+	b, ct, err := portNumbersBody(r, pns, one)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ct)
 	w.WriteHeader(status)
-	b.WriteTo(w)
+	w.Write(b)
 	return nil
+}
+
+// portNumberCreateContext is createContext for an addition: with an
+// Idempotency-Key, the key is answered with the PortNumberView the request
+// gets (in XML when Accept asks), in the transaction that stores the range.
+func portNumberCreateContext(r *http.Request) context.Context {
+	ctx := r.Context()
+	call, _ := ctx.Value(idempotentCallKey{}).(*idempotentCall)
+	if call == nil {
+		return ctx
+	}
+	call.rec = &domain.CreateRecord{Key: &call.req, Answer: func(made domain.Created) (domain.IdempotentAnswer, error) {
+		b, _, err := portNumbersBody(r, made.PortNumbers, true)
+		return domain.IdempotentAnswer{Status: http.StatusCreated, Body: b}, err
+	}}
+	return domain.WithCreateRecord(ctx, call.rec)
 }
 
 // HandleAPIPortNumberAdd adds a range: POST /api/order/Service/{OrderServiceID}/PortNumber → 201 PortNumberView.
@@ -143,7 +171,7 @@ func (h *Handlers) HandleAPIPortNumberAdd(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	pns, err := h.Store.AddPortNumbers(r.Context(), id, []domain.PortNumberInput{in})
+	pns, err := h.Store.AddPortNumbers(portNumberCreateContext(r), id, []domain.PortNumberInput{in})
 	if err != nil {
 		return err
 	}

@@ -42,11 +42,12 @@ func (h *Handlers) HandleAPIQuoteCreate(w http.ResponseWriter, r *http.Request) 
 	if in.CustomerID == nil || *in.CustomerID <= 0 {
 		return domain.FieldErrorf("CustomerID", "CustomerID is required")
 	}
-	q, err := h.Store.CreateQuote(r.Context(), *in.CustomerID)
+	answer := func(made domain.Created) map[string]any { return map[string]any{"QuoteID": made.QuoteID} }
+	q, err := h.Store.CreateQuote(createContext(r, http.StatusCreated, answer), *in.CustomerID)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"QuoteID": q.ID})
+	return ok(w, http.StatusCreated, answer(domain.Created{QuoteID: q.ID}))
 }
 
 // HandleAPIQuote answers a quote with its order services: GET /api/quotes/{QuoteID}.
@@ -84,11 +85,12 @@ func (h *Handlers) HandleAPIQuoteServiceAdd(w http.ResponseWriter, r *http.Reque
 	if in.ServiceDesignID == nil || *in.ServiceDesignID <= 0 {
 		return domain.FieldErrorf("ServiceDesignID", "ServiceDesignID is required")
 	}
-	s, err := h.Store.AddOrderService(r.Context(), id, *in.ServiceDesignID)
+	answer := func(made domain.Created) map[string]any { return map[string]any{"OrderServiceID": made.OrderServiceID} }
+	s, err := h.Store.AddOrderService(createContext(r, http.StatusCreated, answer), id, *in.ServiceDesignID)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"OrderServiceID": s.ID})
+	return ok(w, http.StatusCreated, answer(domain.Created{OrderServiceID: s.ID}))
 }
 
 // HandleAPIQuoteConvert makes a quote an order: POST /api/quotes/{QuoteID}/convert → 200.
@@ -97,8 +99,9 @@ func (h *Handlers) HandleAPIQuoteConvert(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Store.ConvertQuote(r.Context(), id); err != nil {
+	answer := func(made domain.Created) map[string]any { return map[string]any{"QuoteID": made.QuoteID, "IsQuote": false} }
+	if _, err := h.Store.ConvertQuote(createContext(r, http.StatusOK, answer), id); err != nil {
 		return err
 	}
-	return ok(w, http.StatusOK, map[string]any{"QuoteID": id, "IsQuote": false})
+	return ok(w, http.StatusOK, answer(domain.Created{QuoteID: id}))
 }

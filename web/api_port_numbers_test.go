@@ -250,3 +250,32 @@ func TestAPIPortNumbersAccept(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIPortNumbersIdempotencyKey: an addition sent twice with one key
+// stores one range and answers the first answer again, XML as XML.
+func TestAPIPortNumbersIdempotencyKey(t *testing.T) {
+	app := webtest.Open(t, nil)
+	w := seedQuoteWorld(t, app)
+	body := `<PortNumberCreate xmlns="http://schemas.datacontract.org/2004/07/aBILLity.API.Models"><FirstNumber>3125550100</FirstNumber><Quantity>2</Quantity></PortNumberCreate>`
+	var first string
+	for i := range 2 {
+		res := app.Anonymous().Do("POST", pnPath(w.Trunk), strings.NewReader(body), "Authorization", "Bearer "+app.Tokens[domain.RoleRep],
+			"Content-Type", "application/xml", "Accept", "application/xml", "Idempotency-Key", "pn-once")
+		if res.StatusCode != 201 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/xml") {
+			t.Fatalf("send %d: %d %s %s", i, res.StatusCode, res.Header.Get("Content-Type"), res.Text)
+		}
+		if i == 0 {
+			first = res.Text
+		} else if res.Text != first || res.Header.Get("Idempotent-Replayed") != "true" {
+			t.Fatalf("second answer %q (replayed %q), want %q", res.Text, res.Header.Get("Idempotent-Replayed"), first)
+		}
+	}
+	if n := fxCount(t, app, "port_numbers", "order_service_id = ?", w.Trunk); n != 1 {
+		t.Fatalf("%d ranges stored", n)
+	}
+	q := apiJSON(t, app.API(domain.RoleRep, "POST", "/api/quotes", fmt.Sprintf(`{"CustomerID":%d}`, w.Customer.ID), "Idempotency-Key", "q-once"), 201)
+	again := apiJSON(t, app.API(domain.RoleRep, "POST", "/api/quotes", fmt.Sprintf(`{"CustomerID":%d}`, w.Customer.ID), "Idempotency-Key", "q-once"), 201)
+	if q["QuoteID"] != again["QuoteID"] {
+		t.Fatalf("two quotes for one key: %v %v", q, again)
+	}
+}
