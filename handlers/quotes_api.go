@@ -99,7 +99,9 @@ func (h *Handlers) HandleAPIQuoteConvert(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	answer := func(made domain.Created) map[string]any { return map[string]any{"QuoteID": made.QuoteID, "IsQuote": false} }
+	answer := func(made domain.Created) map[string]any {
+		return map[string]any{"QuoteID": made.QuoteID, "IsQuote": false}
+	}
 	if _, err := h.Store.ConvertQuote(createContext(r, http.StatusOK, answer), id); err != nil {
 		return err
 	}
