@@ -41,8 +41,18 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	}
 	waitSwapped := func() {
 		t.Helper()
-		if !eventually(ctx, `(() => { const e = document.getElementById("pn-editor"); return !!e && !e.dataset.old; })()`) {
+		// Swapped, settled, and its buttons taken over by htmx (a click before that does nothing).
+		if !eventually(ctx, `(() => { const e = document.getElementById("pn-editor"); const b = e && e.querySelector("#pn-paste-form button.secondary");
+			return !!e && !e.dataset.old && !document.querySelector(".htmx-settling, .htmx-swapping") && !!b && !!b["htmx-internal-data"]; })()`) {
 			t.Fatal("the editor was not swapped")
+		}
+	}
+	// settled waits until htmx has settled every swap and taken over the add form.
+	settled := func() {
+		t.Helper()
+		if !eventually(ctx, `(() => { const i = document.querySelector("#pn-new-FirstNumber");
+			return !document.querySelector(".htmx-settling, .htmx-swapping") && (!i || !!i["htmx-internal-data"]); })()`) {
+			t.Fatal("the page did not settle")
 		}
 	}
 	waitText := func(sel, want string) {
@@ -66,6 +76,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(editor)), chromedp.WaitVisible(chromedp.CSS("#pn-add"))); err != nil {
 		t.Fatal(err)
 	}
+	settled()
 
 	// Checked as typed: letters, then an overlap once a range is stored.
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#pn-new-FirstNumber"), "31255501x")); err != nil {
@@ -84,6 +95,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText("#pn-editor", "Added 3125550100 to 3125550104 (5 numbers).")
+	settled()
 	waitText("#pn-capacity", "5 of 500 numbers used")
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#pn-new-FirstNumber"), "3125550104")); err != nil {
 		t.Fatal(err)
@@ -98,11 +110,13 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	settled()
 	webtest.Shot(t, ctx, "port-numbers-editing")
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#pn-rows button[type=submit]"))); err != nil {
 		t.Fatal(err)
 	}
 	waitText("#pn-editor", "Saved 3125550100 to 3125550109 (10 numbers).")
+	settled()
 	waitText("#pn-capacity", "10 of 500 numbers used")
 
 	// Paste a few hundred numbers in the forms people copy, one of them wrong.
@@ -145,6 +159,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitText("#pn-editor", "Added 299 numbers in 2 ranges.")
+	settled()
 	waitText("#pn-capacity", "309 of 500 numbers used")
 	noSidewaysScroll(t, ctx, "port-numbers")
 
