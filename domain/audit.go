@@ -35,12 +35,15 @@ const (
 
 // Audited entities.
 const (
-	EntityOrder     = "order"
-	EntityLine      = "line"
-	EntityCustomer  = "customer"
-	EntityInventory = "inventory"
-	EntityUser      = "user"
-	EntityToken     = "api_token"
+	EntityOrder         = "order"
+	EntityLine          = "line"
+	EntityCustomer      = "customer"
+	EntityInventory     = "inventory"
+	EntityUser          = "user"
+	EntityToken         = "api_token"
+	EntityPortNumber    = "port_number"
+	EntityQuote         = "quote"
+	EntityServiceDesign = "service_design"
 )
 
 // AuditStore reads the audit history.

@@ -34,6 +34,10 @@ type Created struct {
 	LineIDs    []int64 // CreateNewOrders, CreateOrders (new lines)
 	CustomerID int64   // CreateCustomer
 	Count      int     // CreateInventory: how many items
+
+	QuoteID        int64         // CreateQuote, ConvertQuote
+	OrderServiceID int64         // AddOrderService
+	PortNumbers    []*PortNumber // AddPortNumbers: the stored ranges
 }
 
 // Validate checks that the record names something to record.

@@ -91,6 +91,11 @@ func (h *Handlers) HandleCustomerShow(w http.ResponseWriter, r *http.Request) er
 	if vm.Orders, err = h.customerOrders(ctx, c.ID); err != nil {
 		return err
 	}
+	quotes, err := h.customerQuotes(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	vm.Quotes = views.CustomerQuotes(quotes)
 
 	q := r.URL.Query()
 	ls, nextLines, err := h.Store.FindLines(ctx, domain.LineFilter{CustomerID: &c.ID, Page: domain.Page{Limit: customerLinesPageSize, After: q.Get("LinesAfter")}})

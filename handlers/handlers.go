@@ -28,6 +28,7 @@ type Store interface {
 	domain.OrderQueueStore
 	domain.IdempotencyStore
 	domain.DraftStore
+	domain.QuoteStore
 	domain.OrderLookup // the order rules' questions, for checking wizard steps
 	Ping(ctx context.Context) error
 }

@@ -108,7 +108,11 @@ func createContext(r *http.Request, status int, fields func(domain.Created) map[
 
 // replay answers a key's recorded answer again.
 func replay(w http.ResponseWriter, ans *domain.IdempotentAnswer) error {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	ct := "application/json; charset=utf-8"
+	if bytes.HasPrefix(ans.Body, []byte("<")) { // an XML answer (PortNumberView)
+		ct = "application/xml; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ct)
 	w.Header().Set(HeaderIdempotentReplayed, "true")
 	w.WriteHeader(ans.Status)
 	if _, err := w.Write(ans.Body); err != nil {

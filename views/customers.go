@@ -65,6 +65,9 @@ type CustomerShowVM struct {
 	// Orders is the customer's order list, drawn by the order pages. Nil
 	// shows a placeholder.
 	Orders templ.Component
+
+	// Quotes is the customer's quotes and "Start a quote" (see CustomerQuotes).
+	Quotes templ.Component
 }
 
 // LineRow is one line (service) on the customer page.

@@ -59,6 +59,26 @@ func routes(h *handlers.Handlers) []Route {
 		page("POST /orders/create/{draft}/{step}", rep, changeService.Save),
 		page("POST /orders/create/{draft}/submit", rep, changeService.Submit),
 
+		// Quotes and the port-number range editor (pages).
+		page("POST /customers/{id}/quotes", rep, h.HandleQuoteStart),
+		page("GET /quotes/{id}", support, h.HandleQuoteShow),
+		page("POST /quotes/{id}/services", rep, h.HandleQuoteServiceAdd),
+		page("GET /quotes/{id}/convert", rep, h.HandleQuoteConvertConfirm),
+		page("POST /quotes/{id}/convert", rep, h.HandleQuoteConvert),
+		page("GET /order-services/{id}/port-numbers", support, h.HandlePortNumbers),
+		page("GET /order-services/{id}/port-numbers.csv", support, h.HandlePortNumbersCSV),
+		page("POST /order-services/{id}/port-numbers", rep, h.HandlePortNumberAdd),
+		page("POST /order-services/{id}/port-numbers/check", rep, h.HandlePortNumberCheck),
+		page("POST /order-services/{id}/port-numbers/paste", rep, h.HandlePasteSave),
+		page("POST /order-services/{id}/port-numbers/paste/preview", rep, h.HandlePastePreview),
+		page("POST /order-services/{id}/port-numbers/{pid}", rep, h.HandlePortNumberChange),
+		page("POST /order-services/{id}/port-numbers/{pid}/remove", rep, h.HandlePortNumberRemove),
+
+		// Service designs: reference data (pages).
+		page("GET /admin/service-designs", admin, h.HandleServiceDesigns),
+		page("POST /admin/service-designs", admin, h.HandleServiceDesignSave),
+		page("POST /admin/service-designs/{id}", admin, h.HandleServiceDesignSave),
+
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
 		page("POST /admin/users", admin, h.HandleUserCreate),
@@ -79,6 +99,17 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/processes", support, h.HandleAPIProcesses),
 		api("GET /api/inventory", support, h.HandleAPIInventory),
 		api("POST /api/inventory", admin, h.Idempotent(h.HandleAPIInventoryCreate)),
+
+		// Service designs, quotes and port numbers (JSON API, seed 002).
+		api("GET /api/service-designs", support, h.HandleAPIServiceDesigns),
+		api("POST /api/quotes", rep, h.Idempotent(h.HandleAPIQuoteCreate)),
+		api("GET /api/quotes/{QuoteID}", support, h.HandleAPIQuote),
+		api("POST /api/quotes/{QuoteID}/services", rep, h.Idempotent(h.HandleAPIQuoteServiceAdd)),
+		api("POST /api/quotes/{QuoteID}/convert", rep, h.Idempotent(h.HandleAPIQuoteConvert)),
+		api("POST /api/order/Service/{OrderServiceID}/PortNumber", rep, h.Idempotent(h.HandleAPIPortNumberAdd)),
+		api("GET /api/order/Service/{OrderServiceID}/PortNumber", support, h.HandleAPIPortNumbers),
+		api("PUT /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberChange),
+		api("DELETE /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberRemove),
 
 		// Orders (JSON API). Creating endpoints honour Idempotency-Key.
 		api("POST /api/new-orders", rep, h.Idempotent(h.HandleAPINewOrdersCreate)),
