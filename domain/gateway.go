@@ -148,3 +148,30 @@ func (s *GatewayStatus) Summary() string {
 	}
 	return out
 }
+
+// GatewayOrderFor is what the provider is told about order o, as version
+// supplement of its request.
+func GatewayOrderFor(o *Order, supplement int) *GatewayOrder {
+	g := &GatewayOrder{
+		PON: o.PON, Kind: o.Type, Reconnect: o.Reconnect, CarrierID: o.CarrierID, CarrierName: o.CarrierName,
+		CarrierAccountID: o.CarrierAccountID, Supplement: supplement, Lines: []GatewayLine{},
+	}
+	for _, it := range o.Items {
+		l := GatewayLine{TN: it.TN, Action: it.Action, PackageID: it.PackageID, Identifiers: it.InventoryIdentifiers}
+		if o.Type == TypeSuspend {
+			l.SuspendType = o.SuspendType
+		}
+		if it.Action == ItemPackageChange && o.NewPackageID != nil {
+			l.PackageID = *o.NewPackageID
+		}
+		for _, p := range it.Products {
+			l.Products = append(l.Products, GatewayProduct{Op: p.Op, ProductID: p.ProductID, Quantity: p.Quantity})
+		}
+		g.Lines = append(g.Lines, l)
+	}
+	if p := o.WirelessPort; p != nil {
+		g.Port = &GatewayPort{MDN: p.MDN, AccountNumber: p.AccountNumber, AuthorizedSigner: p.AuthorizedSigner,
+			PINPassword: p.PINPassword, ExternalProvider: p.ExternalProvider, Address: p.Address}
+	}
+	return g
+}
