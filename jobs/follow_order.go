@@ -27,6 +27,15 @@ type FollowOrderWorker struct {
 
 func (w *FollowOrderWorker) Work(ctx context.Context, job *river.Job[FollowOrderArgs]) error {
 	id := job.Args.OrderID
+	ps, err := w.Store.FindProviderState(ctx, id)
+	if err != nil {
+		return err
+	}
+	if ps.LastCheckAt != nil {
+		if wait := ps.LastCheckAt.Add(w.PollInterval).Sub(w.Now()); wait > 0 {
+			return river.JobSnooze(wait) // checked a moment ago (sent just now, or a second run)
+		}
+	}
 	o, err := w.Store.OrderToSend(ctx, id)
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:

@@ -37,10 +37,13 @@ func (s *Scheduler) SendOrder(ctx context.Context, tx *sql.Tx, id int64) error {
 	return err
 }
 
-// FollowOrder makes order id due for its first check one poll interval
-// from now, unless a FollowOrder for it is waiting or running already.
+// FollowOrder makes order id due for following, unless a FollowOrder for
+// it is waiting or running already. The job waits out the poll interval
+// from the order's last answer itself (a snooze: River wakes a job
+// snoozed for a few seconds on time, one scheduled at insert only on its
+// scheduler's next round, every 5 seconds).
 func (s *Scheduler) FollowOrder(ctx context.Context, tx *sql.Tx, id int64) error {
-	_, err := s.client.InsertTx(ctx, tx, FollowOrderArgs{OrderID: id}, &river.InsertOpts{ScheduledAt: time.Now().Add(s.poll)})
+	_, err := s.client.InsertTx(ctx, tx, FollowOrderArgs{OrderID: id}, nil)
 	return err
 }
 
