@@ -125,13 +125,13 @@ func (db *DB) recordAnswer(ctx context.Context, tx *Tx, o *domain.Order, st *dom
 // maybeJeopardy moves order o to JEOPARDY when it is past its due time; it
 // reports whether o is still with the provider.
 func (db *DB) maybeJeopardy(ctx context.Context, tx *Tx, o *domain.Order) (bool, error) {
-	var due *time.Time
-	var dues []*time.Time
+	var dues []sql.NullTime
 	if err := sel(ctx, tx, &dues, `SELECT due_at FROM order_provider WHERE order_id = ?`, o.ID); err != nil {
 		return false, err
 	}
-	if len(dues) == 1 {
-		due = dues[0]
+	var due *time.Time
+	if len(dues) == 1 && dues[0].Valid {
+		due = &dues[0].Time
 	}
 	if due != nil && domain.Overdue(o.Status, *due, tx.Now) {
 		var err error
