@@ -51,6 +51,20 @@ type OrderStore interface {
 	UpdateOrder(ctx context.Context, id int64, in *OrderUpdateInput, ifVersion *int) (*Order, error)
 }
 
+// OrderQueueStore holds the order lists and counts the pages show beside
+// Orders_Search: the dashboard's and the supervisors' queues.
+type OrderQueueStore interface {
+	// FindOrdersOldestFirst is FindOrders oldest first, with cursors of its own.
+	FindOrdersOldestFirst(ctx context.Context, f OrderFilter) ([]*Order, string, error)
+	// FindOrdersAwaitingRoute lists the open orders waiting for a route
+	// decision, oldest first, each with its process's Routes.
+	FindOrdersAwaitingRoute(ctx context.Context, page Page) ([]*Order, string, error)
+	// CountOrdersByStatus counts orders per status from the counts table.
+	CountOrdersByStatus(ctx context.Context) (map[string]int64, error)
+	// CountOrdersAwaitingRoute counts the orders waiting for a route decision.
+	CountOrdersAwaitingRoute(ctx context.Context) (int64, error)
+}
+
 // ETag is the order's entity tag for Orders_Query and If-Match.
 func (o *Order) ETag() string { return fmt.Sprintf(`"%d-%d"`, o.ID, o.Version) }
 

@@ -82,4 +82,8 @@ type UserStore interface {
 	FindAPITokens(ctx context.Context) ([]*APIToken, error)
 	// RevokeAPIToken returns ENOTFOUND if there is no such token.
 	RevokeAPIToken(ctx context.Context, id int64) error
+	// SessionEpoch returns the user's session epoch, bumped whenever their
+	// sessions must end (password reset, role change, disabling). Returns
+	// ENOTFOUND if there is no such user.
+	SessionEpoch(ctx context.Context, userID int64) (int64, error)
 }
