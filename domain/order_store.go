@@ -34,7 +34,8 @@ type OrderStore interface {
 	// creates the plan's lines, assigns its inventory and writes its orders
 	// with new PONs. It returns the written plan (order and line IDs set).
 	// Returns EINVALID with a field error per failed rule (unknown ids
-	// included), EFORBIDDEN if the user in ctx is not at least a rep.
+	// included), EFORBIDDEN if the actor in ctx may not create orders
+	// (Actor.MayCreateOrders).
 	CreateNewOrders(ctx context.Context, in *NewOrdersInput) (*OrderPlan, error)
 
 	// CreateOrders performs Orders_Create as CreateNewOrders does, with

@@ -22,6 +22,7 @@ func (u *User) Validate() error {
 	u.Name = strings.TrimSpace(u.Name)
 	p.Check(u.Name != "", "Name", "Name is required")
 	p.Check(len(u.Name) <= 40, "Name", "Name must be at most 40 characters")
+	p.Check(!strings.EqualFold(u.Name, SystemName), "Name", "The name %s is the history's name for Switchboard itself; choose another", SystemName)
 	for _, c := range u.Name {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
 			p.Add("Name", "Name may hold only letters, digits, '.', '_' and '-'")
