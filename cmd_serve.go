@@ -11,6 +11,7 @@ import (
 
 	"switchboard/db"
 	"switchboard/demo"
+	"switchboard/events"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -31,6 +32,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer d.Close()
+	hub := events.NewHub()
+	d.Events = hub // what every write committed, for the parts that follow it
 	if *demo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err

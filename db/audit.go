@@ -11,6 +11,7 @@ import (
 // user id and name, or the system (domain.SystemActor: the provider's
 // answers, the background jobs) with no user and domain.SystemName. A
 // change with no actor in ctx (the demo loader) is recorded as the system.
+// It registers the change's domain.Event on tx, published after the commit.
 func insertAudit(ctx context.Context, tx *Tx, entity string, id int64, action string, changes map[string]domain.Change) error {
 	a := domain.ActorFromContext(ctx)
 	var userID *int64
@@ -25,9 +26,12 @@ func insertAudit(ctx context.Context, tx *Tx, entity string, id int64, action st
 	if err != nil {
 		return err
 	}
-	_, err = exec(ctx, tx, `INSERT INTO audit_events (at, user_id, user_name, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		tx.Now, userID, name, entity, id, action, string(b))
-	return err
+	if _, err := exec(ctx, tx, `INSERT INTO audit_events (at, user_id, user_name, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		tx.Now, userID, name, entity, id, action, string(b)); err != nil {
+		return err
+	}
+	tx.Publish(domain.NewAuditedEvent(a, entity, id, action, changes, tx.Now))
+	return nil
 }
 
 // FindAuditEvents lists an entity's events, oldest first.

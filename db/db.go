@@ -30,6 +30,10 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
+	// Events receives the events of every write transaction once it has
+	// committed (Tx.Publish); nil publishes nothing. Set it before the
+	// first write.
+	Events domain.EventPublisher
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -106,23 +110,6 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	return db.Dialect.migrate(ctx, db.W.DB, sub)
-}
-
-// Tx is a write transaction. Now is fixed at its start, so every row it
-// writes carries the same time.
-type Tx struct {
-	*sqlx.Tx
-	db  *DB
-	Now time.Time
-}
-
-// BeginTx starts a write transaction.
-func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
-	tx, err := db.W.BeginTxx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, Now: db.Now()}, nil
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

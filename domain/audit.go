@@ -24,6 +24,15 @@ type AuditEvent struct {
 // BySystem reports whether the system made the change.
 func (e *AuditEvent) BySystem() bool { return e.UserID == nil }
 
+// Audit actions the order rules name. A person's Orders_Update is an
+// ActionUpdate; the system's move along the lifecycle (PlanSystemMove) is
+// an ActionSystemMove.
+const (
+	ActionCreate     = "create"
+	ActionUpdate     = "update"
+	ActionSystemMove = "move"
+)
+
 // Audited entities.
 const (
 	EntityOrder         = "order"

@@ -11,7 +11,9 @@ import (
 // with the rules of this package (PlanNewOrders, PlanOrdersCreate,
 // PlanOrderUpdate) on the transaction that writes, so two requests cannot
 // both pass a rule only one may. Each write records an AuditEvent (entity
-// EntityOrder) by the user in ctx, with its changes, in that transaction.
+// EntityOrder) by the actor in ctx, with its changes, in that transaction,
+// and an AuditEvent for each line and inventory item it changes; each of
+// those is an Event published after the commit (EventPublisher).
 type OrderStore interface {
 	// FindOrderByID returns the order with its Items and their Products,
 	// its WirelessPort, ShippingAddress, CarrierName, CarrierAccountName and
