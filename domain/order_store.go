@@ -54,6 +54,18 @@ type OrderStore interface {
 	UpdateOrder(ctx context.Context, id int64, in *OrderUpdateInput, ifVersion *int) (*Order, error)
 }
 
+// OrderSystemStore is what the system (the provider gateway, the
+// background jobs) moves orders through.
+type OrderSystemStore interface {
+	// MoveOrderBySystem moves order id to status to as the system, with
+	// note (the provider's words) as its status note: PlanSystemMove on the
+	// write transaction, then the write, completion effects included, as
+	// UpdateOrder does, recorded as the system's ActionSystemMove. Returns
+	// ENOTFOUND if there is no such order and EINVALID on "Status" when the
+	// system may not make the move from the order's status now.
+	MoveOrderBySystem(ctx context.Context, id int64, to, note string) (*Order, error)
+}
+
 // OrderQueueStore holds the order lists and counts the pages show beside
 // Orders_Search: the dashboard's and the supervisors' queues.
 type OrderQueueStore interface {

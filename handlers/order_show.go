@@ -530,6 +530,8 @@ func actionLabel(a string) string {
 		return "created the order"
 	case "update", "updated":
 		return "updated the order"
+	case domain.ActionSystemMove:
+		return "moved the order"
 	}
 	return a
 }
