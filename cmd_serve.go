@@ -12,6 +12,7 @@ import (
 	"switchboard/db"
 	"switchboard/demo"
 	"switchboard/events"
+	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -55,6 +56,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
+	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
+	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
