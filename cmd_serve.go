@@ -46,7 +46,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // streams (events, exports) extend their own deadlines
+		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },

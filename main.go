@@ -1,6 +1,6 @@
 // Command switchboard is the provisioning portal: one binary that serves
-// the web pages and JSON API, migrates its database, manages users and API
-// tokens, and can stand in for a provider gateway.
+// the web pages and JSON API, migrates its database, and manages users and
+// API tokens.
 package main
 
 import (
@@ -25,8 +25,7 @@ Usage:
   switchboard token create --user NAME [--db …]                            (prints the token)
 
 Every flag also reads an environment variable: SWITCHBOARD_ADDR, SWITCHBOARD_DB,
-SWITCHBOARD_SESSION_KEY, SWITCHBOARD_DATA_KEY, SWITCHBOARD_CARRIER_URL, … (run a
-command with -h to see them).
+SWITCHBOARD_SESSION_KEY, SWITCHBOARD_DATA_KEY, … (run a command with -h to see them).
 `
 
 func main() {

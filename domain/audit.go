@@ -35,15 +35,12 @@ const (
 
 // Audited entities.
 const (
-	EntityOrder         = "order"
-	EntityLine          = "line"
-	EntityCustomer      = "customer"
-	EntityInventory     = "inventory"
-	EntityUser          = "user"
-	EntityToken         = "api_token"
-	EntityPortNumber    = "port_number"
-	EntityReconnectPort = "reconnect_port"
-	EntityQuote         = "quote"
+	EntityOrder     = "order"
+	EntityLine      = "line"
+	EntityCustomer  = "customer"
+	EntityInventory = "inventory"
+	EntityUser      = "user"
+	EntityToken     = "api_token"
 )
 
 // AuditStore reads the audit history.
