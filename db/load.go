@@ -259,6 +259,13 @@ func (l *Loader) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpda
 	return err
 }
 
+// MoveOrderBySystem applies the system's move of order id to status to,
+// with note, as MoveOrderBySystem does, at Now.
+func (l *Loader) MoveOrderBySystem(ctx context.Context, id int64, to, note string) error {
+	_, err := l.db.moveOrderBySystem(ctx, l.tx, id, to, note)
+	return err
+}
+
 // insertRows writes rows into table with multi-row INSERTs of up to 500
 // rows each (well under either engine's limit on parameters).
 func insertRows(ctx context.Context, tx *Tx, table string, cols []string, rows [][]any) error {

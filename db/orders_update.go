@@ -44,24 +44,30 @@ func (db *DB) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpdateI
 // Returns ENOTFOUND if there is no such order, and EINVALID on "Status"
 // when the system may not make the move from the order's status now.
 func (db *DB) MoveOrderBySystem(ctx context.Context, id int64, to, note string) (*domain.Order, error) {
-	ctx = domain.NewContextWithSystem(ctx)
 	var out *domain.Order
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id, nil)
-		if err != nil {
-			return err
-		}
-		plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
-		if err != nil {
-			return err
-		}
-		out, err = db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionSystemMove)
+		var err error
+		out, err = db.moveOrderBySystem(ctx, tx, id, to, note)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// moveOrderBySystem is MoveOrderBySystem in tx.
+func (db *DB) moveOrderBySystem(ctx context.Context, tx *Tx, id int64, to, note string) (*domain.Order, error) {
+	ctx = domain.NewContextWithSystem(ctx)
+	o, err := db.lockOrder(ctx, tx, id, nil)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
+	if err != nil {
+		return nil, err
+	}
+	return db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionSystemMove)
 }
 
 // updateOrder is UpdateOrder in tx, for a user of role.
