@@ -11,7 +11,9 @@ import (
 
 	"switchboard/carrier"
 	"switchboard/db"
+	"switchboard/demo"
 	"switchboard/domain"
+	"switchboard/events"
 	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
@@ -40,6 +42,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer d.Close()
+	hub := events.NewHub()
+	d.Events = hub // what every write committed, for the parts that follow it
 	if *demo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err
@@ -60,7 +64,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // streams (events, exports) extend their own deadlines
+		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
@@ -70,6 +74,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
+	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
+	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -133,7 +139,7 @@ func loadDemo(ctx context.Context, d *db.DB, log *slog.Logger, addr string) erro
 	if err != nil {
 		return err
 	}
-	loaded, err := d.LoadDemo(ctx, hash)
+	loaded, err := demo.Load(ctx, d, hash)
 	if err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}

@@ -31,7 +31,13 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
-	Jobs    Jobs // inserts the jobs writes make due; an insert-only River client until serve sets its own
+	// Events receives the events of every write transaction once it has
+	// committed (Tx.Publish); nil publishes nothing. Set it before the
+	// first write.
+	Events domain.EventPublisher
+	// Jobs inserts the jobs writes make due, in their transactions: an
+	// insert-only River client until serve sets its working one.
+	Jobs Jobs
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -116,23 +122,6 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	return db.migrateRiver(ctx)
-}
-
-// Tx is a write transaction. Now is fixed at its start, so every row it
-// writes carries the same time.
-type Tx struct {
-	*sqlx.Tx
-	db  *DB
-	Now time.Time
-}
-
-// BeginTx starts a write transaction.
-func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
-	tx, err := db.W.BeginTxx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, Now: db.Now()}, nil
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

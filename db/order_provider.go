@@ -31,7 +31,7 @@ func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, 
 	var out *domain.GatewayOrder
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
 		out = nil
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -58,7 +58,7 @@ func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, 
 // FollowOrder due.
 func (db *DB) RecordSent(ctx context.Context, id int64, supplement int, st *domain.GatewayStatus) error {
 	return db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func (db *DB) RecordSent(ctx context.Context, id int64, supplement int, st *doma
 func (db *DB) RecordAnswer(ctx context.Context, id int64, st *domain.GatewayStatus, next time.Time) (bool, error) {
 	var following bool
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -148,7 +148,7 @@ func (db *DB) maybeJeopardy(ctx context.Context, tx *Tx, o *domain.Order) (bool,
 func (db *DB) RecordFailure(ctx context.Context, id int64, failure string, next *time.Time, giveUp string) (bool, error) {
 	var again bool
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -159,7 +159,7 @@ func (db *DB) RecordFailure(ctx context.Context, id int64, failure string, next 
 			updated_at = excluded.updated_at`, id, failure, tx.Now, next, tx.Now); err != nil {
 			return err
 		}
-		if giveUp != "" && domain.CanMove(o.Status, giveUp) {
+		if giveUp != "" && domain.CanSystemMove(o.Status, giveUp) {
 			_, err = db.moveAsSystem(ctx, tx, o, giveUp, failure)
 			return err
 		}
@@ -200,27 +200,14 @@ func (db *DB) FindFailingOrders(ctx context.Context, limit int) ([]*domain.Provi
 	return rows, err
 }
 
-// lockOrder locks order id for the rest of tx and reads it.
-func (db *DB) lockOrder(ctx context.Context, tx *Tx, id int64) (*domain.Order, error) {
-	var version int
-	if err := get(ctx, tx, &version, "Order not found.", `SELECT version FROM orders WHERE id = ?`+db.Dialect.ForUpdate(), id); err != nil {
-		return nil, err
-	}
-	return db.findOrder(ctx, tx, `o.id = ?`, id)
-}
-
 // moveAsSystem moves order o (locked in tx) to status to with note as the
-// system (domain.PlanSystemMove), completing it when to is COMPLETE, and
-// returns it as stored.
+// system, completing it when to is COMPLETE, and returns it as stored.
 func (db *DB) moveAsSystem(ctx context.Context, tx *Tx, o *domain.Order, to, note string) (*domain.Order, error) {
 	plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.writeOrderUpdate(ctx, tx, o, plan); err != nil {
-		return nil, err
-	}
-	return db.findOrder(ctx, tx, `o.id = ?`, o.ID)
+	return db.writeOrderUpdate(domain.NewContextWithSystem(ctx), tx, o, plan, domain.ActionSystemMove)
 }
 
 // scheduleAfterWrite inserts the jobs a person's write of order o (from
@@ -248,6 +235,25 @@ func (db *DB) scheduleNewOrder(ctx context.Context, tx *Tx, o *domain.Order) err
 		return db.Jobs.SendOrder(ctx, tx.SQLTx(), o.ID)
 	case domain.Following(o.Status):
 		return db.Jobs.FollowOrder(ctx, tx.SQLTx(), o.ID)
+	}
+	return nil
+}
+
+// scheduleOpenOrders makes every open order's job due after a data set is
+// loaded (the demo's orders keep moving at the provider).
+func (db *DB) scheduleOpenOrders(ctx context.Context, tx *Tx) error {
+	var ids []int64
+	if err := sel(ctx, tx, &ids, `SELECT id FROM orders WHERE status NOT IN ('COMPLETE', 'CANCELED') ORDER BY id`); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		o, err := db.findOrder(ctx, tx, `o.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := db.scheduleNewOrder(ctx, tx, o); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -20,11 +20,12 @@ var _ domain.OrderStore = (*DB)(nil)
 // writes its order with a new PON, an audit event for each, and the
 // status counts. It returns the written plan (order and line IDs set).
 //
-// Returns EFORBIDDEN if the user in ctx is not at least a rep, EINVALID
+// Returns EFORBIDDEN when the actor in ctx may not create orders
+// (domain.Actor.MayCreateOrders: a rep or above), EINVALID
 // with a field error per failed rule (nothing is written), and ECONFLICT
 // when another request took the TN being created at the same moment.
 func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*domain.OrderPlan, error) {
-	if err := mayCreateOrders(ctx); err != nil {
+	if err := domain.ActorFromContext(ctx).MayCreateOrders(); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
@@ -46,7 +47,7 @@ func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*
 // domain.PlanOrdersCreate: one order per carrier account. Returns
 // EFORBIDDEN, EINVALID and ECONFLICT likewise.
 func (db *DB) CreateOrders(ctx context.Context, in *domain.OrdersCreateInput) (*domain.OrderPlan, error) {
-	if err := mayCreateOrders(ctx); err != nil {
+	if err := domain.ActorFromContext(ctx).MayCreateOrders(); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
@@ -61,19 +62,6 @@ func (db *DB) CreateOrders(ctx context.Context, in *domain.OrdersCreateInput) (*
 		return nil, err
 	}
 	return plan, nil
-}
-
-// mayCreateOrders lets a rep, a supervisor or an admin create orders.
-func mayCreateOrders(ctx context.Context) error {
-	u := domain.UserFromContext(ctx)
-	if u == nil || !u.Role.AtLeast(domain.RoleRep) {
-		role := "none"
-		if u != nil {
-			role = string(u.Role)
-		}
-		return domain.Errorf(domain.EFORBIDDEN, "Your role (%s) may not create orders", role)
-	}
-	return nil
 }
 
 // writePlan writes a checked plan in tx, as domain.OrderPlan says: the new
@@ -93,6 +81,9 @@ func (db *DB) writePlan(ctx context.Context, tx *Tx, plan *domain.OrderPlan, pon
 	counts := statusDeltas{}
 	for _, o := range plan.Orders {
 		if err := db.insertOrder(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := db.scheduleNewOrder(ctx, tx, o); err != nil {
 			return err
 		}
 		counts.move("", o.Status)
@@ -193,10 +184,7 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 			return err
 		}
 	}
-	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o)); err != nil {
-		return err
-	}
-	return db.scheduleNewOrder(ctx, tx, o)
+	return insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o))
 }
 
 // insertItem writes one item of order orderID with its products and

@@ -86,4 +86,8 @@ type LineStore interface {
 	FindLineByID(ctx context.Context, id int64) (*Line, error)
 	// FindLines returns a page of lines and the cursor of the next page.
 	FindLines(ctx context.Context, f LineFilter) ([]*Line, string, error)
+	// CountLinesByCustomer counts the lines of each customer in customerIDs
+	// (a page of customers) in one query; a customer without lines is
+	// absent. Returns EINVALID for more than MaxPageLimit ids.
+	CountLinesByCustomer(ctx context.Context, customerIDs []int64) (map[int64]int, error)
 }

@@ -80,7 +80,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 
 	toComplete := moving && in.Status == OrderComplete
 	if toComplete {
-		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+		today := dayOf(now)
 		n.CompletionDate = &today
 	}
 	if in.CompletionDate != "" {
@@ -313,6 +313,12 @@ func dateValue(t *time.Time) any {
 		return nil
 	}
 	return t.Format(time.RFC3339)
+}
+
+// dayOf is the start of now's day, the CompletionDate of an order
+// completed at now.
+func dayOf(now time.Time) time.Time {
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 }
 
 func parseDate(s string, loc *time.Location) (time.Time, bool) {

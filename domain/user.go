@@ -22,6 +22,7 @@ func (u *User) Validate() error {
 	u.Name = strings.TrimSpace(u.Name)
 	p.Check(u.Name != "", "Name", "Name is required")
 	p.Check(len(u.Name) <= 40, "Name", "Name must be at most 40 characters")
+	p.Check(!strings.EqualFold(u.Name, SystemName), "Name", "The name %s is the history's name for Switchboard itself; choose another", SystemName)
 	for _, c := range u.Name {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
 			p.Add("Name", "Name may hold only letters, digits, '.', '_' and '-'")
@@ -82,4 +83,8 @@ type UserStore interface {
 	FindAPITokens(ctx context.Context) ([]*APIToken, error)
 	// RevokeAPIToken returns ENOTFOUND if there is no such token.
 	RevokeAPIToken(ctx context.Context, id int64) error
+	// SessionEpoch returns the user's session epoch, bumped whenever their
+	// sessions must end (password reset, role change, disabling). Returns
+	// ENOTFOUND if there is no such user.
+	SessionEpoch(ctx context.Context, userID int64) (int64, error)
 }

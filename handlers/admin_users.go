@@ -321,9 +321,4 @@ func formErrors(err error, names map[string]string, conflictField string) compon
 }
 
 // actorName is the signed-in user's name, for logs.
-func actorName(ctx context.Context) string {
-	if u := domain.UserFromContext(ctx); u != nil {
-		return u.Name
-	}
-	return "system"
-}
+func actorName(ctx context.Context) string { return domain.ActorFromContext(ctx).Name() }

@@ -11,7 +11,9 @@ import (
 	"switchboard/domain"
 )
 
-// Store is every store the handlers use. *db.DB implements it.
+// Store is every store the handlers use, handed over at construction:
+// *db.DB implements it, and a method missing from a store is a compile
+// error, never a feature that silently disappears.
 type Store interface {
 	domain.UserStore
 	domain.CustomerStore
@@ -22,6 +24,7 @@ type Store interface {
 	domain.SignInStore
 	domain.DashboardStore
 	domain.OrderStore
+	domain.OrderQueueStore
 	domain.IdempotencyStore
 	domain.DraftStore
 	domain.OrderLookup // the order rules' questions, for checking wizard steps

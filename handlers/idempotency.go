@@ -8,7 +8,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sync/atomic"
 	"time"
 
 	"switchboard/domain"
@@ -23,12 +22,7 @@ const (
 	// idempotencyWait is how long a request waits for another request with
 	// its key to answer (well under the server's write timeout).
 	idempotencyWait = 30 * time.Second
-	// idempotencySweepEvery is how often an instance deletes expired keys.
-	idempotencySweepEvery = time.Hour
 )
-
-// lastIdempotencySweep is when this process last deleted expired keys (unix seconds).
-var lastIdempotencySweep atomic.Int64
 
 // Idempotent makes a creating API handler honour the Idempotency-Key
 // header. Without the header fn simply runs. With it, the key (the user's
@@ -68,7 +62,6 @@ func (h *Handlers) Idempotent(fn HandlerFunc) HandlerFunc {
 		if err := req.Validate(); err != nil {
 			return domain.Errorf(domain.EINVALID, "%s", domain.ErrorMessage(err))
 		}
-		h.sweepIdempotencyKeys(ctx)
 
 		claim, err := h.Store.ClaimIdempotencyKey(ctx, req, idempotencyWait)
 		if err != nil {
@@ -113,18 +106,6 @@ func (h *Handlers) Idempotent(fn HandlerFunc) HandlerFunc {
 func (h *Handlers) releaseIdempotencyKey(ctx context.Context, req domain.IdempotencyRequest, token string) {
 	if err := h.Store.ReleaseIdempotencyKey(ctx, req, token); err != nil {
 		h.Log.ErrorContext(ctx, "release idempotency key", "method", req.Method, "path", req.Path, "err", err)
-	}
-}
-
-// sweepIdempotencyKeys deletes expired keys, at most once an hour per process.
-func (h *Handlers) sweepIdempotencyKeys(ctx context.Context) {
-	now := time.Now()
-	last := lastIdempotencySweep.Load()
-	if now.Unix()-last < int64(idempotencySweepEvery/time.Second) || !lastIdempotencySweep.CompareAndSwap(last, now.Unix()) {
-		return
-	}
-	if _, err := h.Store.DeleteExpiredIdempotencyKeys(ctx, now.Add(-domain.IdempotencyTTL)); err != nil {
-		h.Log.ErrorContext(ctx, "delete expired idempotency keys", "err", err)
 	}
 }
 

@@ -16,16 +16,6 @@ import (
 	"switchboard/views/components"
 )
 
-// reconnectPortOfOrder finds the reconnect port an order belongs to; the
-// reconnect port store implements it. Without it the order page shows no
-// reconnect port section.
-type reconnectPortOfOrder interface {
-	// ReconnectPortOfOrder returns the port's id and its status
-	// ("Completed", "Errored" or "In progress"); ok is false when the
-	// order is part of no reconnect port.
-	ReconnectPortOfOrder(ctx context.Context, orderID int64) (id int64, status string, ok bool, err error)
-}
-
 // HandleOrderShow shows one order, with the update form for reps.
 func (h *Handlers) HandleOrderShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id", "Order")
@@ -329,15 +319,6 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 	if err := h.relatedOrders(ctx, st, o, &vm); err != nil {
 		return vm, err
 	}
-	if rp, ok := h.Store.(reconnectPortOfOrder); ok {
-		rid, status, found, err := rp.ReconnectPortOfOrder(ctx, o.ID)
-		if err != nil {
-			return vm, err
-		}
-		if found {
-			vm.ReconnectPort = &views.ReconnectPortRef{ID: rid, Status: status, URL: "/reconnect-ports#port-" + itoa64(rid)}
-		}
-	}
 	events, err := h.Store.FindAuditEvents(ctx, domain.EntityOrder, o.ID)
 	if err != nil {
 		return vm, err
@@ -549,6 +530,8 @@ func actionLabel(a string) string {
 		return "created the order"
 	case "update", "updated":
 		return "updated the order"
+	case domain.ActionSystemMove:
+		return "moved the order"
 	}
 	return a
 }

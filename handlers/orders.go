@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -29,38 +28,9 @@ const (
 	maxCustomerNameMatch = 16
 )
 
-// OrderQueues are the order lists and counts the pages need beside
-// Orders_Search; *db.DB has them (checked by the web tests).
-type OrderQueues interface {
-	// FindOrdersOldestFirst is FindOrders oldest first, with cursors of its own.
-	FindOrdersOldestFirst(ctx context.Context, f domain.OrderFilter) ([]*domain.Order, string, error)
-	// FindOrdersAwaitingRoute lists the open orders waiting for a route
-	// decision, oldest first, each with its process's Routes.
-	FindOrdersAwaitingRoute(ctx context.Context, page domain.Page) ([]*domain.Order, string, error)
-	// CountOrdersByStatus counts orders per status from the counts table.
-	CountOrdersByStatus(ctx context.Context) (map[string]int64, error)
-	// CountOrdersAwaitingRoute counts the orders waiting for a route decision.
-	CountOrdersAwaitingRoute(ctx context.Context) (int64, error)
-}
-
-// orderQueues returns the store's order queues.
-func (h *Handlers) orderQueues() (OrderQueues, error) {
-	if s, ok := h.Store.(OrderQueues); ok {
-		return s, nil
-	}
-	return nil, errors.New("handlers: the store has no order queues")
-}
-
-// customerNamer names the customers of a page of orders in one query;
-// *db.DB has it. Without it the lists show customer ids.
-type customerNamer interface {
-	FindCustomerNames(ctx context.Context, customerIDs []int64) (map[int64]string, error)
-}
-
 // nameCustomers fills in the customer names of rows.
 func (h *Handlers) nameCustomers(ctx context.Context, rows []views.OrderRow) error {
-	n, ok := h.Store.(customerNamer)
-	if !ok || len(rows) == 0 {
+	if len(rows) == 0 {
 		return nil
 	}
 	var ids []int64
@@ -69,7 +39,7 @@ func (h *Handlers) nameCustomers(ctx context.Context, rows []views.OrderRow) err
 			ids = append(ids, r.CustomerID)
 		}
 	}
-	names, err := n.FindCustomerNames(ctx, ids)
+	names, err := h.Store.FindCustomerNames(ctx, ids)
 	if err != nil {
 		return err
 	}

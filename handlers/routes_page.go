@@ -30,20 +30,16 @@ func (h *Handlers) renderRouteDecisions(w http.ResponseWriter, r *http.Request, 
 
 func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.RouteDecisionsVM, error) {
 	var vm views.RouteDecisionsVM
-	q, err := h.orderQueues()
-	if err != nil {
-		return vm, err
-	}
-	orders, next, err := q.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize, After: after})
+	orders, next, err := h.Store.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize, After: after})
 	if domain.ErrorCode(err) == domain.EINVALID && after != "" {
 		// A cursor from another list: start the queue again.
-		orders, next, err = q.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize})
+		orders, next, err = h.Store.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize})
 		after = ""
 	}
 	if err != nil {
 		return vm, err
 	}
-	if vm.Waiting, err = q.CountOrdersAwaitingRoute(ctx); err != nil {
+	if vm.Waiting, err = h.Store.CountOrdersAwaitingRoute(ctx); err != nil {
 		return vm, err
 	}
 	procs, err := h.processNames(ctx)
@@ -186,11 +182,7 @@ func (h *Handlers) routeAnswer(w http.ResponseWriter, r *http.Request, kind, msg
 		h.flash(w, r, kind, msg)
 		return redirect(w, r, "/routes")
 	}
-	q, err := h.orderQueues()
-	if err != nil {
-		return err
-	}
-	n, err := q.CountOrdersAwaitingRoute(r.Context())
+	n, err := h.Store.CountOrdersAwaitingRoute(r.Context())
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,6 @@ func encodeDraft(d *domain.Draft, form any) error {
 }
 
 // startDraft stores a new draft holding form, with the first step passed.
-// Drafts whose time ran out are cleared on the way.
 func (h *Handlers) startDraft(ctx context.Context, wd *wizardDef, form any, secrets map[string]domain.Secret) (*domain.Draft, error) {
 	d := &domain.Draft{Wizard: wd.kind, Reached: 1, Secrets: secrets}
 	if err := encodeDraft(d, form); err != nil {
@@ -127,11 +126,6 @@ func (h *Handlers) startDraft(ctx context.Context, wd *wizardDef, form any, secr
 	}
 	if err := h.Store.CreateDraft(ctx, d); err != nil {
 		return nil, err
-	}
-	if n, err := h.Store.DeleteExpiredDrafts(ctx); err != nil {
-		h.Log.WarnContext(ctx, "clearing expired order drafts failed", "err", err)
-	} else if n > 0 {
-		h.Log.InfoContext(ctx, "expired order drafts cleared", "count", n)
 	}
 	return d, nil
 }

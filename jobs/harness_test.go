@@ -11,6 +11,7 @@ import (
 
 	"switchboard/carrier"
 	"switchboard/db"
+	"switchboard/demo"
 	"switchboard/domain"
 	"switchboard/jobs"
 )
@@ -23,7 +24,7 @@ const demoHash = "$2a$10$demo.demo.demo.demo.demo.demo.demo.demo.demo.demo.dem"
 func loadDemo(t *testing.T, d *db.DB) context.Context {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := d.LoadDemo(ctx, demoHash); err != nil {
+	if _, err := demo.Load(ctx, d, demoHash); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.W.ExecContext(ctx, `DELETE FROM river_job`); err != nil {
@@ -174,7 +175,7 @@ func history(t *testing.T, d *db.DB, id int64) []string {
 	}
 	var out []string
 	for _, e := range evs {
-		if ch, ok := e.Changes["Status"]; ok && e.Action == "update" {
+		if ch, ok := e.Changes["Status"]; ok && e.Action != "create" {
 			out = append(out, e.UserName+":"+fmt.Sprint(ch[1]))
 		}
 	}

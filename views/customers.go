@@ -39,7 +39,6 @@ type CustomerRow struct {
 	City        string
 	State       string
 	Lines       int
-	LinesKnown  bool // false when the store cannot count lines cheaply
 }
 
 // CustomerShowVM is one customer's page. SSN and TaxID are masked already:

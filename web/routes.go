@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"switchboard/domain"
 	"switchboard/handlers"
 	"switchboard/static"
@@ -22,7 +20,6 @@ func routes(h *handlers.Handlers) []Route {
 		supervisor = domain.RoleSupervisor
 		admin      = domain.RoleAdmin
 	)
-	_, _, _, _ = rep, supervisor, admin, api
 	return []Route{
 		// Open to anyone.
 		{Pattern: "GET /healthz", Min: Public, Handler: h.API(h.HandleHealth)},
@@ -90,5 +87,3 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/orders/{OrderID}/history", support, h.HandleAPIOrderHistory),
 	}
 }
-
-var _ = http.MethodGet

@@ -3,7 +3,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -24,35 +23,19 @@ type Server struct {
 	handler  http.Handler
 }
 
-// Config is what NewServer needs.
+// Config is what NewServer needs. A part the handlers need is a field of
+// its own here, wired in cmd_serve.go.
 type Config struct {
 	Store         handlers.Store
 	SessionKeys   [][]byte // first signs; the rest still verify (rotation)
 	SecureCookies bool
 	Log           *slog.Logger
-	// Extra lets later parts (the board's event hub, the poller) add their own fields.
-	Extra func(*handlers.Handlers)
-}
-
-// epochStore reads a user's session epoch; *db.DB has it.
-type epochStore interface {
-	SessionEpoch(ctx context.Context, userID int64) (int64, error)
 }
 
 // NewServer builds the server and its routes.
 func NewServer(cfg Config) *Server {
-	es, _ := cfg.Store.(epochStore)
-	epochOf := func(ctx context.Context, id int64) (int64, error) {
-		if es == nil {
-			return 0, nil
-		}
-		return es.SessionEpoch(ctx, id)
-	}
-	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, epochOf)}
+	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store.SessionEpoch)}
 	s.H = &handlers.Handlers{Store: cfg.Store, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
-	if cfg.Extra != nil {
-		cfg.Extra(s.H)
-	}
 	s.Routes = routes(s.H)
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes {

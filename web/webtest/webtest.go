@@ -19,6 +19,7 @@ import (
 
 	"switchboard/db"
 	"switchboard/db/dbtest"
+	"switchboard/demo"
 	"switchboard/domain"
 	"switchboard/web"
 	"switchboard/web/auth"
@@ -97,7 +98,7 @@ func OpenDemo(tb testing.TB) *App {
 	ctx := context.Background()
 	d := OpenDB(tb)
 	hash, _ := bcrypt.GenerateFromPassword([]byte("demo"), bcrypt.MinCost)
-	if _, err := d.LoadDemo(ctx, string(hash)); err != nil {
+	if _, err := demo.Load(ctx, d, string(hash)); err != nil {
 		tb.Fatal(err)
 	}
 	return Open(tb, d)

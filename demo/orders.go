@@ -1,4 +1,4 @@
-package db
+package demo
 
 import (
 	"context"
@@ -7,11 +7,12 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"switchboard/db"
 	"switchboard/domain"
 )
 
-// demoOrders adds the demo's orders, written by the store's own helpers
-// (the domain's planners on the demo transaction, writePlan, updateOrder),
+// loadOrders adds the demo's orders, written as a request writes them
+// (the domain's planners on the demo transaction, then the store's writes),
 // so lines, inventory, audit history and status counts are as the product
 // would leave them:
 //
@@ -29,10 +30,10 @@ import (
 //
 // Orders are created over the last 30 days and each one's history runs in
 // time order up to the load; none touches a reserved customer.
-func (db *DB) demoOrders(ctx context.Context, tx *Tx, s *demoSet) error {
+func loadOrders(ctx context.Context, ld *db.Loader, s *demoSet) error {
 	r := s.Rand("orders")
-	d := &demoOrderer{db: db, tx: tx, s: s, r: r, pons: rand.NewChaCha8([32]byte{'o', 'r', 'd', 'e', 'r', 's'}), now: tx.Now, ctx: ctx}
-	defer func() { tx.Now = d.now }()
+	d := &demoOrderer{ld: ld, s: s, r: r, pons: rand.NewChaCha8([32]byte{'o', 'r', 'd', 'e', 'r', 's'}), now: ld.Now(), ctx: ctx}
+	defer ld.SetNow(d.now)
 	for _, c := range s.Customers {
 		if !c.Reserved && c.Status != domain.CustomerInactive && s.Carriers[c.Spec.Carrier].Wireless {
 			d.customers = append(d.customers, c)
@@ -57,8 +58,7 @@ var demoOrderKinds = []string{domain.TypeNew, domain.TypeSuspend, domain.TypeRes
 
 // demoOrderer makes the demo's orders in one transaction.
 type demoOrderer struct {
-	db        *DB
-	tx        *Tx
+	ld        *db.Loader
 	s         *demoSet
 	r         *rand.Rand
 	pons      io.Reader
@@ -118,13 +118,13 @@ var demoAges = map[string][2]float64{
 // create plans an order as role at time at, on the demo transaction, and
 // writes it.
 func (d *demoOrderer) create(role domain.Role, at time.Time, plan func(context.Context, domain.OrderLookup) (*domain.OrderPlan, error)) ([]*domain.Order, error) {
-	d.tx.Now = at
+	d.ld.SetNow(at)
 	ctx := d.as(role)
-	p, err := plan(ctx, d.db.lookupTx(d.tx))
+	p, err := plan(ctx, d.ld.Lookup())
 	if err != nil {
 		return nil, err
 	}
-	if err := d.db.writePlan(ctx, d.tx, p, d.pons); err != nil {
+	if err := d.ld.WritePlan(ctx, p, d.pons); err != nil {
 		return nil, err
 	}
 	return p.Orders, nil
@@ -295,194 +295,4 @@ func (d *demoOrderer) changeInput(l *demoLine, i int) *domain.ChangeInput {
 	}
 	return &domain.ChangeInput{BillingOption: domain.BillingOptions[i%3],
 		Lines: domain.ChangeLineList{{Change: &domain.LineChange{LineID: l.ID, Products: pc}}}}
-}
-
-// newService makes a NewOrders_Create order: with a port-in, as a
-// reconnect of a disconnected number, or (only while the order is open:
-// the number comes with activation) plain, with a SIM and mostly a device.
-func (d *demoOrderer) newService(status string, i int) error {
-	variant := []string{"plain", "port", "reconnect"}[i%3]
-	if status == domain.OrderComplete || status == domain.OrderCanceled {
-		variant = []string{"port", "reconnect"}[i%2]
-	}
-	c := d.customer(status)
-	var old *demoLine
-	if variant == "reconnect" {
-		old = d.s.TakeLineWhere(func(l *demoLine) bool {
-			return l.Status == domain.LineDisconnected && l.Carrier.Wireless && l.Customer.Status != domain.CustomerInactive
-		})
-		if old == nil {
-			variant = "port"
-		} else {
-			c = old.Customer
-		}
-	}
-	in := d.newServiceInput(c, i)
-	notBefore := c.CreatedAt
-	switch variant {
-	case "port":
-		in.WirelessPort = d.portInput(c, d.s.Carriers[c.Spec.Carrier].Code)
-	case "reconnect":
-		in.ReconnectTN, notBefore = old.TN, old.CreatedAt
-	}
-	age := demoAges[status]
-	os, err := d.create(domain.RoleRep, d.ago(age[0], age[1], notBefore),
-		func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
-			return domain.PlanNewOrders(ctx, lk, in)
-		})
-	if err != nil {
-		return err
-	}
-	return d.walk(os[0], d.path(os[0], status, i))
-}
-
-// newServiceInput is a new wireless service for c on its carrier, with a
-// SIM (and mostly a device) shipped to its service address.
-func (d *demoOrderer) newServiceInput(c *demoCustomerSet, i int) *domain.NewOrdersInput {
-	carrier := d.s.Carriers[c.Spec.Carrier]
-	key := []string{demoPkgUnlimited, demoPkgEssential, demoPkgUnlimited, demoPkgData}[i%4]
-	names := newDemoNamer(d.r, c.Spec.Person)
-	desc := names.phone()
-	if key == demoPkgData {
-		desc = names.data()
-	}
-	a := c.ServiceAddress
-	in := &domain.NewOrdersInput{
-		CustomerID: c.ID, PackageID: carrier.Packages[key].ID, LineTypeID: carrier.LineType[key], Description: "New: " + desc,
-		ProcessID: d.s.Processes["Standard activation"].ID, WirelessICCID: d.s.TakeSIM(),
-		ShippingAddress: &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
-			City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4},
-	}
-	if d.r.IntN(10) < 7 {
-		in.ESN = d.s.TakeDevice()
-	}
-	return in
-}
-
-// portInput is a port-in of a new number from another provider to carrierCode.
-func (d *demoOrderer) portInput(c *demoCustomerSet, carrierCode string) *domain.WirelessPortInput {
-	city := demoCities[c.Spec.City]
-	a := c.ServiceAddress
-	signer := a.FirstName + " " + a.LastName
-	return &domain.WirelessPortInput{
-		MDN:              d.s.newTN(d.r, pick(d.r, city.NPAs)),
-		AccountNumber:    fmt.Sprintf("%d%08d", 1+d.r.IntN(8), d.r.IntN(100000000)),
-		AuthorizedSigner: signer,
-		PINPassword:      domain.NewSecret(fmt.Sprintf("%04d", 1001+d.r.IntN(8998))),
-		Remark:           pick(d.r, []string{"", "Customer is porting from a prepaid account", "Port the number before the old contract renews", "Business line; port during business hours"}),
-		Address:          &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2, City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4},
-		ExternalProvider: carrierCode,
-	}
-}
-
-// addLine adds one or two services with new numbers to a customer's account.
-func (d *demoOrderer) addLine(status string, i int) error {
-	c := d.customer(status)
-	carrier := d.s.Carriers[c.Spec.Carrier]
-	city := demoCities[c.Spec.City]
-	names := newDemoNamer(d.r, c.Spec.Person)
-	in := &domain.AddLineInput{CustomerID: c.ID, BillingOption: domain.BillingOptions[i%3], ProcessID: d.s.Processes["Standard activation"].ID}
-	for n := range 1 + i%2 {
-		key := []string{demoPkgUnlimited, demoPkgEssential}[n]
-		in.Lines = append(in.Lines, &domain.AddLineLine{TN: d.s.newTN(d.r, pick(d.r, city.NPAs)), PackageID: carrier.Packages[key].ID,
-			LineTypeID: carrier.LineType[key], Description: "Added: " + names.phone()})
-	}
-	age := demoAges[status]
-	os, err := d.create(domain.RoleRep, d.ago(age[0], age[1], c.CreatedAt), func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
-		return domain.PlanOrdersCreate(ctx, lk, &domain.OrdersCreateInput{AddLine: in})
-	})
-	if err != nil {
-		return err
-	}
-	return d.walk(os[0], d.path(os[0], status, i))
-}
-
-// routeDecisions makes port-ins on "Port-in review": twelve waiting for a
-// supervisor's route decision (two of them on hold), and four whose route
-// was chosen and which went on.
-func (d *demoOrderer) routeDecisions() error {
-	proc := d.s.Processes["Port-in review"]
-	for i := range 16 {
-		c := d.customer("")
-		in := d.newServiceInput(c, i)
-		in.ProcessID = proc.ID
-		in.WirelessPort = d.portInput(c, d.s.Carriers[c.Spec.Carrier].Code)
-		waiting := i < 12
-		at := d.ago(1, 140, c.CreatedAt)
-		if !waiting {
-			at = d.ago(150, 400, c.CreatedAt)
-		}
-		os, err := d.create(domain.RoleRep, at, func(ctx context.Context, lk domain.OrderLookup) (*domain.OrderPlan, error) {
-			return domain.PlanNewOrders(ctx, lk, in)
-		})
-		if err != nil {
-			return err
-		}
-		o := os[0]
-		var moves []demoMove
-		switch {
-		case waiting && i%6 == 5:
-			moves = d.path(o, domain.OrderHold, i)
-		case waiting:
-		default:
-			route := proc.Routes[i%len(proc.Routes)].ID
-			moves = append([]demoMove{{role: domain.RoleSupervisor, in: domain.OrderUpdateInput{ProcessRouteID: &route}}},
-				d.path(o, []string{domain.OrderSent, domain.OrderConfirmed, domain.OrderComplete, domain.OrderError}[i%4], i)...)
-		}
-		if err := d.walk(o, moves); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// activations gives every PENDING line left by the base data (outside the
-// reserved customers) the open order that activates it: a PENDING
-// customer's waits for payment, a Lifeline customer's for eligibility.
-func (d *demoOrderer) activations() error {
-	proc := d.s.Processes["Standard activation"]
-	route := proc.Routes[0].ID
-	open := []string{domain.OrderNew, domain.OrderSent, domain.OrderConfirmed, domain.OrderProvisioned, domain.OrderHold,
-		domain.OrderError, domain.OrderJeopardy, domain.OrderFlowError}
-	for i := 0; ; i++ {
-		l := d.s.TakeLine("", domain.LinePending)
-		if l == nil {
-			return nil
-		}
-		item := &domain.OrderItem{LineID: l.ID, TN: l.TN, Action: domain.ItemAdd, PackageID: l.PackageID, CarrierID: l.CarrierID,
-			CarrierAccountID: l.CarrierAccountID, Description: l.Description, AltBTNID: l.AltBTNID, PBXMake: l.PBXMake,
-			PBXModel: l.PBXModel, LineTypeID: l.LineTypeID}
-		if l.SIM != "" {
-			item.InventoryIdentifiers = []string{l.SIM}
-		}
-		o := &domain.Order{Type: domain.TypeNew, Status: domain.OrderNew, CustomerID: l.CustomerID, CarrierID: l.CarrierID,
-			CarrierAccountID: l.CarrierAccountID, FlowThrough: !l.Carrier.Wireless || l.SIM != "", ShippingStatus: domain.ShippingNotRequired,
-			ProcessID: &proc.ID, ProcessRouteID: &route, Items: []*domain.OrderItem{item}}
-		status := open[i%len(open)]
-		switch {
-		case l.Customer.Status == domain.CustomerPending:
-			status = domain.OrderPaymentHold
-		case l.Customer.Spec.Profile == "Lifeline":
-			status = domain.OrderLifelineHold
-		}
-		age := demoAges[status]
-		d.tx.Now = d.ago(age[0], age[1], l.CreatedAt)
-		ctx := d.as(domain.RoleRep)
-		var err error
-		if o.PON, err = domain.NewPON(d.pons); err != nil {
-			return err
-		}
-		if err := d.db.insertOrder(ctx, d.tx, o); err != nil {
-			return fmt.Errorf("activation of line %d: %w", l.ID, err)
-		}
-		counts := statusDeltas{}
-		counts.move("", o.Status)
-		if err := counts.apply(ctx, d.tx); err != nil {
-			return err
-		}
-		o.CarrierName = l.Carrier.Name
-		if err := d.walk(o, d.path(o, status, i)); err != nil {
-			return err
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package db
+package demo
 
 import "switchboard/domain"
 
