@@ -49,7 +49,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
-	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: *poll, Log: log})
+	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: *poll, Log: log,
+		Sweeper: &jobs.Sweeper{Store: d, Now: d.Now, Log: log}})
 	if err != nil {
 		return err
 	}
@@ -74,8 +75,6 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
-	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
-	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
