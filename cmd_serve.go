@@ -59,7 +59,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return fmt.Errorf("start background jobs: %w", err)
 	}
 	defer stopJobs(work, log)
-	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
+	srv := web.NewServer(web.Config{Store: d, Jobs: work.Admin(), SessionKeys: k.Session, SecureCookies: *secure, Log: log})
 	hs := &http.Server{
 		Addr:              *addr,
 		Handler:           srv,

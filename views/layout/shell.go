@@ -35,6 +35,7 @@ var Nav = []NavItem{
 	{"/routes", "Route decisions", domain.RoleSupervisor},
 	{"/customers", "Customers", domain.RoleSupport},
 	{"/admin/users", "Users", domain.RoleAdmin},
+	{"/admin/jobs", "Jobs", domain.RoleAdmin},
 }
 
 // Items returns the links the signed-in user may open.
