@@ -17,8 +17,8 @@ import (
 	"switchboard/db/dbtest"
 	"switchboard/domain"
 	"switchboard/web"
-	"switchboard/web/webtest"
 	"switchboard/web/auth"
+	"switchboard/web/webtest"
 )
 
 // TestTwoInstancesShareSessionsTokensAndSecrets runs two servers on one

@@ -28,7 +28,7 @@ type Server struct {
 type Config struct {
 	Store         handlers.Store
 	Jobs          domain.JobAdmin // River's jobs, listed and retried on /admin/jobs
-	SessionKeys   [][]byte // first signs; the rest still verify (rotation)
+	SessionKeys   [][]byte        // first signs; the rest still verify (rotation)
 	SecureCookies bool
 	Log           *slog.Logger
 }

@@ -18,10 +18,10 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"switchboard/db"
-	"switchboard/jobs"
 	"switchboard/db/dbtest"
 	"switchboard/demo"
 	"switchboard/domain"
+	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
