@@ -21,7 +21,7 @@ const demoHash = "$2a$10$demo.demo.demo.demo.demo.demo.demo.demo.demo.demo.dem"
 
 // loadDemo fills d with the demo data set, without the jobs it made due
 // for its own orders, and returns a context signed in as its rep.
-func loadDemo(t *testing.T, d *db.DB) context.Context {
+func loadDemo(t testing.TB, d *db.DB) context.Context {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := demo.Load(ctx, d, demoHash); err != nil {
