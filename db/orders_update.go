@@ -123,7 +123,7 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 	}
 	for _, it := range n.Items {
 		if it.ID == 0 {
-			if err := db.insertItem(ctx, tx, o.ID, it); err != nil {
+			if err := db.insertItem(ctx, tx, o, it); err != nil {
 				return nil, err
 			}
 			continue

@@ -95,12 +95,9 @@ func (h *Handlers) processNames(ctx context.Context) (map[int64]string, error) {
 // form is redirected to the queue (303). A failed choice shows its reason
 // in the row: 409 when the order changed meanwhile, 422 for a bad route.
 func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "Order")
+	id, err := postedTo(r, "Order")
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
 	ctx := r.Context()
 	st := h.Store

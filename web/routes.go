@@ -20,6 +20,7 @@ func routes(h *handlers.Handlers) []Route {
 		supervisor = domain.RoleSupervisor
 		admin      = domain.RoleAdmin
 	)
+	newService, changeService := h.NewServiceWizard(), h.ChangeServiceWizard()
 	return []Route{
 		// Open to anyone.
 		{Pattern: "GET /healthz", Min: Public, Handler: h.API(h.HandleHealth)},
@@ -46,16 +47,16 @@ func routes(h *handlers.Handlers) []Route {
 		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
 
 		// Order wizards (pages): a draft per wizard run, a step per URL.
-		page("GET /orders/new", rep, h.HandleNewServiceStart),
-		page("POST /orders/new", rep, h.HandleNewServiceCreate),
-		page("GET /orders/new/{draft}/{step}", rep, h.HandleNewServiceStep),
-		page("POST /orders/new/{draft}/{step}", rep, h.HandleNewServiceSave),
-		page("POST /orders/new/{draft}/submit", rep, h.HandleNewServiceSubmit),
-		page("GET /orders/create", rep, h.HandleOrdersStart),
-		page("POST /orders/create", rep, h.HandleOrdersCreate),
-		page("GET /orders/create/{draft}/{step}", rep, h.HandleOrdersStep),
-		page("POST /orders/create/{draft}/{step}", rep, h.HandleOrdersSave),
-		page("POST /orders/create/{draft}/submit", rep, h.HandleOrdersSubmit),
+		page("GET /orders/new", rep, newService.Start),
+		page("POST /orders/new", rep, newService.Create),
+		page("GET /orders/new/{draft}/{step}", rep, newService.Step),
+		page("POST /orders/new/{draft}/{step}", rep, newService.Save),
+		page("POST /orders/new/{draft}/submit", rep, newService.Submit),
+		page("GET /orders/create", rep, changeService.Start),
+		page("POST /orders/create", rep, changeService.Create),
+		page("GET /orders/create/{draft}/{step}", rep, changeService.Step),
+		page("POST /orders/create/{draft}/{step}", rep, changeService.Save),
+		page("POST /orders/create/{draft}/submit", rep, changeService.Submit),
 
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
