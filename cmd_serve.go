@@ -134,6 +134,8 @@ func openDB(ctx context.Context, dsn, keysFile, sessionKey, dataKey string, log 
 
 // loadDemo fills an empty database with the demo data set and says how to sign in.
 func loadDemo(ctx context.Context, d *db.DB, log *slog.Logger, addr string) error {
+	// The demo users' password "demo" is below the password rules on purpose
+	// (it is a demonstration): it is hashed here, never through domain.ValidatePassword.
 	hash, err := auth.Bcrypt{}.Hash("demo")
 	if err != nil {
 		return err

@@ -58,7 +58,7 @@ func (db *DB) FindInventory(ctx context.Context, f domain.InventoryFilter) ([]*d
 func (db *DB) CreateInventory(ctx context.Context, items []*domain.InventoryItem) error {
 	var p domain.Problems
 	p.Check(len(items) > 0, "Items", "Items must hold at least one item")
-	p.Check(len(items) <= 1000, "Items", "Items may hold at most 1000 items at once")
+	p.Check(len(items) <= domain.MaxInventoryItems, "Items", "Items may hold at most %d entries; it holds %d", domain.MaxInventoryItems, len(items))
 	seen := map[string]bool{}
 	for i, it := range items {
 		it.Identifier = strings.TrimSpace(it.Identifier)

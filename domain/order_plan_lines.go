@@ -22,7 +22,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	var g byAccount
 	var lines []*Line
 	tns := map[string]int{}
-	for i, l := range in.Lines {
+	for i, l := range within(pl, pre+".Lines", in.Lines, MaxRequestLines) {
 		if l == nil {
 			continue
 		}
@@ -87,7 +87,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 
 		var ops []*OrderProduct
 		provisionable := false
-		for j, pr := range l.Products {
+		for j, pr := range within(pl, lp+".Products", l.Products, MaxLineProducts) {
 			if pr == nil {
 				continue
 			}
@@ -147,7 +147,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 	var g byAccount
 	var customerID int64
 	seen := map[int64]int{}
-	for i, e := range in.Lines {
+	for i, e := range within(pl, pre+".Lines", in.Lines, MaxRequestLines) {
 		if e == nil {
 			continue
 		}

@@ -104,7 +104,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		carrierID = carrier.ID
 	}
 	var extra []*OrderProduct
-	for i, pr := range in.AdditionalProducts {
+	for i, pr := range within(pl, "AdditionalProducts", in.AdditionalProducts, MaxAdditionalProducts) {
 		if pr == nil {
 			continue
 		}

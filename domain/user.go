@@ -33,17 +33,6 @@ func (u *User) Validate() error {
 	return p.Err()
 }
 
-// ValidatePassword checks a new password.
-func ValidatePassword(pw string) error {
-	if len(pw) < 4 {
-		return FieldErrorf("Password", "Password must be at least 4 characters")
-	}
-	if len(pw) > 72 {
-		return FieldErrorf("Password", "Password must be at most 72 bytes")
-	}
-	return nil
-}
-
 // APIToken lets a script act as a user. Only a hash of it is stored.
 type APIToken struct {
 	ID        int64      `db:"id"`
@@ -83,8 +72,4 @@ type UserStore interface {
 	FindAPITokens(ctx context.Context) ([]*APIToken, error)
 	// RevokeAPIToken returns ENOTFOUND if there is no such token.
 	RevokeAPIToken(ctx context.Context, id int64) error
-	// SessionEpoch returns the user's session epoch, bumped whenever their
-	// sessions must end (password reset, role change, disabling). Returns
-	// ENOTFOUND if there is no such user.
-	SessionEpoch(ctx context.Context, userID int64) (int64, error)
 }

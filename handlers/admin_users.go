@@ -47,7 +47,7 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	if pw == "" {
 		p.Add("Password", "Password is required")
-	} else if err := p.Merge(domain.ValidatePassword(pw)); err != nil {
+	} else if err := p.Merge(domain.ValidatePassword(u.Name, pw)); err != nil {
 		return err
 	}
 	err := p.Err()
@@ -72,7 +72,8 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 }
 
 // HandleUserUpdate changes one thing about a user, named by the form's
-// action field: its role, whether it is disabled, or its password. An
+// action field: its role, whether it is disabled, its password, or its
+// sessions (signed out everywhere). An
 // administrator cannot disable themself or give up their own admin role.
 func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) error {
 	id, err := postedTo(r, "User")
@@ -119,14 +120,14 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 			if disabled {
 				msg = target.Name + " is disabled: signed out everywhere, and their API tokens no longer work."
 			} else {
-				msg = target.Name + " is enabled again and can sign in."
+				msg = target.Name + " is enabled again and can sign in. Their old API tokens stay revoked: make a new one if a script needs it."
 			}
 		}
 	case "password":
 		pw := r.PostForm.Get(fieldPassword)
 		if pw == "" {
 			err = fail(fieldPassword, "Enter the new password.")
-		} else if verr := domain.ValidatePassword(pw); verr != nil {
+		} else if verr := domain.ValidatePassword(target.Name, pw); verr != nil {
 			err = fail(fieldPassword, "%s", domain.ErrorMessage(verr))
 		} else {
 			hash, herr := h.Passwords.Hash(pw)
@@ -139,8 +140,22 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 				msg = "Your password was changed. Your other sessions were signed out."
 			}
 		}
+	case "sessions":
+		n, serr := h.Store.DeleteUserSessions(ctx, id)
+		if serr != nil {
+			return serr
+		}
+		h.Log.InfoContext(ctx, "sessions ended", "user", target.Name, "sessions", n, "by", actorName(ctx))
+		if self {
+			if err := h.Sessions.SignOut(w, r); err != nil {
+				return err
+			}
+			return redirect(w, r, "/login")
+		}
+		h.flash(w, r, "ok", target.Name+" is signed out everywhere ("+plural(n, "session")+" ended). They can sign in again.")
+		return redirect(w, r, "/admin/users")
 	default:
-		err = fail("", "Choose what to change: role, disabled or password.")
+		err = fail("", "Choose what to change: role, disabled, password or sessions.")
 	}
 	if err == nil {
 		var updated *domain.User

@@ -22,6 +22,7 @@ type Store interface {
 	domain.InventoryStore
 	domain.AuditStore
 	domain.SignInStore
+	domain.SessionStore
 	domain.DashboardStore
 	domain.OrderStore
 	domain.OrderQueueStore
@@ -32,12 +33,13 @@ type Store interface {
 	Ping(ctx context.Context) error
 }
 
-// Sessions is the signed-cookie session the web layer keeps.
+// Sessions is the browser session the web layer keeps: a signed cookie
+// carrying the id of a session recorded in the database.
 type Sessions interface {
 	// SignIn starts a fresh session for u (a new cookie: the old one is not reused).
 	SignIn(w http.ResponseWriter, r *http.Request, u *domain.User) error
-	// SignOut ends the session.
-	SignOut(w http.ResponseWriter, r *http.Request)
+	// SignOut ends the session on the server and deletes its cookie.
+	SignOut(w http.ResponseWriter, r *http.Request) error
 	// Flash keeps a message for the next page shown to this browser.
 	Flash(w http.ResponseWriter, r *http.Request, f Flash)
 	// Flashes returns and forgets the kept messages.

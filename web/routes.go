@@ -28,6 +28,7 @@ func routes(h *handlers.Handlers) []Route {
 		{Pattern: "GET /login", Min: Public, Handler: h.Page(h.HandleLoginForm)},
 		{Pattern: "POST /login", Min: Public, Handler: h.Page(h.HandleLogin)},
 		{Pattern: "POST /logout", Min: Public, Handler: h.Page(h.HandleLogout)},
+		page("POST /logout/everywhere", support, h.HandleSignOutEverywhere),
 		{Pattern: "/", Min: Public, Kind: KindPage, Handler: h.Page(h.HandleNotFound)},
 		{Pattern: "/api/", Min: Public, Handler: h.API(h.HandleAPINotFound)},
 

@@ -35,7 +35,7 @@ type Config struct {
 
 // NewServer builds the server and its routes.
 func NewServer(cfg Config) *Server {
-	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store.SessionEpoch)}
+	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store)}
 	s.H = &handlers.Handlers{Store: cfg.Store, Jobs: cfg.Jobs, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
 	s.Routes = routes(s.H)
 	mux := http.NewServeMux()
@@ -137,21 +137,14 @@ func (s *Server) guard(rt Route) http.Handler {
 	})
 }
 
-// pageUser returns the signed-in user of a browser session, or nil. A
-// disabled user, or one whose sessions were ended since, is signed out.
+// pageUser returns the signed-in user of a browser session, or nil: a
+// session ended or run out, or a disabled user, is signed out.
 func (s *Server) pageUser(w http.ResponseWriter, r *http.Request) *domain.User {
-	st, ok := s.Sessions.state(r)
-	if !ok {
+	u, err := s.Sessions.User(r)
+	if err != nil {
+		s.Log.ErrorContext(r.Context(), "session check", "err", err)
 		return nil
 	}
-	u, err := s.Store.FindUserByID(r.Context(), st.UserID)
-	if err != nil || u.Disabled {
-		return nil
-	}
-	if epoch, err := s.Sessions.epochOf(r.Context(), u.ID); err != nil || epoch != st.Epoch {
-		return nil
-	}
-	s.Sessions.touch(w, r, st)
 	return u
 }
 
