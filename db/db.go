@@ -17,6 +17,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"switchboard/domain"
+	"switchboard/jobs"
 )
 
 //go:embed migrations
@@ -34,6 +35,9 @@ type DB struct {
 	// committed (Tx.Publish); nil publishes nothing. Set it before the
 	// first write.
 	Events domain.EventPublisher
+	// Jobs inserts the jobs writes make due, in their transactions: an
+	// insert-only River client until serve sets its working one.
+	Jobs Jobs
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -75,6 +79,10 @@ func Open(ctx context.Context, dsn string, dataKey []byte) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
+	if db.Jobs, err = jobs.NewScheduler(db.RiverDriver(), jobs.DefaultPollInterval); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -102,14 +110,18 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.R.PingContext(ctx)
 }
 
-// Migrate applies every embedded migration not yet applied. Several
-// instances starting at once on PostgreSQL take turns (a session lock).
+// Migrate applies every embedded migration not yet applied, then River's
+// (the background jobs' tables). Several instances starting at once on
+// PostgreSQL take turns (a session lock).
 func (db *DB) Migrate(ctx context.Context) error {
 	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.Name())
 	if err != nil {
 		return err
 	}
-	return db.Dialect.migrate(ctx, db.W.DB, sub)
+	if err := db.Dialect.migrate(ctx, db.W.DB, sub); err != nil {
+		return err
+	}
+	return db.migrateRiver(ctx)
 }
 
 // inTx runs fn in a write transaction, committing when it returns nil.

@@ -15,6 +15,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
+	"github.com/riverqueue/river/riverdriver"
 )
 
 // Dialect holds what differs between the engines. Everything else is one
@@ -38,6 +39,8 @@ type Dialect interface {
 	// conflict by aborting it.
 	IsRetryable(err error) bool
 	migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error
+	riverDriver(db *sql.DB) riverdriver.Driver[*sql.Tx]
+	whileMigrating(ctx context.Context, db *sql.DB, fn func() error) error
 }
 
 type sqliteDialect struct{}

@@ -80,7 +80,11 @@ func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.Orde
 	if err != nil {
 		return nil, err
 	}
-	return db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
+	n, err := db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
+	if err != nil {
+		return nil, err
+	}
+	return n, db.scheduleAfterWrite(ctx, tx, o.Status, n)
 }
 
 // lockOrder locks order id in tx and reads it. When ifVersion is not nil

@@ -91,6 +91,9 @@ func (db *DB) writePlan(ctx context.Context, tx *Tx, plan *domain.OrderPlan, pon
 		if err := db.insertOrder(ctx, tx, o); err != nil {
 			return err
 		}
+		if err := db.scheduleNewOrder(ctx, tx, o); err != nil {
+			return err
+		}
 		counts.move("", o.Status)
 	}
 	for _, a := range plan.Assignments {
