@@ -71,7 +71,7 @@ func TestCreateOrders_SameLine(t *testing.T) {
 			}
 			for _, err := range errs {
 				if err != nil {
-					wantField(t, err, "Suspend.LineID")
+					wantConflict(t, err, "Suspend.LineID")
 				}
 			}
 		}

@@ -170,6 +170,19 @@ func mustInventory(tb testing.TB, d *db.DB, identifier string) invState {
 func wantField(tb testing.TB, err error, field string) {
 	tb.Helper()
 	wantCode(tb, err, domain.EINVALID)
+	wantFieldOf(tb, err, field)
+}
+
+// wantConflict checks err is ECONFLICT (the input clashes with what is
+// stored) with an error on field.
+func wantConflict(tb testing.TB, err error, field string) {
+	tb.Helper()
+	wantCode(tb, err, domain.ECONFLICT)
+	wantFieldOf(tb, err, field)
+}
+
+func wantFieldOf(tb testing.TB, err error, field string) {
+	tb.Helper()
 	for _, f := range domain.ErrorFields(err) {
 		if f.Field == field {
 			return

@@ -137,15 +137,15 @@ func TestCreateNewOrders(t *testing.T) {
 			}
 		})
 
-		t.Run("ErrInvalid", func(t *testing.T) {
+		t.Run("ErrConflict", func(t *testing.T) {
 			before := count(t, d, "orders", "")
 			lines := count(t, d, "lines", "")
 			in := w.newService()
 			in.WirelessICCID = "SIM-1" // assigned by OK
 			in.ReconnectTN = "3125550101"
 			_, err := d.CreateNewOrders(ctx, in)
-			wantField(t, err, "WirelessICCID")
-			wantField(t, err, "ReconnectTN")
+			wantConflict(t, err, "WirelessICCID")
+			wantConflict(t, err, "ReconnectTN")
 			if count(t, d, "orders", "") != before || count(t, d, "lines", "") != lines {
 				t.Fatal("a refused order wrote something")
 			}
@@ -174,7 +174,7 @@ func TestCreateOrders(t *testing.T) {
 			}
 			// The open suspend is seen by the next request's rules.
 			_, err := d.CreateOrders(ctx, &domain.OrdersCreateInput{Suspend: &domain.SuspendInput{LineID: w.Second, CustomerID: w.Acme.ID, SuspendType: "ALL"}})
-			wantField(t, err, "Suspend.LineID")
+			wantConflict(t, err, "Suspend.LineID")
 			if got, want := mustLineState(t, d, w.Second).Status, domain.LineActive; got != want {
 				t.Fatalf("line=%s before completion, want %s", got, want)
 			}

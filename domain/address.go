@@ -78,7 +78,7 @@ func (a *Address) checkUSZip(p *Problems, field string, stateOK bool) {
 	st, ok := ZipState(a.Zip)
 	switch {
 	case !ok:
-		p.Add(field, "Zip %s is not a valid zip code: no US ZIP code has that number", a.Zip)
+		p.Add(field, "Zip must be a valid zip code: no US ZIP code is %s", a.Zip)
 	case stateOK && st != a.State:
 		p.Add(field, "Zip %s is in %s, not in %s: check the Zip and the State", a.Zip, st, a.State)
 	}

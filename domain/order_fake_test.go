@@ -249,10 +249,17 @@ func fieldErrors(err error) map[string]string {
 
 // wantFieldError fails unless err is EINVALID with a message containing
 // want on field.
+// wantFieldError checks err refuses field with a message containing want:
+// EINVALID, or ECONFLICT for a case named Conflict… (the input clashes
+// with what is stored).
 func wantFieldError(t *testing.T, err error, field, want string) {
 	t.Helper()
-	if got := domain.ErrorCode(err); got != domain.EINVALID {
-		t.Fatalf("code=%q, want %q (err: %v)", got, domain.EINVALID, err)
+	code := domain.EINVALID
+	if name := t.Name(); strings.HasPrefix(name[strings.LastIndex(name, "/")+1:], "Conflict") {
+		code = domain.ECONFLICT
+	}
+	if got := domain.ErrorCode(err); got != code {
+		t.Fatalf("code=%q, want %q (err: %v)", got, code, err)
 	}
 	got, ok := fieldErrors(err)[field]
 	if !ok {

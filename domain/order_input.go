@@ -232,6 +232,7 @@ type PackageChangeInput struct {
 
 // OrderUpdateInput is Orders_Update's input; what is not given is unchanged.
 type OrderUpdateInput struct {
+	OrderID         *int64         `json:"OrderID"` // the seed's required input: must be the order in the path
 	Status          string         `json:"Status"`
 	StatusNote      *string        `json:"StatusNote" text:"multiline"`
 	FlowThroughFlag *bool          `json:"FlowThroughFlag"`
@@ -248,7 +249,8 @@ type UpdateLine struct {
 	Change *LineChange `json:"Change"`
 }
 
-// Empty reports whether the update changes nothing.
+// Empty reports whether the update gives no field to change (OrderID only
+// names the order).
 func (in *OrderUpdateInput) Empty() bool {
 	return in.Status == "" && in.StatusNote == nil && in.FlowThroughFlag == nil && in.CompletionDate == "" &&
 		in.TrackingNumber == nil && in.ShippingStatus == "" && in.ProcessID == nil && in.ProcessRouteID == nil &&

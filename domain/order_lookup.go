@@ -228,7 +228,7 @@ func (pl *planner) process(field string, id int64) *Process {
 func (pl *planner) tnFree(field, label, tn string) {
 	l, err := find(pl, "tn", tn, pl.lk.FindLineByTN)
 	if pl.quiet(err) && l.Status != LineDisconnected {
-		pl.p.Add(field, "%s %s is already in use on line %d", label, tn, l.ID)
+		pl.p.Conflict(field, "%s %s is already in use on line %d", label, tn, l.ID)
 	}
 }
 

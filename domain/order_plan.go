@@ -235,7 +235,7 @@ func (pl *planner) checkOtherOpenOrders(field string, line *Line, action string,
 			continue
 		}
 		if actionsConflict(actionOnLine(o, line.ID), action) {
-			pl.p.Add(field, "Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
+			pl.p.Conflict(field, "Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
 				line.ID, o.Type, o.ID, o.PON, o.Status)
 			return
 		}

@@ -169,7 +169,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 		line, field := pl.lineRef(ep, ref.LineID, ref.TN, true)
 		var ops []*OrderProduct
 		if action == ItemChange {
-			ops = pl.productChanges(ep+".Products", line, &e.Change.Products, in.IgnoreRelatedProducts)
+			ops = pl.productChanges(ep+".Products", line, &e.Change.Products, in.IgnoreRelatedProducts, 0)
 		}
 		if line == nil {
 			continue
@@ -212,10 +212,12 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 // productChanges checks a line's product changes. Add: as addProduct.
 // Change: CustomerProductID required and on the line, a new Rate or
 // Quantity (Quantity at least 1); what is not given stays. Remove:
-// CustomerProductID required and on the line. No customer product twice.
+// CustomerProductID required and on the line. No customer product twice,
+// and none that an open order other than self already changes or removes
+// (a conflict: completing both would lose one change).
 // Unless ignoreRelated, the products in a product group with an added
 // product are added too, and those with a removed one are removed too.
-func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesInput, ignoreRelated bool) []*OrderProduct {
+func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesInput, ignoreRelated bool, self int64) []*OrderProduct {
 	if pc.Empty() {
 		pl.p.Add(prefix, "Products must add, change or remove at least one product")
 		return nil
@@ -258,6 +260,9 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 		cp := onLine[id]
 		if cp == nil && line != nil {
 			pl.p.Add(field, "Customer product %d is not on line %d", id, line.ID)
+		}
+		if cp != nil {
+			pl.checkProductHeld(field, line, id, self)
 		}
 		return cp
 	}
@@ -323,11 +328,35 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 					continue
 				}
 				touched[other.ID] = "removed"
+				pl.checkProductHeld(prefix, line, other.ID, self)
 				ops = append(ops, removeOp(other, SourceRelated))
 			}
 		}
 	}
 	return ops
+}
+
+// checkProductHeld refuses, as a conflict, a change or removal of customer
+// product cpID of line that an open order other than self already changes
+// or removes.
+func (pl *planner) checkProductHeld(field string, line *Line, cpID, self int64) {
+	for _, o := range pl.openOrders(line.ID) {
+		if o == nil || !o.Open() || self != 0 && o.ID == self {
+			continue
+		}
+		it := o.Item(line.ID)
+		if it == nil {
+			continue
+		}
+		for _, op := range it.Products {
+			if op != nil && op.Op != ProductAdd && op.CustomerProductID != nil && *op.CustomerProductID == cpID {
+				verb := map[string]string{ProductChange: "changes", ProductRemove: "removes"}[op.Op]
+				pl.p.Conflict(field, "Customer product %d is held by open %s order %d (PON %s, status %s), which %s it; complete or cancel that order first",
+					cpID, o.Type, o.ID, o.PON, o.Status, verb)
+				return
+			}
+		}
+	}
 }
 
 func removeOp(cp *CustomerProduct, source string) *OrderProduct {

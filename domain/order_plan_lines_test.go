@@ -35,7 +35,7 @@ func TestPlanOrdersCreate_AddLineRules(t *testing.T) {
 			in: addLine()},
 		{name: "ErrTNDigits", field: "AddLine.Lines[0].TN", message: "TN must be 10 digits, or blank (or ten 0s) for a new service without a TN",
 			in: addLine(&domain.AddLineLine{TN: "12345", PackageID: 1})},
-		{name: "ErrTNInUse", field: "AddLine.Lines[0].TN", message: "TN 3125550101 is already in use on line 1",
+		{name: "ConflictTNInUse", field: "AddLine.Lines[0].TN", message: "TN 3125550101 is already in use on line 1",
 			in: addLine(&domain.AddLineLine{TN: "3125550101", PackageID: 1})},
 		{name: "ErrTNTwice", field: "AddLine.Lines[1].TN", message: "TN 3125550188 is also given for Lines[0]",
 			in: addLine(&domain.AddLineLine{TN: "3125550188", PackageID: 1}, &domain.AddLineLine{TN: "312.555.0188", PackageID: 1})},
@@ -211,9 +211,9 @@ func TestPlanOrdersCreate_ChangeRules(t *testing.T) {
 			in: change(changeOf(1, "", addOf(102)), disconnectOf(0, "3125550101"))},
 		{name: "ErrTwoCustomers", field: "Change.Lines[1].Change.LineID", message: "Line 5 belongs to customer 2; every line of one Change must belong to the same customer (1)",
 			in: change(changeOf(1, "", addOf(102)), changeOf(5, "", addOf(102)))},
-		{name: "ErrOpenOrder", field: "Change.Lines[0].Disconnect.LineID", message: "Line 6 already has an open SUSPEND order 900",
+		{name: "ConflictOpenOrder", field: "Change.Lines[0].Disconnect.LineID", message: "Line 6 already has an open SUSPEND order 900",
 			in: change(disconnectOf(6, ""))},
-		{name: "ErrOpenPackageChange", field: "Change.Lines[0].Change.LineID", message: "Line 1 already has an open PACKAGE_CHANGE order 907",
+		{name: "ConflictOpenPackageChange", field: "Change.Lines[0].Change.LineID", message: "Line 1 already has an open PACKAGE_CHANGE order 907",
 			in: change(changeOf(1, "", addOf(102))),
 			setup: func(f *fakeLookup) {
 				f.openOrders[1] = []*domain.Order{openOrder(907, domain.TypePackageChange, domain.ItemPackageChange, 1)}

@@ -158,7 +158,7 @@ func (pl *planner) inventory(field, ident, typ string, customerID int64) bool {
 	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
 		pl.p.Add(field, "%s %s is ASSIGNED to another customer", field, ident)
 	case it.Status == InventoryAssigned && it.LineID != nil:
-		pl.p.Add(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
+		pl.p.Conflict(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
 	case it.Status == InventoryAssigned:
 		return true
 	default:

@@ -38,7 +38,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrESNUnknown", "ESN", "ESN NOPE is not in inventory", func(in *domain.NewOrdersInput) { in.ESN = "NOPE" }},
 		{"ErrESNIsSIM", "ESN", "ESN SIM-AVAIL is a SIM_Card, not a Mobile_Device", func(in *domain.NewOrdersInput) { in.ESN = "SIM-AVAIL" }},
 		{"ErrESNOtherCustomer", "ESN", "ESN ESN-OTHER is ASSIGNED to another customer", func(in *domain.NewOrdersInput) { in.ESN = "ESN-OTHER" }},
-		{"ErrESNInUse", "ESN", "ESN ESN-INUSE is already in use on line 1", func(in *domain.NewOrdersInput) { in.ESN = "ESN-INUSE" }},
+		{"ConflictESNInUse", "ESN", "ESN ESN-INUSE is already in use on line 1", func(in *domain.NewOrdersInput) { in.ESN = "ESN-INUSE" }},
 		{"ErrESNUnavailable", "ESN", "ESN ESN-UNAV is UNAVAILABLE and cannot be used", func(in *domain.NewOrdersInput) { in.ESN = "ESN-UNAV" }},
 		{"ErrESNWireline", "ESN", "ESN is only for wireless services; package 4 is on Lumen", func(in *domain.NewOrdersInput) { in.PackageID, in.ESN = 4, "ESN-AVAIL" }},
 		{"ErrWirelessESNAndESNDiffer", "WirelessESN", "ESN and WirelessESN name the same device; give only one", func(in *domain.NewOrdersInput) { in.ESN, in.WirelessESN = "ESN-AVAIL", "ESN-MINE" }},
@@ -49,7 +49,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrPortWireline", "WirelessPort", "WirelessPort is only for wireless services", func(in *domain.NewOrdersInput) { in.PackageID, in.WirelessPort = 4, validPort() }},
 		{"ErrPortMDNRequired", "WirelessPort.MDN", "MDN is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "" }},
 		{"ErrPortMDNDigits", "WirelessPort.MDN", "MDN must be 10 digits", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "555-0199" }},
-		{"ErrPortMDNInUse", "WirelessPort.MDN", "MDN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "3125550101" }},
+		{"ConflictPortMDNInUse", "WirelessPort.MDN", "MDN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "3125550101" }},
 		{"ErrPortAccountRequired", "WirelessPort.AccountNumber", "AccountNumber is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.AccountNumber = " " }},
 		{"ErrPortSignerRequired", "WirelessPort.AuthorizedSigner", "AuthorizedSigner is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.AuthorizedSigner = "" }},
 		{"ErrPortPINRequired", "WirelessPort.PINPassword", "PINPassword is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.PINPassword = domain.NewSecret("") }},
@@ -93,7 +93,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		}},
 
 		{"ErrReconnectTNDigits", "ReconnectTN", "ReconnectTN must be 10 digits", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "31255501" }},
-		{"ErrReconnectTNInUse", "ReconnectTN", "TN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "3125550101" }},
+		{"ConflictReconnectTNInUse", "ReconnectTN", "TN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "3125550101" }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			in := &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, WirelessPort: validPort()}

@@ -20,6 +20,11 @@ type OrderUpdatePlan struct {
 	Effects []Effect
 }
 
+// Unchanged reports whether the plan changes nothing (every field given
+// already had its value): the store then writes nothing, keeping the
+// order's Version (its ETag) and its history as they are.
+func (p *OrderUpdatePlan) Unchanged() bool { return len(p.Changes) == 0 && len(p.Effects) == 0 }
+
 // PlanOrderUpdate checks Orders_Update's input against order o for a user
 // of role, at time now, and returns the updated order with its changes.
 // Rules: updating needs a rep; Status moves along the lifecycle (CheckMove;
@@ -43,6 +48,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	}
 	if !role.AtLeast(RoleRep) {
 		return nil, Errorf(EFORBIDDEN, "Your role (%s) may not update orders", roleName(role))
+	}
+	if in.OrderID != nil && *in.OrderID != o.ID {
+		return nil, FieldErrorf("OrderID", "OrderID %d in the body is not the order being updated (%d, in the path); leave it out or give the same ID", *in.OrderID, o.ID)
 	}
 	if in.Empty() {
 		return nil, invalid("Nothing to update: give at least one field to change")
@@ -89,9 +97,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	if in.CompletionDate != "" {
 		if !toComplete {
 			pl.p.Add("CompletionDate", "CompletionDate can only be set when changing an order to COMPLETE")
-		} else if d, ok := parseDate(in.CompletionDate, now.Location()); !ok {
+		} else if d, dateOnly, ok := parseDate(in.CompletionDate, now.Location()); !ok {
 			pl.p.Add("CompletionDate", "CompletionDate must be a date (YYYY-MM-DD) or a date and time (RFC 3339)")
-		} else {
+		} else if checkCompletionDate(&pl.p, d, dateOnly, o.CreatedAt, now) {
 			n.CompletionDate = &d
 		}
 	}
@@ -135,6 +143,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		}
 	}
 
+	if toComplete && pl.p.Empty() {
+		pl.checkProductsThere(n)
+	}
 	if forbidden != nil {
 		return nil, forbidden
 	}
@@ -168,6 +179,32 @@ func CheckRouteDecisionHeld(o *Order, in *OrderUpdateInput, role Role) error {
 		return nil
 	}
 	return Errorf(EFORBIDDEN, "Order %d awaits a supervisor's route decision: only a supervisor can change its process or send it", o.ID)
+}
+
+// checkProductsThere refuses, as a conflict, completing an order that
+// changes or removes a customer product no longer on its line (another
+// order removed it): completing it would silently change nothing.
+func (pl *planner) checkProductsThere(o *Order) {
+	for _, it := range o.Items {
+		if it == nil || it.LineID == 0 || it.Action == ItemAdd {
+			continue
+		}
+		var line *Line
+		for _, op := range it.Products {
+			if op == nil || op.Op == ProductAdd || op.CustomerProductID == nil {
+				continue
+			}
+			if line == nil {
+				if line = pl.line("Status", it.LineID); line == nil {
+					return
+				}
+			}
+			if !line.hasCustomerProduct(*op.CustomerProductID) {
+				pl.p.Conflict("Status", "Order %d cannot complete: it %s customer product %d (%s) of line %d, which is no longer on the line (another order removed it); cancel this order and make a new one",
+					o.ID, map[string]string{ProductChange: "changes", ProductRemove: "removes"}[op.Op], *op.CustomerProductID, op.Description, it.LineID)
+			}
+		}
+	}
 }
 
 // updateProcess applies ProcessID and ProcessRouteID to n. It returns an
@@ -235,7 +272,7 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 		}
 		cp := lp + ".Change"
 		line, field := pl.lineRef(cp, e.Change.LineID, e.Change.TN, true)
-		ops := pl.productChanges(cp+".Products", line, &e.Change.Products, n.IgnoreRelatedProducts)
+		ops := pl.productChanges(cp+".Products", line, &e.Change.Products, n.IgnoreRelatedProducts, n.ID)
 		if line == nil {
 			continue
 		}
@@ -343,15 +380,49 @@ func dayOf(now time.Time) time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 }
 
-func parseDate(s string, loc *time.Location) (time.Time, bool) {
+// parseDate reads an RFC 3339 time or a YYYY-MM-DD date (midnight in loc);
+// dateOnly reports the second.
+func parseDate(s string, loc *time.Location) (t time.Time, dateOnly, ok bool) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
+		return t, false, true
 	}
 	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, true
+		return t, true, true
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
+}
+
+// checkCompletionDate refuses a completion before the order was created or
+// after now. A date alone is compared by day: the day the order was created
+// and today are both allowed.
+func checkCompletionDate(p *Problems, d time.Time, dateOnly bool, created, now time.Time) bool {
+	day := func(t time.Time) time.Time {
+		t = t.In(now.Location())
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, now.Location())
+	}
+	early, late := d.Before(created), d.After(now)
+	if dateOnly {
+		early, late = d.Before(day(created)), d.After(day(now))
+	}
+	switch {
+	case !created.IsZero() && early:
+		p.Add("CompletionDate", "CompletionDate %s is before the order was created (%s); an order cannot complete before it exists",
+			whenOf(d, dateOnly), whenOf(created.In(now.Location()), dateOnly))
+	case late:
+		p.Add("CompletionDate", "CompletionDate %s is in the future (it is now %s); give the day the order completed", whenOf(d, dateOnly), whenOf(now, dateOnly))
+	default:
+		return true
+	}
+	return false
+}
+
+// whenOf formats t as a date, or as RFC 3339 when a time was given.
+func whenOf(t time.Time, dateOnly bool) string {
+	if dateOnly {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
 }
 
 // cloneOrder copies o deeply enough that changing the copy's fields, items

@@ -158,7 +158,7 @@ func changeServiceErrors(form *views.ChangeServiceForm, err error, aliases map[s
 func (h *Handlers) checkChangeService(ctx context.Context, form *views.ChangeServiceForm, step string) (components.Errors, *domain.OrderPlan, error) {
 	in, p, aliases := changeServiceInput(form)
 	plan, err := domain.PlanOrdersCreate(ctx, h.Store, in)
-	if err != nil && domain.ErrorCode(err) != domain.EINVALID {
+	if err != nil && !domain.IsInputError(err) {
 		return nil, nil, err
 	}
 	for _, f := range domain.ErrorFields(err) {
