@@ -65,14 +65,14 @@ func (lk *orderLookup) FindPackageByID(ctx context.Context, id int64) (*domain.P
 		return nil, err
 	}
 	p.Products = []domain.Product{}
-	err := sel(ctx, lk.q, &p.Products, `SELECT p.id, p.description, p.rate, p.provisionable, p.carrier_id
+	err := sel(ctx, lk.q, &p.Products, `SELECT p.id, p.description, p.rate, p.provisionable, p.carrier_id, p.ships, pp.role
 		FROM package_products pp JOIN products p ON p.id = pp.product_id WHERE pp.package_id = ? ORDER BY p.id`, id)
 	return &p, err
 }
 
 func (lk *orderLookup) FindProductByID(ctx context.Context, id int64) (*domain.Product, error) {
 	var p domain.Product
-	if err := get(ctx, lk.q, &p, "Product not found.", `SELECT id, description, rate, provisionable, carrier_id FROM products WHERE id = ?`, id); err != nil {
+	if err := get(ctx, lk.q, &p, "Product not found.", `SELECT id, description, rate, provisionable, carrier_id, ships FROM products WHERE id = ?`, id); err != nil {
 		return nil, err
 	}
 	return &p, nil

@@ -81,6 +81,11 @@ func (w *orderWorld) newService() *domain.NewOrdersInput {
 	return &domain.NewOrdersInput{CustomerID: w.Acme.ID, PackageID: w.r.VZWPackage}
 }
 
+// shipTo is a shipping address, needed when a device or SIM is sent from inventory.
+func shipTo() *domain.AddressInput {
+	return &domain.AddressInput{FirstName: "Dana", LastName: "Reyes", Address1: "9 Dock Rd", City: "Gary", State: "IN", Zip: "46401"}
+}
+
 func mustNewOrder(tb testing.TB, d *db.DB, ctx context.Context, in *domain.NewOrdersInput) *domain.Order {
 	tb.Helper()
 	plan, err := d.CreateNewOrders(ctx, in)

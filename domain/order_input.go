@@ -228,6 +228,10 @@ type PackageChangeInput struct {
 	TN        string `json:"TN"`
 	PackageID int64  `json:"PackageID"`
 	Prorate   bool   `json:"Prorate"`
+	// OneTimeCharges (not in the seed) asks for the new package's one-time
+	// charges (activation, installation) too; by default a package change
+	// moves only the plan and included options.
+	OneTimeCharges bool `json:"OneTimeCharges"`
 }
 
 // OrderUpdateInput is Orders_Update's input; what is not given is unchanged.

@@ -113,7 +113,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		})
 		o.Items = append(o.Items, &OrderItem{TN: tn, Action: ItemAdd, PackageID: l.PackageID, CarrierID: carrier.ID,
 			CarrierAccountID: acct.ID, Description: desc, AltBTNID: altBTN, PBXMake: make_, PBXModel: model,
-			LineTypeID: lineTypeID, NewLine: nl, Products: append(packageProducts(pkg, nil), ops...)})
+			LineTypeID: lineTypeID, NewLine: nl, Products: append(packageProducts(pkg, nil, newLineRoles...), ops...)})
 	}
 	return g.orders, lines
 }

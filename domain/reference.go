@@ -28,7 +28,29 @@ type Product struct {
 	Rate          Money  `db:"rate" json:"Rate"`
 	Provisionable bool   `db:"provisionable" json:"Provisionable"`
 	CarrierID     *int64 `db:"carrier_id" json:"CarrierID"`
+	// Ships marks a shipping charge: an order carrying it sends something
+	// to the customer, so it needs a ShippingAddress.
+	Ships bool `db:"ships" json:"Shipping"`
+	// Role is what the product is to a package (PackagePlan, …); set only
+	// on a Package's Products.
+	Role string `db:"role" json:"Role,omitempty"`
 }
+
+// What a product is to a package (Package.Products' Role).
+const (
+	RolePlan     = "PLAN"     // the rate plan
+	RoleIncluded = "INCLUDED" // an option the package includes
+	RoleOneTime  = "ONE_TIME" // a one-time charge for a new service (activation, installation)
+	RoleOptional = "OPTIONAL" // offered with the package, added only when asked for
+)
+
+// PackageRoles lists every role a package product may have.
+var PackageRoles = []string{RolePlan, RoleIncluded, RoleOneTime, RoleOptional}
+
+// recurring reports whether a package product of role comes with the
+// package itself (its plan and included options): these move with a
+// package change.
+func recurring(role string) bool { return role == RolePlan || role == RoleIncluded }
 
 // ProductGroup ties related products: adding one adds the others unless
 // IgnoreRelatedProducts is set.

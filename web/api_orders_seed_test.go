@@ -157,6 +157,9 @@ func (w *seedWorld) checkRefusals(t *testing.T, role domain.Role, cases []refusa
 	}
 }
 
+// shipAddr is a ShippingAddress for an order that sends a device or SIM.
+const shipAddr = `{"FirstName":"Pat","LastName":"Lee","Address1":"9 Elm St","City":"Evanston","State":"IL","Zip":"60201"}`
+
 func post(path, body string, status int, fields ...string) refusal {
 	return refusal{method: http.MethodPost, path: path, body: body, status: status, fields: fields}
 }
@@ -205,6 +208,18 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 					"WirelessPort.Address.Zip4", "WirelessPort.Address.Country"),
 				post(p, nb(port(`,"ExternalProvider":"LUMN"`)), 400, "WirelessPort.ExternalProvider"),
 				post(p, nb(port(`,"ExternalProvider":"NOPE"`)), 400, "WirelessPort.ExternalProvider"),
+				{method: "POST", path: p, body: nb(port(`,"ExternalProvider":"ATT"`)), status: 400, fields: []string{"WirelessPort.ExternalProvider"},
+					msg: "ExternalProvider must be the package's provider"},
+				{method: "POST", path: p, body: nb(fmt.Sprintf(`"ESN":%q,"ShippingAddress":null`, w.spareDevice)), status: 400, fields: []string{"ShippingAddress"},
+					msg: "ShippingAddress is required when something is shipped: ESN " + w.spareDevice + " is taken from inventory"},
+				post(p, nb(fmt.Sprintf(`"WirelessICCID":%q`, w.spareSIM)), 400, "ShippingAddress"),
+				post(p, nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"99999"}`), 400, "ShippingAddress.Zip"),
+				post(p, nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"00001"}`), 400, "ShippingAddress.Zip"),
+				{method: "POST", path: p, body: nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"78701"}`), status: 400,
+					fields: []string{"ShippingAddress.Zip"}, msg: "Zip 78701 is in TX, not in IL"},
+				{method: "POST", path: p, body: nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"60201","Country":"XYZ"}`), status: 400,
+					fields: []string{"ShippingAddress.Country"}, msg: "ISO 3166-1 alpha-3"},
+				post(p, nb(`"WirelessPort":{"MDN":"7735550142","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"99999"}}`), 400, "WirelessPort.Address.Zip"),
 				post(p, nb(`"WirelessPort":{"MDN":"3125550101","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":`+addr+`}`), 409, "WirelessPort.MDN"),
 				post(p, nb(`"ShippingAddress":{}`), 400, "ShippingAddress.FirstName", "ShippingAddress.LastName", "ShippingAddress.Address1",
 					"ShippingAddress.City", "ShippingAddress.State", "ShippingAddress.Zip"),
@@ -244,7 +259,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 		})
 
 		t.Run("DefaultsAndInventory", func(t *testing.T) {
-			body := nb(fmt.Sprintf(`"ESN":" %s ","WirelessICCID":%q,"ShippingAddress":null,"WirelessPort":null,"Description":null,
+			body := nb(fmt.Sprintf(`"ESN":" %s ","WirelessICCID":%q,"ShippingAddress":`+addr+`,"WirelessPort":null,"Description":null,
 				"AdditionalProducts":{"Product":[{"ProductID":%d},{"ProductID":%d,"Rate":-2.5,"Quantity":3,"Description":"Own words"}]}`,
 				w.spareDevice, w.spareSIM, r.Hotspot, r.Hotspot))
 			m := apiJSON(t, app.API(domain.RoleRep, http.MethodPost, "/api/new-orders", body), http.StatusCreated)
@@ -253,7 +268,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				t.Fatalf("Orders=%v Lines=%v", orders, lines)
 			}
 			q, _ := w.query(t, orders[0])
-			if q["FlowThrough"] != true || q["ShippingStatus"] != "NOT_REQUIRED" || q["Status"] != "NEW" || q["OrderType"] != "NEW" {
+			if q["FlowThrough"] != true || q["ShippingStatus"] != "NOT_SHIPPED" || q["Status"] != "NEW" || q["OrderType"] != "NEW" {
 				t.Errorf("FlowThrough=%v ShippingStatus=%v Status=%v OrderType=%v", q["FlowThrough"], q["ShippingStatus"], q["Status"], q["OrderType"])
 			}
 			if num(t, q["CarrierAccountID"]) != r.VZWAccount {
@@ -316,13 +331,13 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 		})
 
 		t.Run("PortDefaultsCountryAndTakesWirelessProvider", func(t *testing.T) {
-			id := w.createNewOrder(t, domain.RoleRep, fmt.Sprintf(`{"CustomerID":%d,"PackageID":%d,%s}`, w.globex.ID, r.VZWPackage, port(`,"ExternalProvider":"att"`)))
+			id := w.createNewOrder(t, domain.RoleRep, fmt.Sprintf(`{"CustomerID":%d,"PackageID":%d,%s}`, w.globex.ID, r.VZWPackage, port(`,"ExternalProvider":"vzw"`)))
 			q, _ := w.query(t, id)
 			wp := obj(t, obj(t, q["NewService"])["WirelessPort"])
 			if a := obj(t, wp["Address"]); a["Country"] != "USA" {
 				t.Errorf("WirelessPort.Address.Country=%v, want USA by default", a["Country"])
 			}
-			if wp["ExternalProvider"] != "ATT" {
+			if wp["ExternalProvider"] != "VZW" {
 				t.Errorf("ExternalProvider=%v", wp["ExternalProvider"])
 			}
 		})
@@ -755,7 +770,7 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 		})
 
 		t.Run("FlowThroughTrackingShipping", func(t *testing.T) {
-			id := newOrder(t, fmt.Sprintf(`"ESN":%q`, w.spareDevice))
+			id := newOrder(t, fmt.Sprintf(`"ESN":%q,"ShippingAddress":%s`, w.spareDevice, shipAddr))
 			patch(t, domain.RoleRep, id, `{"FlowThroughFlag":false,"TrackingNumber":" 1Z999AA1 ","ShippingStatus":"SHIPPED"}`)
 			q, _ := w.query(t, id)
 			if q["FlowThrough"] != false || q["TrackingNumber"] != "1Z999AA1" || q["ShippingStatus"] != "SHIPPED" {
@@ -817,7 +832,7 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := seedSeedWorld(t, webtest.Open(t, d))
 		app := w.app
-		acme := w.createNewOrder(t, domain.RoleRep, w.newOrderBody(fmt.Sprintf(`"ESN":%q`, w.spareDevice)))
+		acme := w.createNewOrder(t, domain.RoleRep, w.newOrderBody(fmt.Sprintf(`"ESN":%q,"ShippingAddress":%s`, w.spareDevice, shipAddr)))
 		wire := w.createOrders(t, `{"Suspend":{"TN":"8475550100","SuspendType":"OUTGOING"}}`)[0]
 		search := func(q string) []int64 {
 			t.Helper()

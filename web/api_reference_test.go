@@ -67,7 +67,7 @@ func TestAPIReferenceLists(t *testing.T) {
 		{"/api/carriers", "Carriers", "CarrierID", []int64{ref.VZW, ref.ATT, ref.Wireline}, []string{"CarrierID", "Name", "Code", "Wireless"}},
 		{"/api/carrier-accounts", "CarrierAccounts", "CarrierAccountID", []int64{ref.VZWAccount, ref.ATTAccount}, []string{"CarrierAccountID", "CarrierID", "Name", "Default"}},
 		{"/api/packages", "Packages", "PackageID", []int64{ref.VZWPackage, ref.ATTPackage}, []string{"PackageID", "Name", "CarrierID", "Products"}},
-		{"/api/products", "Products", "ProductID", []int64{ref.Unlimited, ref.Hotspot}, []string{"ProductID", "Description", "Rate", "Provisionable", "CarrierID"}},
+		{"/api/products", "Products", "ProductID", []int64{ref.Unlimited, ref.Hotspot}, []string{"ProductID", "Description", "Rate", "Provisionable", "CarrierID", "Shipping"}},
 		{"/api/service-types", "ServiceTypes", "LineTypeID", []int64{ref.Voice}, []string{"LineTypeID", "Name"}},
 		{"/api/processes", "Processes", "ProcessID", []int64{ref.OneRoute, ref.TwoRoutes}, []string{"ProcessID", "Name", "Routes"}},
 	} {
