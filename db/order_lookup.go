@@ -163,6 +163,13 @@ func (lk *orderLookup) FindInventoryByIdentifier(ctx context.Context, identifier
 	return &it, nil
 }
 
+// FindLineInventory returns the inventory items on the line, by identifier.
+func (lk *orderLookup) FindLineInventory(ctx context.Context, lineID int64) ([]*domain.InventoryItem, error) {
+	var items []*domain.InventoryItem
+	err := sel(ctx, lk.q, &items, `SELECT `+inventoryCols+` FROM inventory WHERE line_id = ? ORDER BY identifier`, lineID)
+	return items, err
+}
+
 // FindOpenOrdersOnLine returns the orders touching the line that are
 // neither COMPLETE nor CANCELED, oldest first, each with its Items.
 func (lk *orderLookup) FindOpenOrdersOnLine(ctx context.Context, lineID int64) ([]*domain.Order, error) {
@@ -236,6 +243,11 @@ func (db *DB) FindProcessByID(ctx context.Context, id int64) (*domain.Process, e
 // FindInventoryByIdentifier returns ENOTFOUND if no item has identifier.
 func (db *DB) FindInventoryByIdentifier(ctx context.Context, identifier string) (*domain.InventoryItem, error) {
 	return db.lookupR().FindInventoryByIdentifier(ctx, identifier)
+}
+
+// FindLineInventory returns the inventory items on the line.
+func (db *DB) FindLineInventory(ctx context.Context, lineID int64) ([]*domain.InventoryItem, error) {
+	return db.lookupR().FindLineInventory(ctx, lineID)
 }
 
 // FindOpenOrdersOnLine returns the open orders touching the line, with their items.

@@ -3,6 +3,7 @@ package domain_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -241,6 +242,16 @@ func (f *fakeLookup) FindProcessByID(_ context.Context, id int64) (*domain.Proce
 }
 func (f *fakeLookup) FindInventoryByIdentifier(_ context.Context, id string) (*domain.InventoryItem, error) {
 	return get(f, f.inventory, id, "inventory")
+}
+func (f *fakeLookup) FindLineInventory(_ context.Context, id int64) ([]*domain.InventoryItem, error) {
+	var out []*domain.InventoryItem
+	for _, it := range f.inventory {
+		if it.LineID != nil && *it.LineID == id {
+			out = append(out, it)
+		}
+	}
+	slices.SortFunc(out, func(a, b *domain.InventoryItem) int { return strings.Compare(a.Identifier, b.Identifier) })
+	return out, f.fail
 }
 func (f *fakeLookup) FindOpenOrdersOnLine(_ context.Context, id int64) ([]*domain.Order, error) {
 	return f.openOrders[id], f.fail

@@ -52,7 +52,7 @@ func flowThrough(v *bool) bool { return v == nil || *v }
 // lineOrder is an order about one existing line.
 func lineOrder(typ, action string, customerID int64, line *Line) *Order {
 	o := newOrder(typ, customerID, line.CarrierID, line.CarrierAccountID)
-	o.Items = []*OrderItem{{LineID: line.ID, TN: line.TN, Action: action}}
+	o.Items = []*OrderItem{{LineID: line.ID, TN: line.TN, Action: action, PackageID: line.PackageID}}
 	return o
 }
 
@@ -166,9 +166,22 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 			setProcess(o, proc)
 			return o
 		})
-		o.Items = append(o.Items, &OrderItem{LineID: l.ID, TN: l.TN, Action: ItemDisconnect})
+		o.Items = append(o.Items, pl.disconnectItem(l))
 	}
 	return g.orders
+}
+
+// disconnectItem is the item disconnecting line l: with the line's package
+// and the inventory on it, which the order releases (so Orders_Search by
+// Identifier finds the order that released a device or SIM).
+func (pl *planner) disconnectItem(l *Line) *OrderItem {
+	it := &OrderItem{LineID: l.ID, TN: l.TN, Action: ItemDisconnect, PackageID: l.PackageID}
+	for _, inv := range pl.lineInventory(l.ID) {
+		if inv != nil {
+			it.InventoryIdentifiers = append(it.InventoryIdentifiers, inv.Identifier)
+		}
+	}
+	return it
 }
 
 // planPackageChange: TN or LineID (not both); PackageID required, existing,

@@ -204,7 +204,11 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 		if action == ItemDisconnect {
 			o.InventoryItemStatus = InventoryAvailable
 		}
-		o.Items = append(o.Items, &OrderItem{LineID: line.ID, TN: line.TN, Action: action, Products: ops})
+		if action == ItemDisconnect {
+			o.Items = append(o.Items, pl.disconnectItem(line))
+		} else {
+			o.Items = append(o.Items, &OrderItem{LineID: line.ID, TN: line.TN, Action: action, PackageID: line.PackageID, Products: ops})
+		}
 	}
 	return g.orders
 }

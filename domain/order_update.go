@@ -125,6 +125,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	if err := CheckRouteDecisionHeld(o, in, role); err != nil && forbidden == nil {
 		forbidden = err
 	}
+	if IsFinalStatus(n.Status) {
+		n.RequiresRouteDecision = false // a finished order waits for no route decision
+	}
 	if moving && in.Status == OrderSent && n.RequiresRouteDecision {
 		pl.p.Add("Status", "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
 	}
@@ -294,7 +297,7 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 			pl.sameProductTwice(cp+".Products", it, ops)
 		}
 		if it == nil {
-			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange}
+			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange, PackageID: line.PackageID}
 			n.Items = append(n.Items, it)
 		}
 		for _, op := range ops {
