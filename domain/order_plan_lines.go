@@ -10,8 +10,8 @@ const noTN = "0000000000"
 // no TN, else 10 digits not in use; PackageID may be 0 only with a
 // provisionable product (CarrierID then required); CarrierID must match
 // the package's; CarrierAccountID defaults to the carrier's default account
-// and must be the carrier's; AltBTNID a live line of the customer that is
-// its own BTN; products as in addProduct. One order per carrier account.
+// and must be the carrier's; AltBTNID an ACTIVE line of the customer that
+// is its own BTN; products as in addProduct. One order per carrier account.
 func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	const pre = "AddLine"
 	cust := pl.activeCustomer(pre+".CustomerID", in.CustomerID)
@@ -118,16 +118,16 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	return g.orders, lines
 }
 
-// altBTN checks an Alt BTN: a line of the same customer, not DISCONNECTED,
-// that is its own BTN (tied to no other).
+// altBTN checks an Alt BTN: an ACTIVE line of the same customer that is
+// its own BTN (tied to no other).
 func (pl *planner) altBTN(field string, id, customerID int64) {
 	b := pl.line(field, id)
 	switch {
 	case b == nil:
 	case b.CustomerID != customerID:
 		pl.p.Add(field, "Line %d belongs to another customer and cannot be an Alt BTN", id)
-	case b.Status == LineDisconnected:
-		pl.p.Add(field, "Line %d is DISCONNECTED and cannot be an Alt BTN", id)
+	case b.Status != LineActive:
+		pl.p.Add(field, "Line %d is %s and cannot be an Alt BTN: an Alt BTN must be an active service", id, b.Status)
 	case b.AltBTNID != nil:
 		pl.p.Add(field, "Line %d is tied to another BTN; only a service that is its own BTN can be used", id)
 	}

@@ -61,6 +61,8 @@ func TestPlanOrdersCreate_AddLineRules(t *testing.T) {
 			in: addLine(&domain.AddLineLine{PackageID: 1, AltBTNID: 5})},
 		{name: "ErrAltBTNDisconnected", field: "AddLine.Lines[0].AltBTNID", message: "Line 3 is DISCONNECTED and cannot be an Alt BTN",
 			in: addLine(&domain.AddLineLine{PackageID: 1, AltBTNID: 3})},
+		{name: "ErrAltBTNSuspended", field: "AddLine.Lines[0].AltBTNID", message: "Line 2 is SUSPENDED and cannot be an Alt BTN: an Alt BTN must be an active service",
+			in: addLine(&domain.AddLineLine{PackageID: 1, AltBTNID: 2})},
 		{name: "ErrAltBTNNotOwnBTN", field: "AddLine.Lines[0].AltBTNID", message: "Line 7 is tied to another BTN; only a service that is its own BTN can be used",
 			in: addLine(&domain.AddLineLine{PackageID: 1, AltBTNID: 7})},
 		{name: "ErrLineTypeUnknown", field: "AddLine.Lines[0].LineTypeID", message: "Service type 8 does not exist",

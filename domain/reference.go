@@ -1,6 +1,10 @@
 package domain
 
-import "context"
+import (
+	"context"
+	"strconv"
+	"strings"
+)
 
 // Carrier is a provider orders are sent to.
 type Carrier struct {
@@ -126,6 +130,22 @@ const (
 	DefaultPageLimit = 50
 	MaxPageLimit     = 500
 )
+
+// ParseLimit reads a Limit query parameter: "" (not given) is the default;
+// anything else must be a whole number from 1 to MaxPageLimit, so 0 and -1
+// are refused alike.
+func ParseLimit(s string, p *Problems) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return DefaultPageLimit
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > MaxPageLimit {
+		p.Add("Limit", "Limit must be a whole number from 1 to %d (leave it out for %d)", MaxPageLimit, DefaultPageLimit)
+		return DefaultPageLimit
+	}
+	return n
+}
 
 // Normalize applies the default and checks the bounds.
 func (pg *Page) Normalize(p *Problems) {

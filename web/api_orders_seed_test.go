@@ -869,7 +869,7 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 		for q, field := range map[string]string{
 			"CustomerID=-1": "CustomerID[0]", "OrderID=0": "OrderID[0]", "CarrierID=1.5": "CarrierID[0]", "BillProfileID=x": "BillProfileID[0]",
 			"Status=new": "Status[0]", "OrderType=Suspend": "OrderType[0]", "ShowServiceDetails=maybe": "ShowServiceDetails",
-			"Limit=-1": "Limit", "Limit=501": "Limit", "TN=312555010": "TN[0]", "Customer_ID=4": "Customer_ID",
+			"Limit=-1": "Limit", "Limit=0": "Limit", "Limit=501": "Limit", "TN=312555010": "TN[0]", "Customer_ID=4": "Customer_ID",
 			"Identifier=a%00": "Identifier[0]", "Identifier=%ff%fe": "Identifier[0]", "PON=%00": "PON[0]", "After=%00": "After",
 		} {
 			res := app.API(domain.RoleSupport, http.MethodGet, "/api/orders?"+q, "")
@@ -880,6 +880,11 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 			if got := errorEntries(t, res, http.StatusBadRequest); got[field] == "" {
 				t.Errorf("?%s: no error for %q in %v", q, field, got)
 			}
+		}
+		// Limit 0 and Limit -1 are refused alike, in the same words.
+		zero := errorEntries(t, app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Limit=0", ""), http.StatusBadRequest)["Limit"]
+		if minus := errorEntries(t, app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Limit=-1", ""), http.StatusBadRequest)["Limit"]; zero != minus || zero == "" {
+			t.Errorf("Limit=0: %q, Limit=-1: %q; want the same refusal", zero, minus)
 		}
 		res := app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Status=new", "")
 		if got := errorEntries(t, res, http.StatusBadRequest); !strings.Contains(got["Status[0]"], "NEW") {

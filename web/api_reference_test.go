@@ -92,7 +92,7 @@ func TestAPIReferenceLists(t *testing.T) {
 			// Limit=1 walks every row exactly once.
 			assertEachOnce(t, tc.path+" by 1", ids(walkList(t, app, domain.RoleSupport, tc.path, tc.plural, 1), tc.id), tc.want)
 			// Bad paging input.
-			for _, q := range []string{"Limit=abc", "Limit=501", "Limit=-1", "Limit=1.5"} {
+			for _, q := range []string{"Limit=abc", "Limit=501", "Limit=-1", "Limit=0", "Limit=1.5"} {
 				if f := apiErrorFields(t, app.API(domain.RoleSupport, http.MethodGet, tc.path+"?"+q, ""), http.StatusBadRequest); !slices.Contains(f, "Limit") {
 					t.Errorf("%s?%s: error fields %v, want Limit", tc.path, q, f)
 				}
