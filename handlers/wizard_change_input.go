@@ -30,7 +30,7 @@ func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInpu
 		p.Check(form.WholeAccount || form.LineID != "", "LineID", "Choose a line, or the whole account.")
 		in.Disconnect = &domain.DisconnectInput{CustomerID: cust, LineID: line, InventoryItemStatus: form.InventoryItemStatus, ProcessID: proc, FlowThrough: &ft}
 	case views.KindPackageChange:
-		in.PackageChange = &domain.PackageChangeInput{LineID: line, Prorate: form.Prorate,
+		in.PackageChange = &domain.PackageChangeInput{LineID: line, Prorate: form.Prorate, OneTimeCharges: form.OneTimeCharges,
 			PackageID: choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list.")}
 	case views.KindAddLine:
 		al := &domain.AddLineInput{CustomerID: cust, BillingOption: form.BillingOption, ProcessID: proc}

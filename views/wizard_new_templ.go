@@ -853,7 +853,7 @@ func newServiceShipping(vm NewServiceVM) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 69, "</div></fieldset><fieldset><legend>Additional products</legend><p class=\"sb-muted\">Shipping fees, connection charges, phones… The package’s own products come anyway. Leave rate, quantity or description blank for the product’s default (quantity 1).</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 69, "</div></fieldset><fieldset><legend>Additional products</legend><p class=\"sb-muted\">Shipping fees, connection charges, phones… The package’s plan, included options and one-time charges come anyway; add its optional ones here if wanted. Leave rate, quantity or description blank for the product’s default (quantity 1).</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
