@@ -72,10 +72,53 @@ func fieldLabel(f string) string {
 		return "Customer"
 	case "OrderType":
 		return "Type"
-	case "NewPackageID":
+	case "NewPackageID", "PackageID":
 		return "New package"
+	case "PON":
+		return "PON"
+	case "TN":
+		return "Number"
+	case "Lines":
+		return "Lines"
+	case "Reconnect":
+		return "Reconnect"
+	case "SendOrders":
+		return "Send at once"
+	case "SuspendType":
+		return "Suspend type"
+	case "InventoryItemStatus":
+		return "Inventory after disconnect"
+	case "BillingOption":
+		return "Billing option"
+	case "IgnoreRelatedProducts":
+		return "Leave related products"
+	case "Prorate":
+		return "Prorate"
+	case "ShippingAddress":
+		return "Shipping address"
+	case "WirelessPort":
+		return "Port-in request"
+	case "LineTypeID":
+		return "Service type"
 	}
-	return f
+	return splitWords(f)
+}
+
+// splitWords reads a field name nobody named here: "AltBTNID" as "Alt BTNID",
+// "SomeField" as "Some field".
+func splitWords(f string) string {
+	var b strings.Builder
+	rs := []rune(f)
+	for i, r := range rs {
+		if i > 0 && r >= 'A' && r <= 'Z' && rs[i-1] >= 'a' && rs[i-1] <= 'z' {
+			b.WriteRune(' ')
+			if i+1 < len(rs) && rs[i+1] >= 'a' && rs[i+1] <= 'z' {
+				r += 'a' - 'A'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func actionLabel(a string) string {
@@ -119,9 +162,15 @@ func changeValue(field string, v any, names map[int64]string) string {
 				return t.Format("Jan 2, 2006")
 			}
 		case "ShippingStatus":
-			return views.ShippingLabel(x)
+			return domain.ShippingLabel(x)
 		case "OrderType":
-			return views.TypeLabel(x)
+			return domain.OrderTypeLabel(x)
+		case "Status", "InventoryItemStatus":
+			return domain.StatusLabel(x)
+		case "SuspendType":
+			return domain.SuspendTypeLabel(x)
+		case "BillingOption":
+			return domain.BillingLabel(x)
 		}
 		return x
 	}

@@ -116,7 +116,7 @@ func afterParam(after, base string) string {
 // orderChoices fills the checkbox groups, with what the filter chose checked.
 func (h *Handlers) orderChoices(ctx context.Context, vm *views.OrderSearchVM, f domain.OrderFilter) error {
 	for _, st := range domain.OrderStatuses {
-		vm.Statuses = append(vm.Statuses, views.Choice{Value: st, Label: st, Checked: slices.Contains(f.Status, st)})
+		vm.Statuses = append(vm.Statuses, views.Choice{Value: st, Label: domain.StatusLabel(st), Checked: slices.Contains(f.Status, st)})
 	}
 	for _, t := range domain.OrderTypes {
 		vm.Types = append(vm.Types, views.Choice{Value: t, Label: views.TypeLabel(t), Checked: slices.Contains(f.OrderType, t)})

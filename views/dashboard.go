@@ -40,35 +40,7 @@ func (vm DashboardVM) WaitingURL() string {
 }
 
 // StatusWords names an order status in words ("FLOW_ERROR" is "Flow error").
-func StatusWords(status string) string {
-	switch status {
-	case "NEW":
-		return "New"
-	case "SENT":
-		return "Sent"
-	case "ERROR":
-		return "Error"
-	case "CONFIRMED":
-		return "Confirmed"
-	case "COMPLETE":
-		return "Complete"
-	case "CANCELED":
-		return "Canceled"
-	case "HOLD":
-		return "On hold"
-	case "FLOW_ERROR":
-		return "Flow error"
-	case "PAYMENT_HOLD":
-		return "Payment hold"
-	case "LIFELINE_HOLD":
-		return "Lifeline hold"
-	case "JEOPARDY":
-		return "In jeopardy"
-	case "PROVISIONED":
-		return "Provisioned"
-	}
-	return status
-}
+func StatusWords(status string) string { return domain.StatusLabel(status) }
 
 // InventoryWords names an inventory type in words ("SIM_Card" is "SIM cards").
 func InventoryWords(t string) string {

@@ -208,17 +208,7 @@ func optionLabels(opts []components.Option) string {
 }
 
 // ShippingLabel is a shipping status as a rep reads it.
-func ShippingLabel(s string) string {
-	switch s {
-	case "NOT_REQUIRED", "":
-		return "Not required"
-	case "NOT_SHIPPED":
-		return "Not shipped yet"
-	case "SHIPPED":
-		return "Shipped"
-	}
-	return s
-}
+func ShippingLabel(s string) string { return domain.ShippingLabel(s) }
 
 // ReadFields lists the fields whose stored value the form posts back.
 var ReadFields = []string{"TrackingNumber", "ShippingStatus", "FlowThroughFlag", "ProcessID", "ProcessRouteID"}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"switchboard/domain"
 
 	"github.com/a-h/templ"
 
@@ -107,27 +108,7 @@ func OrderURL(id int64) templ.SafeURL {
 }
 
 // TypeLabel is an order type as a rep reads it.
-func TypeLabel(t string) string {
-	switch t {
-	case "NEW":
-		return "New service"
-	case "SUSPEND":
-		return "Suspend"
-	case "DISCONNECT":
-		return "Disconnect"
-	case "RESTORE":
-		return "Restore"
-	case "ADD_LINE":
-		return "Add line"
-	case "CHANGE_FEATURE":
-		return "Change"
-	case "PACKAGE_CHANGE":
-		return "Package change"
-	case "PORT":
-		return "Port"
-	}
-	return t
-}
+func TypeLabel(t string) string { return domain.OrderTypeLabel(t) }
 
 func id64(n int64) string { return strconv.FormatInt(n, 10) }
 
