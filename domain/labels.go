@@ -13,7 +13,7 @@ var statusWords = map[string]string{
 	OrderComplete:        "Complete",
 	OrderCanceled:        "Canceled",
 	OrderHold:            "On hold",
-	OrderFlowError:       "Could not be sent",
+	OrderFlowError:       "Flow error",
 	OrderPaymentHold:     "Payment hold",
 	OrderLifelineHold:    "Lifeline hold",
 	OrderJeopardy:        "In jeopardy",

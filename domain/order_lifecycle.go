@@ -72,3 +72,17 @@ func roleName(r Role) string {
 	}
 	return string(r)
 }
+
+// IsConfirmedMove reports whether a move to status is final and so is
+// made only on its own, after the person has been told what it does:
+// completing (which applies the order to its lines) and canceling.
+func IsConfirmedMove(to string) bool { return IsFinalStatus(to) }
+
+// CheckCancelReason checks the reason a person gives for canceling an
+// order, which becomes its StatusNote: one is required.
+func CheckCancelReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return FieldErrorf("StatusNote", "Give the reason for canceling: it becomes the order's status note")
+	}
+	return nil
+}

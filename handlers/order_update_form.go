@@ -17,7 +17,6 @@ func postedUpdateForm(f url.Values) views.OrderUpdateForm {
 	return views.OrderUpdateForm{
 		Status:         strings.TrimSpace(f.Get("Status")),
 		StatusNote:     f.Get("StatusNote"),
-		CompletionDate: strings.TrimSpace(f.Get("CompletionDate")),
 		TrackingNumber: f.Get("TrackingNumber"),
 		ShippingStatus: f.Get("ShippingStatus"),
 		FlowThrough:    f.Get("FlowThroughFlag") == "true",
@@ -46,11 +45,13 @@ func updateInput(o *domain.Order, f url.Values) (*domain.OrderUpdateInput, error
 	var p domain.Problems
 	if s := strings.TrimSpace(f.Get("Status")); s != "" && s != o.Status {
 		in.Status = s
+		if domain.IsConfirmedMove(s) {
+			p.Add("Status", "%s has its own button, which says what it does before it is done.", finalMoveName(s))
+		}
 	}
 	if n := strings.TrimSpace(f.Get("StatusNote")); n != "" {
 		in.StatusNote = &n
 	}
-	in.CompletionDate = strings.TrimSpace(f.Get("CompletionDate"))
 	if f.Has("TrackingNumber") {
 		if t := strings.TrimSpace(f.Get("TrackingNumber")); t != o.TrackingNumber {
 			in.TrackingNumber = &t
@@ -106,7 +107,7 @@ func derefID(p *int64) int64 {
 func updateMessage(o *domain.Order, in *domain.OrderUpdateInput) string {
 	var parts []string
 	if in.Status != "" {
-		parts = append(parts, "moved from "+o.Status+" to "+in.Status)
+		parts = append(parts, "moved from "+domain.StatusLabel(o.Status)+" to "+domain.StatusLabel(in.Status))
 	}
 	if in.ProcessRouteID != nil {
 		parts = append(parts, "route chosen")
@@ -125,6 +126,14 @@ func updateMessage(o *domain.Order, in *domain.OrderUpdateInput) string {
 		msg += ": " + strings.Join(parts, ", ")
 	}
 	return msg + "."
+}
+
+// finalMoveName names a final move as its button does.
+func finalMoveName(status string) string {
+	if status == domain.OrderCanceled {
+		return "Cancel order"
+	}
+	return "Complete order"
 }
 
 func onOff(b bool) string {
@@ -148,8 +157,14 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 		"FlowThroughFlag": strconv.FormatBool(f.FlowThrough), "ProcessID": f.ProcessID, "ProcessRouteID": f.RouteID,
 	}
 	for _, m := range domain.AllowedMoves(o.Status) {
-		if domain.CheckMove(o.Status, m, role) == nil {
-			f.Moves = append(f.Moves, components.Option{Value: m, Label: "Move to " + m})
+		switch {
+		case domain.CheckMove(o.Status, m, role) != nil:
+		case m == domain.OrderComplete:
+			f.CanComplete = true
+		case m == domain.OrderCanceled:
+			f.CanCancel = true
+		default:
+			f.Moves = append(f.Moves, components.Option{Value: m, Label: "Move to " + domain.StatusLabel(m)})
 		}
 	}
 	if o.ShippingStatus == domain.ShippingNotRequired || o.ShippingStatus == "" {
@@ -191,7 +206,8 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 				if f.Errors == nil {
 					f.Errors = components.Errors{}
 				}
-				f.Errors["Status"] = append(f.Errors["Status"], fmt.Sprintf("You chose %s, which is not open from %s now.", typed.Status, o.Status))
+				f.Errors["Status"] = append(f.Errors["Status"], fmt.Sprintf("You chose %s, which is not open from %s now.",
+					domain.StatusLabel(typed.Status), domain.StatusLabel(o.Status)))
 			}
 		}
 		if typed.ShippingStatus != "" && kept("ShippingStatus", typed.ShippingStatus) {

@@ -137,6 +137,10 @@ type OrderUpdateForm struct {
 	Moves   []components.Option // the statuses this user may move the order to
 	Status  string              // the chosen move ("" keeps the status)
 
+	// The final moves, each its own button to a confirmation page.
+	CanComplete bool
+	CanCancel   bool
+
 	StatusNote     string
 	CompletionDate string
 	TrackingNumber string
@@ -164,23 +168,12 @@ type OrderUpdateForm struct {
 
 // MoveOptions are the choices of the status select: keep, then each move.
 func (f *OrderUpdateForm) MoveOptions() []components.Option {
-	opts := []components.Option{{Value: "", Label: "Keep " + f.Current, Selected: f.Status == ""}}
+	opts := []components.Option{{Value: "", Label: "Keep " + domain.StatusLabel(f.Current), Selected: f.Status == ""}}
 	for _, m := range f.Moves {
 		m.Selected = m.Value == f.Status
 		opts = append(opts, m)
 	}
 	return opts
-}
-
-// CanComplete reports whether COMPLETE is among the moves, so a completion
-// date can be given.
-func (f *OrderUpdateForm) CanComplete() bool {
-	for _, m := range f.Moves {
-		if m.Value == "COMPLETE" {
-			return true
-		}
-	}
-	return false
 }
 
 // Selected marks the option whose value is v.
@@ -195,16 +188,13 @@ func Selected(opts []components.Option, v string) []components.Option {
 
 func joinComma(s []string) string { return strings.Join(s, ", ") }
 
-// optionLabels is "A, B or C".
+// optionLabels is "Sent, On hold or Payment hold": the moves in words.
 func optionLabels(opts []components.Option) string {
-	ls := make([]string, len(opts))
+	codes := make([]string, len(opts))
 	for i, o := range opts {
-		ls[i] = o.Value
+		codes[i] = o.Value
 	}
-	if len(ls) < 2 {
-		return strings.Join(ls, "")
-	}
-	return strings.Join(ls[:len(ls)-1], ", ") + " or " + ls[len(ls)-1]
+	return domain.StatusLabels(codes)
 }
 
 // ShippingLabel is a shipping status as a rep reads it.

@@ -2117,13 +2117,6 @@ func OrderUpdate(f OrderUpdateForm) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if f.CanComplete() || f.CompletionDate != "" || f.Errors.Has("CompletionDate") {
-				templ_7745c5c3_Err = components.Field(components.Input{Name: "CompletionDate", Label: "Completion date", Type: "date", Value: f.CompletionDate,
-					Help: "Only when moving to COMPLETE; today if left empty.", Err: f.Errors["CompletionDate"]}).Render(ctx, templ_7745c5c3_Buffer)
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
-			}
 		}
 		templ_7745c5c3_Err = components.Field(components.Input{Name: "TrackingNumber", Label: "Tracking number", Value: f.TrackingNumber, MaxLength: 60,
 			Autocomplete: "off", Help: "UPS, FedEx or USPS; empty clears it.", Err: f.Errors["TrackingNumber"]}).Render(ctx, templ_7745c5c3_Buffer)
@@ -2183,7 +2176,59 @@ func OrderUpdate(f OrderUpdateForm) templ.Component {
 				}
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 209, "<button type=\"submit\">Save changes</button></form></article></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 209, "<button type=\"submit\">Save changes</button></form></article>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		if f.CanComplete || f.CanCancel {
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 210, "<article class=\"sb-final\" aria-labelledby=\"order-final-h\"><header><h2 class=\"sb-h3\" id=\"order-final-h\">Finish this order</h2></header><p class=\"sb-muted\"><small>Each asks first and says what it will do; neither can be undone.</small></p><div class=\"sb-actions\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if f.CanComplete {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 211, "<a href=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var107 string
+				templ_7745c5c3_Var107, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.URL(FinalMoveURL(f.OrderID, FinalComplete))).ResolveURL(ctx)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/order_show.templ`, Line: 496, Col: 65}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var107)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 212, "\" role=\"button\" class=\"outline\" id=\"order-complete\">Complete order…</a> ")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+			if f.CanCancel {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 213, "<a href=\"")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				var templ_7745c5c3_Var108 string
+				templ_7745c5c3_Var108, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.URL(FinalMoveURL(f.OrderID, FinalCancel))).ResolveURL(ctx)
+				if templ_7745c5c3_Err != nil {
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/order_show.templ`, Line: 499, Col: 63}
+				}
+				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var108)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 214, "\" role=\"button\" class=\"outline sb-danger\" id=\"order-cancel\">Cancel order…</a>")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 215, "</div></article>")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 216, "</section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -2193,11 +2238,11 @@ func OrderUpdate(f OrderUpdateForm) templ.Component {
 
 func moveHelp(f OrderUpdateForm) string {
 	if len(f.Moves) == 0 {
-		return "No status change is open to you from " + f.Current + "."
+		return "No other status change is open to you from " + domain.StatusLabel(f.Current) + "."
 	}
-	h := "From " + f.Current + " you may move it to " + optionLabels(f.Moves) + "."
+	h := "From " + domain.StatusLabel(f.Current) + " you may move it to " + optionLabels(f.Moves) + "."
 	if f.NeedsRoute {
-		h += " It needs a route before SENT."
+		h += " It needs a route before it can be sent."
 	}
 	return h
 }

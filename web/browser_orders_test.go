@@ -211,22 +211,25 @@ func TestBrowserRepUpdatesOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	webtest.Shot(t, ctx, "order-rep")
-	next := domain.AllowedMoves(order.Status)[0]
-	if next == domain.OrderComplete {
-		next = domain.AllowedMoves(order.Status)[1]
+	var next string
+	for _, m := range domain.AllowedMoves(order.Status) {
+		if !domain.IsConfirmedMove(m) {
+			next = m
+			break
+		}
 	}
+	// A status note without a status change is refused.
 	err = chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.CSS("#f-Status"), next),
+		chromedp.SendKeys(chromedp.CSS("#f-StatusNote"), "Checked with the customer"),
 		chromedp.SendKeys(chromedp.CSS("#f-TrackingNumber"), "1Z999AA10123456784"),
-		chromedp.SetValue(chromedp.CSS("#f-CompletionDate"), "2026-01-02"),
 		chromedp.Click(chromedp.CSS("#order-update button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("#e-CompletionDate")),
+		chromedp.WaitVisible(chromedp.CSS("#e-StatusNote")),
 	)
 	if err != nil {
-		t.Fatalf("update with a completion date: %v", err)
+		t.Fatalf("update with a note and no move: %v", err)
 	}
 	webtest.Shot(t, ctx, "order-rep-error")
-	if !eventually(ctx, `document.activeElement && document.activeElement.id === "f-CompletionDate"`) {
+	if !eventually(ctx, `document.activeElement && document.activeElement.id === "f-StatusNote"`) {
 		focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement && document.activeElement.id`))
 		t.Errorf("focus is on %q, want the field in error", focused)
 	}
@@ -234,7 +237,7 @@ func TestBrowserRepUpdatesOrder(t *testing.T) {
 		t.Errorf("the tracking number typed is lost: %q", v)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.CSS("#f-CompletionDate"), ""),
+		chromedp.SetValue(chromedp.CSS("#f-Status"), next),
 		chromedp.Click(chromedp.CSS("#order-update button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#flash .sb-flash-ok")),
 	)

@@ -73,8 +73,8 @@ func TestCustomerSearchPage(t *testing.T) {
 		if !ok || link.Text() != "Acme Freight" {
 			t.Errorf("first row %s: want a link to Acme Freight", first.HTML())
 		}
-		if b, ok := first.Find(".sb-badge"); !ok || b.Text() != "ACTIVE" {
-			t.Errorf("first row has no ACTIVE badge: %s", first.HTML())
+		if b, ok := first.Find(".sb-badge"); !ok || b.Text() != "Active" || b.Attr("title") != "ACTIVE" {
+			t.Errorf("first row has no Active badge: %s", first.HTML())
 		}
 		text := first.Text()
 		for _, want := range []string{strconv.FormatInt(acme.ID, 10), "Monthly Business", "Chicago, IL"} {
@@ -270,13 +270,13 @@ func TestCustomerShowPage(t *testing.T) {
 			t.Fatalf("%d lines, want 2", len(lines))
 		}
 		l1 := lines[0].Text()
-		for _, want := range []string{"(312) 555-0101", "ACTIVE", "Verizon Wireless", "VZW Business Unlimited", "Dispatch phone", "Unlimited Talk & Text", "$45.00 × 2", "Wireless Voice"} {
+		for _, want := range []string{"(312) 555-0101", "Active", "Verizon Wireless", "VZW Business Unlimited", "Dispatch phone", "Unlimited Talk & Text", "$45.00 × 2", "Wireless Voice"} {
 			if !strings.Contains(l1, want) {
 				t.Errorf("line row %q lacks %q", l1, want)
 			}
 		}
-		if !strings.Contains(lines[1].Text(), "SUSPENDED") {
-			t.Errorf("second line %q is not SUSPENDED", lines[1].Text())
+		if !strings.Contains(lines[1].Text(), "Suspended") {
+			t.Errorf("second line %q is not Suspended", lines[1].Text())
 		}
 		if strings.Contains(doc.Text(), "(217) 555-0199") {
 			t.Error("another customer's line is shown")
@@ -286,7 +286,7 @@ func TestCustomerShowPage(t *testing.T) {
 		if len(inv) != 2 {
 			t.Fatalf("%d inventory rows, want 2", len(inv))
 		}
-		if got := inv[0].Text(); !strings.Contains(got, "89148000001234567890") || !strings.Contains(got, "SIM_Card") || !strings.Contains(got, "ASSIGNED") || !strings.Contains(got, "(312) 555-0101") {
+		if got := inv[0].Text(); !strings.Contains(got, "89148000001234567890") || !strings.Contains(got, "SIM card") || !strings.Contains(got, "Assigned") || !strings.Contains(got, "(312) 555-0101") {
 			t.Errorf("inventory row %q", got)
 		}
 		if strings.Contains(doc.Text(), "89148000009999999999") {

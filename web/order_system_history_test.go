@@ -22,7 +22,7 @@ func TestOrderHistoryShowsTheSystem(t *testing.T) {
 		t.Fatalf("%d history entries, want the creation and the move", len(items))
 	}
 	last := items[len(items)-1].Text()
-	for _, want := range []string{domain.SystemName, "moved the order", "CONFIRMED", "Accepted by the provider"} {
+	for _, want := range []string{domain.SystemName, "moved the order", "Confirmed", "Accepted by the provider"} {
 		if !strings.Contains(last, want) {
 			t.Errorf("last history entry %q does not say %q", last, want)
 		}

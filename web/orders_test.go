@@ -85,8 +85,8 @@ func TestOrderSearchPage(t *testing.T) {
 			t.Fatalf("rows %v, want %v (newest first)", got, want)
 		}
 		row, _ := doc.Find("#order-" + strconv.FormatInt(s2.ID, 10))
-		if b, ok := row.Find(".sb-badge"); !ok || b.Text() != "SENT" {
-			t.Errorf("row has no SENT badge: %s", row.HTML())
+		if b, ok := row.Find(".sb-badge"); !ok || b.Text() != "Sent" {
+			t.Errorf("row has no Sent badge: %s", row.HTML())
 		}
 		if !row.Has("a[href='" + orderPage(s2.ID) + "']") {
 			t.Errorf("row does not link to the order: %s", row.HTML())
@@ -116,7 +116,7 @@ func TestOrderSearchPage(t *testing.T) {
 		if got, want := res.Header.Get("HX-Push-Url"), "/orders?Status=NEW"; got != want {
 			t.Errorf("HX-Push-Url = %q, want %q (the search's own address, without empty filters)", got, want)
 		}
-		if sum, ok := doc.Find("#sum-Status[hx-swap-oob]"); !ok || sum.Text() != "NEW" {
+		if sum, ok := doc.Find("#sum-Status[hx-swap-oob]"); !ok || sum.Text() != "New" {
 			t.Errorf("the Status group's summary is not updated out of band: %s", res.Text)
 		}
 		if got, want := rowIDs(doc), []int64{n1.ID, s1.ID}; !slices.Equal(got, want) {

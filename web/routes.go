@@ -44,6 +44,10 @@ func routes(h *handlers.Handlers) []Route {
 		page("GET /orders/export.csv", support, h.HandleOrderExport),
 		page("GET /orders/{id}", support, h.HandleOrderShow),
 		page("POST /orders/{id}", rep, h.HandleOrderUpdate),
+		page("GET /orders/{id}/complete", rep, h.HandleOrderCompleteConfirm),
+		page("POST /orders/{id}/complete", rep, h.HandleOrderComplete),
+		page("GET /orders/{id}/cancel", supervisor, h.HandleOrderCancelConfirm),
+		page("POST /orders/{id}/cancel", supervisor, h.HandleOrderCancel),
 		page("GET /routes", supervisor, h.HandleRouteDecisions),
 		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
 
