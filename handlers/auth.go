@@ -15,8 +15,27 @@ import (
 
 // HandleLoginForm shows the sign-in form.
 func (h *Handlers) HandleLoginForm(w http.ResponseWriter, r *http.Request) error {
-	vm := views.LoginVM{Next: safeNext(r.URL.Query().Get("next"))}
+	vm := views.LoginVM{Next: safeNext(r.URL.Query().Get("next")), SignedOut: takeSignedOut(w, r)}
 	return h.render(w, r, http.StatusOK, views.LoginPage(h.shell(w, r, "Sign in"), vm), nil)
+}
+
+// signedOutCookie is a one-time note for the sign-in page that the browser
+// has just signed out: the session cookie that could carry a flash is gone.
+const signedOutCookie = "sb_signed_out"
+
+// markSignedOut leaves the note for the sign-in page.
+func markSignedOut(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: signedOutCookie, Value: "1", Path: "/login", MaxAge: 60,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+}
+
+// takeSignedOut reads and forgets the note.
+func takeSignedOut(w http.ResponseWriter, r *http.Request) bool {
+	if c, err := r.Cookie(signedOutCookie); err != nil || c.Value != "1" {
+		return false
+	}
+	http.SetCookie(w, &http.Cookie{Name: signedOutCookie, Path: "/login", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	return true
 }
 
 // HandleLogin checks a name and password and starts a session. Failures
@@ -90,6 +109,7 @@ func (h *Handlers) HandleLogout(w http.ResponseWriter, r *http.Request) error {
 	if err := h.Sessions.SignOut(w, r); err != nil {
 		return err
 	}
+	markSignedOut(w, r)
 	return redirect(w, r, "/login")
 }
 
@@ -106,6 +126,7 @@ func (h *Handlers) HandleSignOutEverywhere(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	h.Log.InfoContext(ctx, "signed out everywhere", "user", me.Name, "sessions", n)
+	markSignedOut(w, r)
 	return redirect(w, r, "/login")
 }
 

@@ -5,4 +5,6 @@ type LoginVM struct {
 	Name  string
 	Next  string
 	Error string
+
+	SignedOut bool // the browser has just signed out
 }

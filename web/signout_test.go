@@ -48,6 +48,19 @@ func TestSignOutEndsSessionOnServer(t *testing.T) {
 			t.Fatalf("the user's API token after sign-out: status %d", res.StatusCode)
 		}
 	})
+	t.Run("SaysSo", func(t *testing.T) {
+		c := app.As(domain.RoleRep)
+		c.PostForm("/logout", nil)
+		if f, ok := c.Get("/login").Doc().Find("#login-signed-out[role=status]"); !ok || f.Text() != "You are signed out." {
+			t.Errorf("the sign-in page after sign-out does not say so: %s", f.HTML())
+		}
+		if c.Get("/login").Doc().Has("#login-signed-out") {
+			t.Error("the sign-out note shows again on the next visit")
+		}
+		if app.Anonymous().Get("/login").Doc().Has("#login-signed-out") {
+			t.Error("a browser that never signed out is told it is signed out")
+		}
+	})
 	t.Run("SignOutEverywhere", func(t *testing.T) {
 		first, second := app.As(domain.RoleSupport), app.As(domain.RoleSupport)
 		other := app.As(domain.RoleRep)
