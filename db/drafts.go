@@ -121,7 +121,7 @@ func (db *DB) findDraft(ctx context.Context, q queryer, id string) (*domain.Draf
 	if err != nil {
 		return nil, err
 	}
-	notFound := "This order draft does not exist or has expired. Start again."
+	notFound := "This order draft does not exist or has expired."
 	var r draftRow
 	if err := get(ctx, q, &r, notFound, `SELECT `+draftColumns+` FROM order_drafts WHERE id = ? AND user_id = ?`, id, uid); err != nil {
 		return nil, err

@@ -55,6 +55,10 @@ func (h *Handlers) pageError(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	vm := views.ErrorVM{Status: status, Title: http.StatusText(status), Message: domain.ErrorMessage(err), Fields: domain.ErrorFields(err)}
+	var le *linkedError
+	if errors.As(err, &le) {
+		vm.Link, vm.LinkText = le.Link, le.LinkText
+	}
 	if isFragmentRequest(r) {
 		// htmx does not swap error answers by default; show the message where the page expects it.
 		w.Header().Set("HX-Retarget", "#"+views.IDFlash)
@@ -64,6 +68,16 @@ func (h *Handlers) pageError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	h.write(w, r, status, views.ErrorPage(h.shell(w, r, vm.Heading()), vm))
 }
+
+// linkedError is an error whose page offers the way on: a link to Link
+// reading LinkText ("Start again").
+type linkedError struct {
+	err            error
+	Link, LinkText string
+}
+
+func (e *linkedError) Error() string { return e.err.Error() }
+func (e *linkedError) Unwrap() error { return e.err }
 
 // errWritten tells the adapter that the handler already wrote its answer.
 var errWritten = errors.New("answer already written")

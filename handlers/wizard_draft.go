@@ -98,7 +98,7 @@ type draftRecord struct {
 }
 
 // errOlderDraft answers a draft kept by another version of the wizard.
-var errOlderDraft = domain.Errorf(domain.ECONFLICT, "This draft was started with an older form of the wizard, so it cannot be read any more. Start again.")
+var errOlderDraft = domain.Errorf(domain.ECONFLICT, "This draft was started with an older form of the wizard, so it cannot be read any more.")
 
 // decodeDraft reads the draft's values into v.
 func decodeDraft(d *domain.Draft, v any) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -57,16 +58,23 @@ func (e *wizardEngine[V]) routes() WizardRoutes {
 
 // load reads the draft named in the URL and its values.
 func (e *wizardEngine[V]) load(r *http.Request) (*domain.Draft, *V, *wizardDef, error) {
+	restart := func(err error) error {
+		return &linkedError{err: err, Link: wizardStart(r.URL.Path), LinkText: "Start again"}
+	}
 	d, err := e.h.Store.FindDraft(r.Context(), r.PathValue("draft"))
-	if err != nil {
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil, nil, restart(err)
+	} else if err != nil {
 		return nil, nil, nil, err
 	}
 	if d.Wizard != e.kind {
-		return nil, nil, nil, domain.Errorf(domain.ENOTFOUND, "This order draft does not exist or has expired. Start again.")
+		return nil, nil, nil, restart(domain.Errorf(domain.ENOTFOUND, "This order draft does not exist or has expired."))
 	}
 	v := new(V)
 	if err := decodeDraft(d, v); err == errOlderDraft && d.State != domain.DraftOpen {
 		// Submitted by an older form: its result needs none of its values.
+	} else if err == errOlderDraft {
+		return nil, nil, nil, restart(err)
 	} else if err != nil {
 		return nil, nil, nil, err
 	}
@@ -284,4 +292,14 @@ func (e *wizardEngine[V]) gone(w http.ResponseWriter, r *http.Request, d *domain
 		return redirect(w, r, e.flow.def(new(V)).resultURL(d))
 	}
 	return err
+}
+
+// wizardStart is the start of the wizard a step's path belongs to:
+// /orders/new for /orders/new/{draft}/{step}.
+func wizardStart(path string) string {
+	parts := strings.SplitN(strings.TrimPrefix(path, "/"), "/", 3)
+	if len(parts) < 2 {
+		return "/"
+	}
+	return "/" + parts[0] + "/" + parts[1]
 }

@@ -12,6 +12,10 @@ type ErrorVM struct {
 	Title   string
 	Message string
 	Fields  []domain.FieldError
+
+	// Link is the way on from here (LinkText says where), or "".
+	Link     string
+	LinkText string
 }
 
 // Heading says in words what went wrong, for the error page's h1.

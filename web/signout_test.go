@@ -121,3 +121,19 @@ func TestSignOutEndsSessionOnServer(t *testing.T) {
 		}
 	})
 }
+
+// TestExpiredDraftLinksToStartAgain: a draft that is gone says so, with a
+// link to start the wizard again.
+func TestExpiredDraftLinksToStartAgain(t *testing.T) {
+	app := webtest.Open(t, nil)
+	rep := app.As(domain.RoleRep)
+	for _, start := range []string{"/orders/new", "/orders/create"} {
+		res := rep.Get(start + "/nosuchdraft/customer")
+		if res.StatusCode != http.StatusNotFound {
+			t.Fatalf("%s: status %d, want 404", start, res.StatusCode)
+		}
+		if a, ok := res.Doc().Find("a#error-link"); !ok || a.Attr("href") != start || a.Text() != "Start again" {
+			t.Errorf("%s: no Start again link: %s", start, a.HTML())
+		}
+	}
+}
