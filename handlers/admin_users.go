@@ -229,10 +229,36 @@ func (h *Handlers) HandleTokenCreate(w http.ResponseWriter, r *http.Request) err
 		return h.renderAdminRefused(w, r, func(vm *views.AdminUsersVM) { vm.NewToken = form })
 	}
 	h.Log.InfoContext(ctx, "api token created", "user", owner.Name, "name", form.Name, "by", actorName(ctx))
+	// Post/redirect/get: a reload of the next page makes no second token.
+	h.Sessions.Flash(w, r, Flash{Kind: "token", Token: &NewToken{Value: token, User: owner.Name, Name: form.Name}})
+	return redirect(w, r, tokenCreatedPath)
+}
+
+const tokenCreatedPath = "/admin/tokens/created"
+
+// HandleTokenCreated shows the token just created, once: it came over the
+// redirect in the session, which forgets it now. A reload finds it gone
+// and goes back to the list.
+func (h *Handlers) HandleTokenCreated(w http.ResponseWriter, r *http.Request) error {
+	var vm *views.TokenCreatedVM
+	var rest []Flash
+	for _, f := range h.Sessions.Flashes(w, r) {
+		if f.Token != nil {
+			vm = &views.TokenCreatedVM{Token: f.Token.Value, User: f.Token.User, Name: f.Token.Name}
+		} else if f.Message != "" {
+			rest = append(rest, f)
+		}
+	}
+	if vm == nil {
+		h.flash(w, r, "info", "A new token is shown only once, just after it is made. Make another if it was not copied, and revoke the old one.")
+		return redirect(w, r, "/admin/users#"+views.IDTokenList)
+	}
+	for _, f := range rest {
+		h.flash(w, r, f.Kind, f.Message)
+	}
 	// The token is in this answer only: never cache it, never keep it.
 	w.Header().Set("Cache-Control", "no-store")
-	vm := views.TokenCreatedVM{Token: token, User: owner.Name, Name: form.Name}
-	return h.render(w, r, http.StatusOK, views.TokenCreatedPage(h.shell(w, r, "API token created"), vm), views.TokenCreated(vm))
+	return h.render(w, r, http.StatusOK, views.TokenCreatedPage(h.shell(w, r, "API token created"), *vm), views.TokenCreated(*vm))
 }
 
 // HandleTokenRevoke revokes an API token: requests with it are refused from now on.

@@ -51,7 +51,15 @@ type Sessions interface {
 type Flash struct {
 	Kind    string // "ok", "error" or "info"
 	Message string
+
+	// Token is a new API token on its way, over one redirect, to the one
+	// page that shows it (the session cookie is encrypted); a page frame
+	// never shows it.
+	Token *NewToken
 }
+
+// NewToken is a just-created API token and what it is for.
+type NewToken struct{ Value, User, Name string }
 
 // Passwords hashes and checks passwords.
 type Passwords interface {

@@ -130,6 +130,9 @@ func (h *Handlers) shell(w http.ResponseWriter, r *http.Request, title string) l
 	s := layout.Shell{Title: title, Path: r.URL.Path, User: domain.UserFromContext(r.Context())}
 	if h.Sessions != nil && s.User != nil {
 		for _, f := range h.Sessions.Flashes(w, r) {
+			if f.Token != nil {
+				continue
+			}
 			s.Flashes = append(s.Flashes, layout.Flash{Kind: f.Kind, Message: f.Message})
 		}
 	}

@@ -46,6 +46,25 @@
     field.focus();
   });
 
+  // A copy button (data-copy="id") copies that element's text to the
+  // clipboard and says so in its status (data-copied="id"). It is hidden
+  // until this script shows it, so it is never a button that does nothing.
+  document.querySelectorAll("[data-copy]").forEach(function (b) {
+    if (navigator.clipboard) { b.hidden = false; }
+  });
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-copy]");
+    if (!b) { return; }
+    var src = document.getElementById(b.getAttribute("data-copy"));
+    var out = document.getElementById(b.getAttribute("data-copied"));
+    if (!src || !navigator.clipboard) { return; }
+    navigator.clipboard.writeText(src.textContent.trim()).then(function () {
+      if (out) { out.textContent = "Copied."; }
+    }, function () {
+      if (out) { out.textContent = "Could not copy: select the token and copy it by hand."; }
+    });
+  });
+
   // Confirm dangerous actions: forms and buttons carry data-confirm="…".
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");

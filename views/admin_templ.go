@@ -1003,7 +1003,20 @@ func TokenCreated(vm TokenCreatedVM) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 93, "</p><p>Scripts send it with every API request: <code>Authorization: Bearer &lt;token&gt;</code></p><footer><a href=\"/admin/users\" role=\"button\">I have copied it</a></footer></article>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 93, "</p><p><button type=\"button\" class=\"outline\" id=\"token-copy\" data-copy=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var46 string
+		templ_7745c5c3_Var46, templ_7745c5c3_Err = templruntime.NewAttributeExpression(IDTokenSecret).Resolve(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/admin.templ`, Line: 269, Col: 82}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var46)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 94, "\" data-copied=\"token-copied\" hidden>Copy the token</button> <span id=\"token-copied\" role=\"status\" class=\"sb-muted\"></span></p><p>Scripts send it with every API request: <code>Authorization: Bearer &lt;token&gt;</code></p><footer><a href=\"/admin/users\" role=\"button\">I have copied it</a></footer></article>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

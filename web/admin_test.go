@@ -367,8 +367,16 @@ func TestAPITokens(t *testing.T) {
 	t.Run("CreateShownOnce", func(t *testing.T) {
 		before := fxCount(t, app, "api_tokens", "")
 		res := admin.PostForm("/admin/tokens", url.Values{"user_id": {strconv.FormatInt(support.ID, 10)}, "token_name": {"nightly export"}})
+		// Post/redirect/get: the token is not in the answer to the post, nor in the address it redirects to.
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/admin/tokens/created" {
+			t.Fatalf("status %d to %q, want 303 to /admin/tokens/created", res.StatusCode, res.Header.Get("Location"))
+		}
+		res = admin.Get("/admin/tokens/created")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("status %d: %.500s", res.StatusCode, res.Text)
+		}
+		if !res.Doc().Has("button#token-copy[data-copy=token-secret]") {
+			t.Error("no copy button")
 		}
 		if got := res.Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("Cache-Control %q, want no-store", got)
@@ -403,8 +411,19 @@ func TestAPITokens(t *testing.T) {
 		if res := app.Anonymous().Do(http.MethodGet, "/api/carriers", nil, "Authorization", "Bearer "+token); res.StatusCode != http.StatusOK {
 			t.Errorf("the new token is refused: %d", res.StatusCode)
 		}
+		// A reload shows it no more, and makes no second token.
+		again := admin.Get("/admin/tokens/created")
+		if again.StatusCode != http.StatusSeeOther || strings.Contains(again.Text, token) {
+			t.Errorf("reload: status %d, want 303 back to the list, without the token", again.StatusCode)
+		}
+		if got := fxCount(t, app, "api_tokens", ""); got != before+1 {
+			t.Errorf("after a reload %d tokens, want %d", got, before+1)
+		}
 		// It is never shown again.
 		list := admin.Get("/admin/users")
+		if !strings.Contains(list.Doc().Text(), "shown only once") {
+			t.Error("the list does not say why the token is not shown again")
+		}
 		if strings.Contains(list.Text, token) {
 			t.Error("the token is shown again on the users page")
 		}
@@ -453,10 +472,10 @@ func TestAPITokens(t *testing.T) {
 
 	t.Run("HostileNameEscaped", func(t *testing.T) {
 		res := admin.PostForm("/admin/tokens", url.Values{"user_id": {strconv.FormatInt(support.ID, 10)}, "token_name": {hostileScript}})
-		if res.StatusCode != http.StatusOK {
+		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		assertNoInjectedMarkup(t, "token created", res)
+		assertNoInjectedMarkup(t, "token created", admin.Get("/admin/tokens/created"))
 		assertNoInjectedMarkup(t, "users page", admin.Get("/admin/users"))
 	})
 

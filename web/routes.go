@@ -88,6 +88,7 @@ func routes(h *handlers.Handlers) []Route {
 		page("POST /admin/users", admin, h.HandleUserCreate),
 		page("POST /admin/users/{id}", admin, h.HandleUserUpdate),
 		page("POST /admin/tokens", admin, h.HandleTokenCreate),
+		page("GET /admin/tokens/created", admin, h.HandleTokenCreated),
 		page("POST /admin/tokens/{id}/revoke", admin, h.HandleTokenRevoke),
 		page("GET /admin/jobs", admin, h.HandleAdminJobs),
 		page("POST /admin/jobs/{id}/retry", admin, h.HandleJobRetry),
