@@ -66,9 +66,16 @@
   });
 
   // Confirm dangerous actions: forms and buttons carry data-confirm="…".
+  // A chosen option with data-confirm asks too (making a user an administrator).
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
-    if (msg && !window.confirm(msg)) { e.preventDefault(); }
+    if (!msg && e.target.querySelectorAll) {
+      e.target.querySelectorAll("select").forEach(function (s) {
+        var o = s.options[s.selectedIndex];
+        if (!msg && o && o.getAttribute("data-confirm")) { msg = o.getAttribute("data-confirm"); }
+      });
+    }
+    if (msg && !window.confirm(msg)) { e.preventDefault(); e.stopImmediatePropagation(); }
   }, true);
 
   // Disable a form's submit buttons while it is sent, so a double click sends once.

@@ -514,3 +514,21 @@ func TestAPITokens(t *testing.T) {
 		}
 	})
 }
+
+// TestPromoteToAdminAsks: making a user an administrator asks first, as
+// disabling one does (static/app.js reads data-confirm on the chosen option).
+func TestPromoteToAdminAsks(t *testing.T) {
+	app := webtest.Open(t, nil)
+	u := app.Users[domain.RoleRep]
+	doc := app.As(domain.RoleAdmin).Get("/admin/users").Doc()
+	row, ok := doc.Find("tr#user-" + strconv.FormatInt(u.ID, 10))
+	if !ok {
+		t.Fatal("no row for the rep")
+	}
+	if o, ok := row.Find("select[name=role] option[value=admin][data-confirm]"); !ok || !strings.Contains(o.Attr("data-confirm"), "administrator") {
+		t.Errorf("choosing administrator does not ask first: %s", row.HTML())
+	}
+	if row.Has("select[name=role] option[value=rep][data-confirm]") {
+		t.Error("keeping the role asks for confirmation")
+	}
+}
