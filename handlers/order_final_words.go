@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strings"
+
 	"switchboard/domain"
 	"switchboard/views"
 )
@@ -59,7 +61,7 @@ func cancelWords(o *domain.Order) []string {
 		case domain.EffectInventory:
 			out = append(out, "The device and SIM meant for "+line+" become "+domain.StatusLabel(e.Status)+" again.")
 		case domain.EffectLineStatus:
-			out = append(out, line+" is never activated.")
+			out = append(out, strings.ToUpper(line[:1])+line[1:]+" is never activated.")
 		}
 	}
 	if len(out) == 0 {

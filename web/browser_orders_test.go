@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -263,6 +264,12 @@ func TestBrowserOrderPagesLook(t *testing.T) {
 		"order":         orderPage(order.ID),
 		"customer":      "/customers/" + strconv.FormatInt(order.CustomerID, 10),
 		"orders-filter": "/orders?Status=ERROR&Status=JEOPARDY&Status=FLOW_ERROR",
+	}
+	if !domain.IsFinalStatus(order.Status) {
+		pages["order-cancel"] = orderPage(order.ID) + "/cancel"
+		if slices.Contains(domain.AllowedMoves(order.Status), domain.OrderComplete) {
+			pages["order-complete"] = orderPage(order.ID) + "/complete"
+		}
 	}
 	for _, width := range []int64{1280, 375} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
