@@ -30,6 +30,16 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
+
+	// PortSteps makes reconnect port steps due (the jobs package); a port
+	// cannot be created or moved without it.
+	PortSteps PortStepScheduler
+	// PortEvents receives every reconnect port change after it commits,
+	// from this instance and (PostgreSQL, ListenPortEvents) from the others.
+	PortEvents PortEventPublisher
+
+	dsn      string
+	instance string // tells this instance's NOTIFY payloads from the others'
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -39,7 +49,8 @@ func Open(ctx context.Context, dsn string, dataKey []byte) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{Cipher: cipher, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	db := &DB{Cipher: cipher, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		dsn: dsn, instance: newInstanceID()}
 	if IsPostgresURL(dsn) {
 		db.Dialect = postgresDialect{}
 		if db.W, err = openPostgres(dsn); err != nil {
@@ -114,7 +125,12 @@ type Tx struct {
 	*sqlx.Tx
 	db  *DB
 	Now time.Time
+
+	committed []func() // run in order once the transaction commits
 }
+
+// afterCommit runs fn once tx has committed; never if it rolls back.
+func (tx *Tx) afterCommit(fn func()) { tx.committed = append(tx.committed, fn) }
 
 // BeginTx starts a write transaction.
 func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
@@ -135,7 +151,13 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for _, f := range tx.committed {
+		f()
+	}
+	return nil
 }
 
 // queryer is what read helpers need: a pool or a transaction.

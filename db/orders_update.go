@@ -100,5 +100,11 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 	}
 	counts := statusDeltas{}
 	counts.move(o.Status, n.Status)
-	return counts.apply(ctx, tx)
+	if err := counts.apply(ctx, tx); err != nil {
+		return err
+	}
+	if n.Status != o.Status {
+		return db.orderMoved(ctx, tx, o.ID)
+	}
+	return nil
 }

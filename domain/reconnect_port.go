@@ -74,9 +74,33 @@ type ReconnectPort struct {
 	Version             int        `db:"version"`     // bumped by every change; the board's event order
 	Wake                int64      `db:"wake"`        // the step job that is due (see AdvanceReconnectPort)
 
-	CustomerName       string  `db:"customer_name"`
-	DisconnectOrderIDs []int64 `db:"-"`
-	ReconnectOrderIDs  []int64 `db:"-"`
+	CustomerName       string      `db:"customer_name"`
+	DisconnectOrderIDs []int64     `db:"-"`
+	ReconnectOrderIDs  []int64     `db:"-"`
+	Orders             []PortOrder `db:"-"` // every order of the port, oldest first
+}
+
+// SetOrders fills Orders, DisconnectOrderIDs and ReconnectOrderIDs.
+func (p *ReconnectPort) SetOrders(os []PortOrder) {
+	p.Orders, p.DisconnectOrderIDs, p.ReconnectOrderIDs = os, []int64{}, []int64{}
+	for _, o := range os {
+		if o.Kind == PortOrderDisconnect {
+			p.DisconnectOrderIDs = append(p.DisconnectOrderIDs, o.ID)
+		} else {
+			p.ReconnectOrderIDs = append(p.ReconnectOrderIDs, o.ID)
+		}
+	}
+}
+
+// OrdersOf returns the port's orders of kind, oldest first.
+func (p *ReconnectPort) OrdersOf(kind string) []PortOrder {
+	var out []PortOrder
+	for _, o := range p.Orders {
+		if o.Kind == kind {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // Completed is the seed's Completed: the service is done monitoring the
@@ -190,4 +214,12 @@ type ReconnectPortStore interface {
 	// the system, if wake is still the port's Wake. It returns the port as
 	// stored and whether it is still open (to check again later).
 	AdvanceReconnectPort(ctx context.Context, id, wake int64) (*ReconnectPort, error)
+}
+
+// ReconnectPortChanged is published after a change to port PortID commits
+// (a step, a resubmission, one of its orders moving). Seq numbers the
+// changes across every instance: the board's event id.
+type ReconnectPortChanged struct {
+	PortID int64
+	Seq    int64
 }

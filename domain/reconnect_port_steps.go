@@ -24,17 +24,24 @@ type PortStep struct {
 	Message string
 }
 
-// PortOrderState is where one of a port's orders stands: its status and,
-// for a reconnect order, the losing carrier's answer to the port request
-// ("" before it answered; D, C or R with Reason).
-type PortOrderState struct {
-	ID           int64
-	PON          string
-	Status       string
-	StatusNote   string
-	PortResponse string
-	PortReason   string
+// PortOrder is where one of a port's orders stands: its status and, for a
+// reconnect order, the losing carrier's answer to the port request (""
+// before it answered; D, C or R with Reason).
+type PortOrder struct {
+	ID           int64  `db:"order_id"`
+	Kind         string `db:"kind"` // PortOrderDisconnect or PortOrderReconnect
+	PON          string `db:"pon"`
+	Status       string `db:"status"`
+	StatusNote   string `db:"status_note"`
+	PortResponse string `db:"port_response"`
+	PortReason   string `db:"port_reason"`
 }
+
+// Kinds of a port's orders.
+const (
+	PortOrderDisconnect = "disconnect"
+	PortOrderReconnect  = "reconnect"
+)
 
 // Losing carrier answers a port order records (DESIGN.md "Enumerations").
 const (
@@ -53,7 +60,7 @@ const (
 //	resolution:    waits for a resubmission; after PortAbandonAfter in it the
 //	               port is given up (fail); a reconnect order completed anyway completes it.
 //	completed, errored: none.
-func NextPortStep(p *ReconnectPort, disconnects, reconnects []PortOrderState, now time.Time) PortStep {
+func NextPortStep(p *ReconnectPort, disconnects, reconnects []PortOrder, now time.Time) PortStep {
 	switch p.Stage {
 	case StageDisconnecting:
 		if len(disconnects) == 0 {

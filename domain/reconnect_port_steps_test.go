@@ -11,10 +11,10 @@ import (
 
 func TestNextPortStep(t *testing.T) {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	ord := func(id int64, status string) domain.PortOrderState {
-		return domain.PortOrderState{ID: id, PON: "PON" + string(rune('A'+id)), Status: status}
+	ord := func(id int64, status string) domain.PortOrder {
+		return domain.PortOrder{ID: id, PON: "PON" + string(rune('A'+id)), Status: status}
 	}
-	answered := func(o domain.PortOrderState, resp, reason string) domain.PortOrderState {
+	answered := func(o domain.PortOrder, resp, reason string) domain.PortOrder {
 		o.PortResponse, o.PortReason = resp, reason
 		return o
 	}
@@ -22,35 +22,35 @@ func TestNextPortStep(t *testing.T) {
 		name        string
 		stage       string
 		stageAge    time.Duration
-		disconnects []domain.PortOrderState
-		reconnects  []domain.PortOrderState
+		disconnects []domain.PortOrder
+		reconnects  []domain.PortOrder
 		kind        string
 		msg         string
 	}{
-		{"DisconnectNew", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderNew)}, nil, domain.StepWait, ""},
-		{"DisconnectSent", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderSent)}, nil, domain.StepWait, ""},
-		{"DisconnectError", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderError)}, nil, domain.StepWait, ""},
-		{"DisconnectComplete", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderComplete)}, nil, domain.StepReconnect, ""},
-		{"OneOfTwoComplete", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderComplete), ord(2, domain.OrderConfirmed)}, nil, domain.StepWait, ""},
-		{"AllComplete", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderComplete), ord(2, domain.OrderComplete)}, nil, domain.StepReconnect, ""},
-		{"DisconnectCanceled", domain.StageDisconnecting, 0, []domain.PortOrderState{ord(1, domain.OrderComplete), ord(2, domain.OrderCanceled)}, nil, domain.StepFail, "Disconnect order 2 (PON PONC) was canceled"},
+		{"DisconnectNew", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderNew)}, nil, domain.StepWait, ""},
+		{"DisconnectSent", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderSent)}, nil, domain.StepWait, ""},
+		{"DisconnectError", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderError)}, nil, domain.StepWait, ""},
+		{"DisconnectComplete", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderComplete)}, nil, domain.StepReconnect, ""},
+		{"OneOfTwoComplete", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderComplete), ord(2, domain.OrderConfirmed)}, nil, domain.StepWait, ""},
+		{"AllComplete", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderComplete), ord(2, domain.OrderComplete)}, nil, domain.StepReconnect, ""},
+		{"DisconnectCanceled", domain.StageDisconnecting, 0, []domain.PortOrder{ord(1, domain.OrderComplete), ord(2, domain.OrderCanceled)}, nil, domain.StepFail, "Disconnect order 2 (PON PONC) was canceled"},
 		{"NoDisconnect", domain.StageDisconnecting, 0, nil, nil, domain.StepFail, "no disconnect order"},
-		{"ReconnectSent", domain.StagePorting, 0, nil, []domain.PortOrderState{ord(3, domain.OrderSent)}, domain.StepWait, ""},
-		{"PortDelayed", domain.StagePorting, 0, nil, []domain.PortOrderState{answered(ord(3, domain.OrderSent), "D", "")}, domain.StepWait, ""},
-		{"PortConfirmed", domain.StagePorting, 0, nil, []domain.PortOrderState{answered(ord(3, domain.OrderConfirmed), "C", "")}, domain.StepWait, ""},
-		{"PortActivated", domain.StagePorting, 0, nil, []domain.PortOrderState{answered(ord(3, domain.OrderComplete), "C", "")}, domain.StepComplete, ""},
-		{"PortR", domain.StagePorting, 0, nil, []domain.PortOrderState{answered(ord(3, domain.OrderError), "R", "PIN or password invalid")}, domain.StepResolution, "The losing carrier needs a correction: PIN or password invalid. Correct the"},
-		{"PortRWithoutReason", domain.StagePorting, 0, nil, []domain.PortOrderState{answered(ord(3, domain.OrderError), "R", " ")}, domain.StepResolution, "no reason given"},
-		{"ReconnectCanceled", domain.StagePorting, 0, nil, []domain.PortOrderState{ord(3, domain.OrderCanceled)}, domain.StepFail, "Reconnect order 3 (PON POND) was canceled"},
+		{"ReconnectSent", domain.StagePorting, 0, nil, []domain.PortOrder{ord(3, domain.OrderSent)}, domain.StepWait, ""},
+		{"PortDelayed", domain.StagePorting, 0, nil, []domain.PortOrder{answered(ord(3, domain.OrderSent), "D", "")}, domain.StepWait, ""},
+		{"PortConfirmed", domain.StagePorting, 0, nil, []domain.PortOrder{answered(ord(3, domain.OrderConfirmed), "C", "")}, domain.StepWait, ""},
+		{"PortActivated", domain.StagePorting, 0, nil, []domain.PortOrder{answered(ord(3, domain.OrderComplete), "C", "")}, domain.StepComplete, ""},
+		{"PortR", domain.StagePorting, 0, nil, []domain.PortOrder{answered(ord(3, domain.OrderError), "R", "PIN or password invalid")}, domain.StepResolution, "The losing carrier needs a correction: PIN or password invalid. Correct the"},
+		{"PortRWithoutReason", domain.StagePorting, 0, nil, []domain.PortOrder{answered(ord(3, domain.OrderError), "R", " ")}, domain.StepResolution, "no reason given"},
+		{"ReconnectCanceled", domain.StagePorting, 0, nil, []domain.PortOrder{ord(3, domain.OrderCanceled)}, domain.StepFail, "Reconnect order 3 (PON POND) was canceled"},
 		{"NoReconnect", domain.StagePorting, 0, nil, nil, domain.StepFail, "no reconnect order"},
-		{"ResubmittedFollowsTheNewest", domain.StagePorting, 0, nil, []domain.PortOrderState{ord(3, domain.OrderCanceled), ord(4, domain.OrderSent)}, domain.StepWait, ""},
-		{"ResubmittedCompletes", domain.StagePorting, 0, nil, []domain.PortOrderState{ord(3, domain.OrderCanceled), ord(4, domain.OrderComplete)}, domain.StepComplete, ""},
-		{"ResolutionWaits", domain.StageResolution, 29 * 24 * time.Hour, nil, []domain.PortOrderState{answered(ord(3, domain.OrderError), "R", "x")}, domain.StepWait, ""},
-		{"ResolutionAbandoned", domain.StageResolution, 30 * 24 * time.Hour, nil, []domain.PortOrderState{answered(ord(3, domain.OrderError), "R", "x")}, domain.StepFail, "Given up: no resubmission within 30 days of the losing carrier's answer (PIN or password invalid)"},
-		{"ResolutionCompletedByHand", domain.StageResolution, time.Hour, nil, []domain.PortOrderState{ord(3, domain.OrderComplete)}, domain.StepComplete, ""},
-		{"ResolutionOrderCanceled", domain.StageResolution, time.Hour, nil, []domain.PortOrderState{ord(3, domain.OrderCanceled)}, domain.StepFail, "was canceled"},
-		{"Completed", domain.StageCompleted, 0, nil, []domain.PortOrderState{ord(3, domain.OrderComplete)}, domain.StepNone, ""},
-		{"Errored", domain.StageErrored, 0, []domain.PortOrderState{ord(1, domain.OrderCanceled)}, nil, domain.StepNone, ""},
+		{"ResubmittedFollowsTheNewest", domain.StagePorting, 0, nil, []domain.PortOrder{ord(3, domain.OrderCanceled), ord(4, domain.OrderSent)}, domain.StepWait, ""},
+		{"ResubmittedCompletes", domain.StagePorting, 0, nil, []domain.PortOrder{ord(3, domain.OrderCanceled), ord(4, domain.OrderComplete)}, domain.StepComplete, ""},
+		{"ResolutionWaits", domain.StageResolution, 29 * 24 * time.Hour, nil, []domain.PortOrder{answered(ord(3, domain.OrderError), "R", "x")}, domain.StepWait, ""},
+		{"ResolutionAbandoned", domain.StageResolution, 30 * 24 * time.Hour, nil, []domain.PortOrder{answered(ord(3, domain.OrderError), "R", "x")}, domain.StepFail, "Given up: no resubmission within 30 days of the losing carrier's answer (PIN or password invalid)"},
+		{"ResolutionCompletedByHand", domain.StageResolution, time.Hour, nil, []domain.PortOrder{ord(3, domain.OrderComplete)}, domain.StepComplete, ""},
+		{"ResolutionOrderCanceled", domain.StageResolution, time.Hour, nil, []domain.PortOrder{ord(3, domain.OrderCanceled)}, domain.StepFail, "was canceled"},
+		{"Completed", domain.StageCompleted, 0, nil, []domain.PortOrder{ord(3, domain.OrderComplete)}, domain.StepNone, ""},
+		{"Errored", domain.StageErrored, 0, []domain.PortOrder{ord(1, domain.OrderCanceled)}, nil, domain.StepNone, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &domain.ReconnectPort{ID: 7, TN: "3125550101", PortMDN: "7735550199", Stage: tc.stage, StageDate: now.Add(-tc.stageAge)}
