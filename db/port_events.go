@@ -110,9 +110,9 @@ func (db *DB) catchUpPortEvents(ctx context.Context, last *int64) error {
 	return nil
 }
 
-// PortEventsSince lists the changes after seq, oldest first, at most
+// PortChangesSince lists the changes after seq, oldest first, at most
 // limit; more reports whether there were more (the board then reloads).
-func (db *DB) PortEventsSince(ctx context.Context, seq int64, limit int) (evs []domain.ReconnectPortChanged, more bool, err error) {
+func (db *DB) PortChangesSince(ctx context.Context, seq int64, limit int) (evs []domain.ReconnectPortChanged, more bool, err error) {
 	var rows []struct {
 		ID     int64 `db:"id"`
 		PortID int64 `db:"port_id"`
@@ -129,8 +129,8 @@ func (db *DB) PortEventsSince(ctx context.Context, seq int64, limit int) (evs []
 	return evs, false, nil
 }
 
-// LastPortEvent is the number of the newest change (0: none yet).
-func (db *DB) LastPortEvent(ctx context.Context) (int64, error) {
+// LastPortChange is the number of the newest change (0: none yet).
+func (db *DB) LastPortChange(ctx context.Context) (int64, error) {
 	var last int64
 	err := get(ctx, db.R, &last, "", `SELECT COALESCE(MAX(id), 0) FROM reconnect_port_events`)
 	return last, err

@@ -153,10 +153,19 @@ func (db *DB) FindReconnectPortByID(ctx context.Context, id int64) (*domain.Reco
 	return &p, nil
 }
 
-// FindReconnectPorts lists the ports matching f, newest first, each with
-// its orders and customer name: at most f.Limit (MaxBoardPorts when 0).
-func (db *DB) FindReconnectPorts(ctx context.Context, f domain.ReconnectPortFilter) ([]*domain.ReconnectPort, error) {
+// FindReconnectPorts lists a page of the ports matching f, newest first
+// (by id), each with its orders and customer name: at most f.Limit
+// (MaxBoardPorts when 0), and the cursor of the next page.
+func (db *DB) FindReconnectPorts(ctx context.Context, f domain.ReconnectPortFilter) ([]*domain.ReconnectPort, string, error) {
 	where, args := []string{"1=1"}, []any{}
+	after, err := decodeCursor(f.After)
+	if err != nil {
+		return nil, "", err
+	}
+	if after != nil {
+		where = append(where, `p.id < ?`)
+		args = append(args, after.ID)
+	}
 	done := `p.stage IN ('completed', 'errored')`
 	if f.Completed != nil {
 		where = append(where, map[bool]string{true: done, false: openPort}[*f.Completed])
@@ -181,15 +190,16 @@ func (db *DB) FindReconnectPorts(ctx context.Context, f domain.ReconnectPortFilt
 		limit = domain.MaxBoardPorts
 	}
 	q, qargs, err := in(db.R, `SELECT `+portCols+` FROM `+portFrom+` WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY p.created_at DESC, p.id DESC LIMIT ?`, append(args, limit)...)
+		` ORDER BY p.id DESC LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var ps []*domain.ReconnectPort
 	if err := sel(ctx, db.R, &ps, q, qargs...); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return ps, attachPortOrders(ctx, db.R, ps)
+	ps, next := pageOf(ps, limit, func(p *domain.ReconnectPort) cursor { return cursor{ID: p.ID} })
+	return ps, next, attachPortOrders(ctx, db.R, ps)
 }
 
 // CountReconnectPorts counts the ports in each stage.

@@ -209,11 +209,11 @@ func TestReconnectPortJourney(t *testing.T) {
 			}
 		})
 		t.Run("List", func(t *testing.T) {
-			ps, err := d.FindReconnectPorts(context.Background(), domain.ReconnectPortFilter{Completed: ptr(true), Errored: ptr(false)})
+			ps, _, err := d.FindReconnectPorts(context.Background(), domain.ReconnectPortFilter{Completed: ptr(true), Errored: ptr(false)})
 			if err != nil || len(ps) != 1 || ps[0].ID != p.ID {
 				t.Fatalf("list %v %v", ps, err)
 			}
-			ps, err = d.FindReconnectPorts(context.Background(), domain.ReconnectPortFilter{Search: "773555"})
+			ps, _, err = d.FindReconnectPorts(context.Background(), domain.ReconnectPortFilter{Search: "773555"})
 			if err != nil || len(ps) != 1 {
 				t.Fatalf("search %v %v", ps, err)
 			}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -174,10 +175,32 @@ type ReconnectPortFilter struct {
 	Errored   *bool
 	Stage     []string
 	Search    string // MDN, TN or customer name, part of
-	Limit     int    // 0: every match, at most MaxBoardPorts
+	Page             // Limit 0: at most MaxBoardPorts
 }
 
-// MaxBoardPorts bounds one list of ports.
+// Matches reports whether p is one of the ports f selects (the live
+// board's rule for a change it hears of; the store's query is the same
+// rule in SQL): Completed, Errored, Stage, and Search as part of the
+// customer's name (any case) or of the MDN or TN (digits as typed).
+func (f ReconnectPortFilter) Matches(p *ReconnectPort) bool {
+	switch {
+	case f.Completed != nil && *f.Completed != p.Completed():
+		return false
+	case f.Errored != nil && *f.Errored != p.Errored():
+		return false
+	case len(f.Stage) > 0 && !OneOf(p.Stage, f.Stage):
+		return false
+	}
+	s := strings.TrimSpace(f.Search)
+	if s == "" {
+		return true
+	}
+	d := NormalizeTN(s)
+	return strings.Contains(strings.ToLower(p.CustomerName), strings.ToLower(s)) ||
+		strings.Contains(p.PortMDN, d) || strings.Contains(p.TN, d)
+}
+
+// MaxBoardPorts bounds the ports one board shows.
 const MaxBoardPorts = 2000
 
 // PortLookup is what the reconnect port rules read: the order rules'
@@ -200,9 +223,10 @@ type ReconnectPortStore interface {
 	// FindReconnectPortByID returns the port with its order ids. Returns
 	// ENOTFOUND if there is no such port.
 	FindReconnectPortByID(ctx context.Context, id int64) (*ReconnectPort, error)
-	// FindReconnectPorts lists ports matching f, newest first, with their
-	// order ids and customer names.
-	FindReconnectPorts(ctx context.Context, f ReconnectPortFilter) ([]*ReconnectPort, error)
+	// FindReconnectPorts lists a page of the ports matching f, newest
+	// first, with their orders and customer names, and the cursor of the
+	// next page ("" on the last). Returns EINVALID for an After it did not give.
+	FindReconnectPorts(ctx context.Context, f ReconnectPortFilter) ([]*ReconnectPort, string, error)
 	// CountReconnectPorts counts the ports per stage.
 	CountReconnectPorts(ctx context.Context) (map[string]int, error)
 	// ResubmitReconnectPort performs the resubmit after an R answer:
@@ -214,6 +238,11 @@ type ReconnectPortStore interface {
 	// the system, if wake is still the port's Wake. It returns the port as
 	// stored and whether it is still open (to check again later).
 	AdvanceReconnectPort(ctx context.Context, id, wake int64) (*ReconnectPort, error)
+	// LastPortChange is the Seq of the newest change (0: none yet).
+	LastPortChange(ctx context.Context) (int64, error)
+	// PortChangesSince lists the changes after seq, oldest first, at most
+	// limit; more reports that there were more than limit (nothing listed).
+	PortChangesSince(ctx context.Context, seq int64, limit int) (changes []ReconnectPortChanged, more bool, err error)
 }
 
 // ReconnectPortChanged is published after a change to port PortID commits

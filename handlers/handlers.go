@@ -24,6 +24,7 @@ type Store interface {
 	domain.OrderStore
 	domain.IdempotencyStore
 	domain.DraftStore
+	domain.ReconnectPortStore
 	domain.OrderLookup // the order rules' questions, for checking wizard steps
 	Ping(ctx context.Context) error
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // routes is the whole HTTP surface: every path, who may use it, and its handler.
-func routes(h *handlers.Handlers) []Route {
+func routes(s *Server) []Route {
+	h := s.H
 	page := func(pattern string, min domain.Role, fn handlers.HandlerFunc) Route {
 		return Route{Pattern: pattern, Min: min, Kind: KindPage, Handler: h.Page(fn)}
 	}
@@ -60,6 +61,10 @@ func routes(h *handlers.Handlers) []Route {
 		page("POST /orders/create/{draft}/{step}", rep, h.HandleOrdersSave),
 		page("POST /orders/create/{draft}/submit", rep, h.HandleOrdersSubmit),
 
+		// Reconnect ports (pages): the live board and its event stream.
+		page("GET /reconnect-ports", support, h.HandleReconnectBoard),
+		page("GET /reconnect-ports/events", support, s.handleBoardEvents),
+
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
 		page("POST /admin/users", admin, h.HandleUserCreate),
@@ -88,6 +93,12 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/orders/{OrderID}", support, h.HandleAPIOrder),
 		api("PATCH /api/orders/{OrderID}", rep, h.HandleAPIOrderUpdate),
 		api("GET /api/orders/{OrderID}/history", support, h.HandleAPIOrderHistory),
+
+		// Reconnect ports (JSON API).
+		api("POST /api/reconnect-ports", rep, h.Idempotent(h.HandleAPIReconnectPortCreate)),
+		api("GET /api/reconnect-ports", support, h.HandleAPIReconnectPorts),
+		api("GET /api/reconnect-ports/{ReconnectPortID}", support, h.HandleAPIReconnectPort),
+		api("POST /api/reconnect-ports/{ReconnectPortID}/resubmit", rep, h.Idempotent(h.HandleAPIReconnectPortResubmit)),
 	}
 }
 

@@ -20,6 +20,7 @@ type Server struct {
 	Sessions *SessionStore
 	Log      *slog.Logger
 	H        *handlers.Handlers
+	Board    *BoardHub // the live board's fan-out: set the store's PortEvents to it and Run it
 	Routes   []Route
 	handler  http.Handler
 }
@@ -53,7 +54,8 @@ func NewServer(cfg Config) *Server {
 	if cfg.Extra != nil {
 		cfg.Extra(s.H)
 	}
-	s.Routes = routes(s.H)
+	s.Board = NewBoardHub(s.H, cfg.Log)
+	s.Routes = routes(s)
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes {
 		mux.Handle(rt.Pattern, s.guard(rt))
