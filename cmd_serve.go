@@ -37,6 +37,15 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		}
 	}
 	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
+	// The live board hears of every reconnect port change: this instance's
+	// once they commit, the other instances' through the database.
+	d.PortEvents = srv.Board
+	go srv.Board.Run(ctx)
+	go func() {
+		if err := d.ListenPortEvents(ctx); err != nil {
+			log.Error("reconnect port events from the other instances stopped", "err", err)
+		}
+	}()
 	hs := &http.Server{
 		Addr:              *addr,
 		Handler:           srv,

@@ -92,6 +92,25 @@ func (db *DB) CreateReconnectPort(ctx context.Context, in *domain.ReconnectPortI
 	return port, nil
 }
 
+// CheckReconnectPort checks in with domain.PlanReconnectPort on the read
+// pool, writing nothing: nil, or the EINVALID error CreateReconnectPort
+// would answer (ECONFLICT for a line or MDN another open port has).
+func (db *DB) CheckReconnectPort(ctx context.Context, in *domain.ReconnectPortInput) error {
+	plan, err := domain.PlanReconnectPort(ctx, portLookup{db.lookupR()}, in)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	if err := sel(ctx, db.R, &ids, `SELECT p.id FROM reconnect_ports p WHERE (p.line_id = ? OR p.port_mdn = ?) AND `+openPort,
+		plan.Port.LineID, plan.Port.PortMDN); err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		return domain.Errorf(domain.ECONFLICT, "Reconnect port %d is already open for this line or this number", ids[0])
+	}
+	return nil
+}
+
 // checkNoOpenPort refuses a second open port on one line or one MDN.
 func (db *DB) checkNoOpenPort(ctx context.Context, tx *Tx, p *domain.ReconnectPort) error {
 	var ids []int64

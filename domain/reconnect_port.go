@@ -220,6 +220,9 @@ type ReconnectPortStore interface {
 	// not at least a rep, ECONFLICT if another open port has the line or
 	// the MDN.
 	CreateReconnectPort(ctx context.Context, in *ReconnectPortInput) (*ReconnectPort, error)
+	// CheckReconnectPort checks in as CreateReconnectPort would, writing
+	// nothing (the form's checks as the rep types): nil, or its error.
+	CheckReconnectPort(ctx context.Context, in *ReconnectPortInput) error
 	// FindReconnectPortByID returns the port with its order ids. Returns
 	// ENOTFOUND if there is no such port.
 	FindReconnectPortByID(ctx context.Context, id int64) (*ReconnectPort, error)

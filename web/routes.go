@@ -64,6 +64,13 @@ func routes(s *Server) []Route {
 		// Reconnect ports (pages): the live board and its event stream.
 		page("GET /reconnect-ports", support, h.HandleReconnectBoard),
 		page("GET /reconnect-ports/events", support, s.handleBoardEvents),
+		page("GET /reconnect-ports/new", rep, h.HandleReconnectPortNew),
+		page("POST /reconnect-ports/new", rep, h.HandleReconnectPortCreate),
+		page("GET /reconnect-ports/new/lines", rep, h.HandleReconnectPortLines),
+		page("GET /reconnect-ports/new/inventory", rep, h.HandleReconnectPortInventory),
+		page("POST /reconnect-ports/new/check", rep, h.HandleReconnectPortCheck),
+		page("GET /reconnect-ports/{id}/resubmit", rep, h.HandleReconnectPortResubmitForm),
+		page("POST /reconnect-ports/{id}/resubmit", rep, h.HandleReconnectPortResubmit),
 
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),

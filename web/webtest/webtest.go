@@ -53,6 +53,10 @@ func Open(tb testing.TB, d *db.DB) *App {
 	rand.Read(sessKey)
 	a := &App{T: tb, DB: d, Users: map[domain.Role]*domain.User{}, Tokens: map[domain.Role]string{}}
 	a.Server = web.NewServer(web.Config{Store: d, SessionKeys: [][]byte{sessKey}, Log: log})
+	boardCtx, stopBoard := context.WithCancel(context.Background())
+	tb.Cleanup(stopBoard)
+	d.PortEvents = a.Server.Board
+	go a.Server.Board.Run(boardCtx)
 	a.HTTP = httptest.NewServer(a.Server)
 	tb.Cleanup(a.HTTP.Close)
 	hash, _ := bcrypt.GenerateFromPassword([]byte(Password), bcrypt.MinCost)
