@@ -9,8 +9,11 @@ import (
 	"net/http"
 	"time"
 
+	"switchboard/carrier"
 	"switchboard/db"
 	"switchboard/demo"
+	"switchboard/domain"
+	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -23,7 +26,14 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	sessionKey := f.String("session-key", "", "session cookie keys, comma-separated, newest first")
 	dataKey := f.String("data-key", "", "key that encrypts SSN, TaxID and PINPassword at rest")
 	secure := f.Bool("secure-cookies", false, "mark cookies Secure (set it when a TLS proxy is in front)")
+	carrierURL := f.String("carrier-url", "", "the provider gateway's URL (default: the simulated provider inside the binary)")
+	poll := f.Duration("poll-interval", jobs.DefaultPollInterval, "how often an order at the provider is checked")
+	simDelay := f.Duration("sim-delay", 3*time.Second, "how long the simulated provider takes to answer each step of an order")
 	if err := f.Parse(args); err != nil {
+		return err
+	}
+	gw, err := gateway(*carrierURL, *simDelay)
+	if err != nil {
 		return err
 	}
 	d, k, err := openDB(ctx, *dbf.DSN, *dbf.KeysFile, *sessionKey, *dataKey, log)
@@ -36,6 +46,15 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
+	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: *poll, Log: log})
+	if err != nil {
+		return err
+	}
+	d.Jobs = work.Scheduler
+	if err := work.River.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("start background jobs: %w", err)
+	}
+	defer stopJobs(work, log)
 	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
 	// The live board hears of every reconnect port change: this instance's
 	// once they commit, the other instances' through the database.
@@ -75,6 +94,30 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// gateway is the provider gateway at url, or the simulated provider
+// inside the binary when url is "".
+func gateway(url string, simDelay time.Duration) (domain.Gateway, error) {
+	if url == "" {
+		return carrier.NewInProcess(carrier.NewSimServer(carrier.NewSim(simDelay), 0).Handler(), carrier.DefaultTimeout), nil
+	}
+	return carrier.NewClient(url, carrier.DefaultTimeout)
+}
+
+// stopJobs stops River: jobs running get 10 seconds to finish, then their
+// contexts end (an interrupted job runs again, here or on another
+// instance).
+func stopJobs(work *jobs.Client, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := work.River.Stop(ctx); err != nil {
+		log.Warn("background jobs did not stop in time; cancelling them", "err", err)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		work.River.StopAndCancel(ctx)
+	}
+	log.Info("background jobs stopped")
 }
 
 // openDB opens and migrates the database with the configured or kept keys.

@@ -20,9 +20,11 @@ const usage = `Switchboard, the provisioning portal.
 
 Usage:
   switchboard serve [--addr 127.0.0.1:8080] [--db switchboard.db | --db postgres://…] [--demo]
+                    [--carrier-url URL] [--poll-interval 5s] [--sim-delay 3s]
   switchboard migrate [--db …]
   switchboard user add --name NAME --role support|rep|supervisor|admin   (password on stdin)
   switchboard token create --user NAME [--db …]                            (prints the token)
+  switchboard carrier-sim [--addr 127.0.0.1:9090] [--sim-delay 3s] [--fail-rate 0]   (a provider gateway to test against)
 
 Every flag also reads an environment variable: SWITCHBOARD_ADDR, SWITCHBOARD_DB,
 SWITCHBOARD_SESSION_KEY, SWITCHBOARD_DATA_KEY, SWITCHBOARD_CARRIER_URL, … (run a
@@ -57,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 		return cmdUserAdd(ctx, rest[1:], stdin, stdout, log)
 	case cmd == "token" && len(rest) > 0 && rest[0] == "create":
 		return cmdTokenCreate(ctx, rest[1:], stdout, log)
+	case cmd == "carrier-sim":
+		return cmdCarrierSim(ctx, rest, log)
 	case cmd == "help" || cmd == "-h" || cmd == "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

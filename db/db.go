@@ -17,6 +17,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"switchboard/domain"
+	"switchboard/jobs"
 )
 
 //go:embed migrations
@@ -30,6 +31,7 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
+	Jobs    Jobs // inserts the jobs writes make due; an insert-only River client until serve sets its own
 
 	// PortSteps makes reconnect port steps due (the jobs package); a port
 	// cannot be created or moved without it.
@@ -82,6 +84,10 @@ func Open(ctx context.Context, dsn string, dataKey []byte) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
+	if db.Jobs, err = jobs.NewScheduler(db.RiverDriver(), jobs.DefaultPollInterval); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
@@ -109,14 +115,18 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.R.PingContext(ctx)
 }
 
-// Migrate applies every embedded migration not yet applied. Several
-// instances starting at once on PostgreSQL take turns (a session lock).
+// Migrate applies every embedded migration not yet applied, then River's
+// (the background jobs' tables). Several instances starting at once on
+// PostgreSQL take turns (a session lock).
 func (db *DB) Migrate(ctx context.Context) error {
 	sub, err := fs.Sub(migrations, "migrations/"+db.Dialect.Name())
 	if err != nil {
 		return err
 	}
-	return db.Dialect.migrate(ctx, db.W.DB, sub)
+	if err := db.Dialect.migrate(ctx, db.W.DB, sub); err != nil {
+		return err
+	}
+	return db.migrateRiver(ctx)
 }
 
 // Tx is a write transaction. Now is fixed at its start, so every row it

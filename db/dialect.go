@@ -15,6 +15,7 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/mattn/go-sqlite3"
 	"github.com/pressly/goose/v3"
+	"github.com/riverqueue/river/riverdriver"
 )
 
 // Dialect holds what differs between the engines. Everything else is one
@@ -46,6 +47,8 @@ type Dialect interface {
 	// ctx ends (nil) or the connection fails (the error); connected runs
 	// once it listens. Where there is nothing to listen to it returns nil.
 	listen(ctx context.Context, dsn, channel string, connected func() error, got func(payload string)) error
+	riverDriver(db *sql.DB) riverdriver.Driver[*sql.Tx]
+	whileMigrating(ctx context.Context, db *sql.DB, fn func() error) error
 }
 
 type sqliteDialect struct{}

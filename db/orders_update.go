@@ -56,6 +56,9 @@ func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.Orde
 	if err := db.writeOrderUpdate(ctx, tx, o, plan); err != nil {
 		return nil, err
 	}
+	if err := db.scheduleAfterWrite(ctx, tx, o.Status, plan.Order); err != nil {
+		return nil, err
+	}
 	return db.findOrder(ctx, tx, `o.id = ?`, id)
 }
 

@@ -193,7 +193,10 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 			return err
 		}
 	}
-	return insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o))
+	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o)); err != nil {
+		return err
+	}
+	return db.scheduleNewOrder(ctx, tx, o)
 }
 
 // insertItem writes one item of order orderID with its products and

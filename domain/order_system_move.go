@@ -5,26 +5,45 @@ import (
 	"time"
 )
 
-// PlanSystemMove plans a move the system makes (a reconnect port's step,
-// the poller) of order o to status to with note, at now: it follows the
-// lifecycle (CanMove) with no role, records the completion date of a
-// COMPLETE order and the order's effects. Returns EINVALID on "Status"
-// naming the allowed moves when the lifecycle forbids the move.
+// systemMoves are the moves the system makes on its own (sending an order,
+// recording the provider's answers, JEOPARDY, FLOW_ERROR); holds, a return
+// to NEW and CANCELED are a person's.
+var systemMoves = []string{OrderSent, OrderConfirmed, OrderProvisioned, OrderComplete, OrderError, OrderFlowError, OrderJeopardy}
+
+// PlanSystemMove plans the system's move of order o to status to with note
+// (cut to MaxStatusNote) at now: the lifecycle must allow it, and
+// completing applies the order (CompletionEffects), dated today. Returns
+// EINVALID on "Status" when the move is not the system's to make.
 func PlanSystemMove(o *Order, to, note string, now time.Time) (*OrderUpdatePlan, error) {
-	if !CanMove(o.Status, to) {
-		return nil, FieldErrorf("Status", "Cannot move order %d from %s to %s; allowed: %s", o.ID, o.Status, to, strings.Join(orderMoves[o.Status], ", "))
+	if !CanMove(o.Status, to) || !OneOf(to, systemMoves) {
+		return nil, FieldErrorf("Status", "The system cannot move order %d from %s to %s", o.ID, o.Status, to)
 	}
 	n := cloneOrder(o)
-	n.Status, n.StatusNote = to, strings.TrimSpace(note)
+	n.Status = to
+	n.StatusNote = ProviderText(note, MaxStatusNote)
 	plan := &OrderUpdatePlan{Order: n}
-	switch to {
-	case OrderComplete:
+	if to == OrderComplete {
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 		n.CompletionDate = &today
 		plan.Effects = CompletionEffects(n)
-	case OrderCanceled:
-		plan.Effects = CancelEffects(n)
 	}
 	plan.Changes = orderChanges(o, n)
 	return plan, nil
+}
+
+// ProviderText is text from a provider (or about one) fit to store and
+// show: valid UTF-8 without NUL or control characters, at most max
+// characters (cut with an ellipsis).
+func ProviderText(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max-1]) + "…"
+	}
+	return s
 }
