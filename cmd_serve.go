@@ -46,7 +46,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
-	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: *poll, Log: log})
+	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: *poll, Log: log})
 	if err != nil {
 		return err
 	}

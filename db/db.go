@@ -33,9 +33,6 @@ type DB struct {
 	Now     func() time.Time
 	Jobs    Jobs // inserts the jobs writes make due; an insert-only River client until serve sets its own
 
-	// PortSteps makes reconnect port steps due (the jobs package); a port
-	// cannot be created or moved without it.
-	PortSteps PortStepScheduler
 	// PortEvents receives every reconnect port change after it commits,
 	// from this instance and (PostgreSQL, ListenPortEvents) from the others.
 	PortEvents PortEventPublisher

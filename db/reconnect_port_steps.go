@@ -3,24 +3,10 @@ package db
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
-	"errors"
 	"strconv"
 
 	"switchboard/domain"
 )
-
-// PortStepScheduler makes a port's next step due: the jobs package inserts
-// its AdvanceReconnectPort job in tx (River's InsertTx), unique by port and
-// wake, so the step runs once the transaction commits and never if it
-// rolls back.
-type PortStepScheduler interface {
-	ScheduleReconnectPortTx(ctx context.Context, tx *sql.Tx, portID, wake int64) error
-}
-
-// errNoScheduler is returned when a port's step falls due on a DB that was
-// opened without a PortStepScheduler (see DB.PortSteps).
-var errNoScheduler = errors.New("db: reconnect port steps need a PortStepScheduler (DB.PortSteps)")
 
 func formatID(id int64) string { return strconv.FormatInt(id, 10) }
 
@@ -41,10 +27,7 @@ func (db *DB) portChanged(ctx context.Context, tx *Tx, p *domain.ReconnectPort, 
 	if !due {
 		return nil
 	}
-	if db.PortSteps == nil {
-		return errNoScheduler
-	}
-	return db.PortSteps.ScheduleReconnectPortTx(ctx, tx.Tx.Tx, p.ID, p.Wake)
+	return db.Jobs.ScheduleReconnectPortTx(ctx, tx.SQLTx(), p.ID, p.Wake)
 }
 
 // publishPortChanged hands ev to the in-process subscribers.
@@ -185,7 +168,7 @@ func (db *DB) ResubmitReconnectPort(ctx context.Context, id int64, in *domain.Re
 		}
 		if cur := n.CurrentReconnectOrderID(); cur != 0 {
 			note := "Replaced: the reconnect port was resubmitted with corrected details"
-			if err := db.moveOrderAsSystem(ctx, tx, cur, domain.OrderCanceled, note); err != nil {
+			if err := db.replaceReconnectOrder(ctx, tx, cur, note); err != nil {
 				return err
 			}
 		}
@@ -219,17 +202,18 @@ func (db *DB) ResubmitReconnectPort(ctx context.Context, id int64, in *domain.Re
 	return out, nil
 }
 
-// moveOrderAsSystem moves order id to status to as the system, with its
-// effects, counts and audit event, as Orders_Update writes a move.
-func (db *DB) moveOrderAsSystem(ctx context.Context, tx *Tx, id int64, to, note string) error {
-	o, err := db.findOrder(ctx, tx, `o.id = ?`, id)
+// replaceReconnectOrder cancels the refused reconnect order id
+// (domain.PlanReplaceReconnectOrder), with its effects, counts and audit
+// event, as Orders_Update writes a move.
+func (db *DB) replaceReconnectOrder(ctx context.Context, tx *Tx, id int64, note string) error {
+	o, err := db.lockOrder(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	if o.Status == to {
+	if !o.Open() {
 		return nil
 	}
-	plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
+	plan, err := domain.PlanReplaceReconnectOrder(o, note, tx.Now)
 	if err != nil {
 		return err
 	}
@@ -258,26 +242,4 @@ func (db *DB) orderMoved(ctx context.Context, tx *Tx, orderID int64) error {
 		}
 	}
 	return nil
-}
-
-// RecordPortAnswer records the losing carrier's answer (D, C or R with
-// reason) to the port request of order orderID, in tx, and makes the
-// step of its reconnect port due. Returns ENOTFOUND if the order carries
-// no port request.
-func (db *DB) recordPortAnswer(ctx context.Context, tx *Tx, orderID int64, response, reason string) error {
-	res, err := exec(ctx, tx, `UPDATE order_wireless_ports SET port_response = ?, port_reason = ? WHERE order_id = ?`, response, reason, orderID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return domain.Errorf(domain.ENOTFOUND, "Order %d carries no port request", orderID)
-	}
-	return db.orderMoved(ctx, tx, orderID)
-}
-
-// RecordPortAnswer is recordPortAnswer in a transaction of its own.
-func (db *DB) RecordPortAnswer(ctx context.Context, orderID int64, response, reason string) error {
-	return db.inTxRetry(ctx, func(tx *Tx) error { return db.recordPortAnswer(ctx, tx, orderID, response, reason) })
 }

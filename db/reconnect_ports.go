@@ -249,9 +249,9 @@ func attachPortOrders(ctx context.Context, q queryer, ps []*domain.ReconnectPort
 		byID[p.ID], ids[i] = p, p.ID
 	}
 	query, args, err := in(q, `SELECT po.port_id, po.order_id, po.kind, o.pon, o.status, o.status_note,
-		COALESCE(w.port_response, '') AS port_response, COALESCE(w.port_reason, '') AS port_reason
+		COALESCE(pr.port_response, '') AS port_response, COALESCE(pr.port_reason, '') AS port_reason
 		FROM reconnect_port_orders po JOIN orders o ON o.id = po.order_id
-		LEFT JOIN order_wireless_ports w ON w.order_id = po.order_id
+		LEFT JOIN order_provider pr ON pr.order_id = po.order_id
 		WHERE po.port_id IN (?) ORDER BY po.order_id`, ids)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package db_test
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"sync"
 	"testing"
@@ -12,46 +11,42 @@ import (
 	"switchboard/domain"
 )
 
-// stepRecorder is a PortStepScheduler that remembers which steps fell due
-// (the jobs package inserts River jobs instead), and a PortEventPublisher
-// that remembers what was published.
-type stepRecorder struct {
+// eventRecorder is a PortEventPublisher that remembers what was published.
+type eventRecorder struct {
 	mu     sync.Mutex
-	due    map[int64]int64 // port -> newest wake
 	events []domain.ReconnectPortChanged
 }
 
-func (s *stepRecorder) ScheduleReconnectPortTx(_ context.Context, _ *sql.Tx, portID, wake int64) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.due == nil {
-		s.due = map[int64]int64{}
-	}
-	s.due[portID] = max(s.due[portID], wake)
-	return nil
-}
-
-func (s *stepRecorder) PublishPortChanged(ev domain.ReconnectPortChanged) {
+func (s *eventRecorder) PublishPortChanged(ev domain.ReconnectPortChanged) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.events = append(s.events, ev)
 }
 
-func (s *stepRecorder) wake(portID int64) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.due[portID]
-}
-
 type portWorld struct {
 	*orderWorld
-	steps *stepRecorder
+	events *eventRecorder
 }
 
 func mustPortWorld(t *testing.T, d *db.DB) *portWorld {
-	w := &portWorld{orderWorld: mustOrderWorld(t, d), steps: &stepRecorder{}}
-	d.PortSteps, d.PortEvents = w.steps, w.steps
+	w := &portWorld{orderWorld: mustOrderWorld(t, d), events: &eventRecorder{}}
+	d.PortEvents = w.events
 	return w
+}
+
+// wake is port id's current wake; steps returns how many of its step jobs
+// were inserted (River's table).
+func (w *portWorld) wake(t *testing.T, d *db.DB, id int64) int64 {
+	t.Helper()
+	var n int64
+	if err := d.R.GetContext(context.Background(), &n, d.R.Rebind(`SELECT wake FROM reconnect_ports WHERE id = ?`), id); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func (w *portWorld) steps(t *testing.T, d *db.DB) int {
+	return count(t, d, "river_job", "kind = ?", "advance_reconnect_port")
 }
 
 func (w *portWorld) input() *domain.ReconnectPortInput {
@@ -65,7 +60,7 @@ func (w *portWorld) input() *domain.ReconnectPortInput {
 // advance runs the due step of port id as its job would.
 func (w *portWorld) advance(t *testing.T, d *db.DB, id int64) *domain.ReconnectPort {
 	t.Helper()
-	p, err := d.AdvanceReconnectPort(context.Background(), id, w.steps.wake(id))
+	p, err := d.AdvanceReconnectPort(context.Background(), id, w.wake(t, d, id))
 	if err != nil {
 		t.Fatalf("AdvanceReconnectPort(%d): %v", id, err)
 	}
@@ -91,8 +86,8 @@ func TestReconnectPortJourney(t *testing.T) {
 		if got, want := len(p.DisconnectOrderIDs), 1; got != want {
 			t.Fatalf("%d disconnect orders, want %d", got, want)
 		}
-		if w.steps.wake(p.ID) != 1 {
-			t.Fatalf("creating the port made no step due")
+		if got := w.steps(t, d); got != 1 {
+			t.Fatalf("creating the port made %d steps due, want 1", got)
 		}
 		disc := mustFindOrder(t, d, p.DisconnectOrderIDs[0])
 		if disc.Type != domain.TypeDisconnect || disc.InventoryItemStatus != domain.InventoryAssigned {
@@ -128,8 +123,8 @@ func TestReconnectPortJourney(t *testing.T) {
 			t.Fatalf("stage %s, StatusDate %v", p.Stage, p.StatusDate)
 		}
 		w.moveOrder(t, d, disc.ID, domain.OrderSent, domain.OrderComplete)
-		if w.steps.wake(p.ID) < 2 {
-			t.Fatalf("completing the disconnect made no step due (wake %d)", w.steps.wake(p.ID))
+		if got := w.steps(t, d); got != 3 {
+			t.Fatalf("sending and completing the disconnect made %d steps due in all, want 3", got)
 		}
 		p = w.advance(t, d, p.ID)
 		if p.Stage != domain.StagePorting || len(p.ReconnectOrderIDs) != 1 || p.NewLineID == nil {
@@ -146,7 +141,9 @@ func TestReconnectPortJourney(t *testing.T) {
 
 		// The losing carrier answers R: resolution required.
 		w.moveOrder(t, d, re.ID, domain.OrderSent)
-		if err := d.RecordPortAnswer(context.Background(), re.ID, domain.PortAnswerResolution, "PIN or password invalid"); err != nil {
+		answer := &domain.GatewayStatus{PON: re.PON, Status: domain.GatewayReceived,
+			Port: &domain.PortAnswer{Response: domain.PortResolutionRequired, Reason: "PIN or password invalid"}}
+		if _, err := d.RecordAnswer(context.Background(), re.ID, answer, d.Now()); err != nil {
 			t.Fatal(err)
 		}
 		p = w.advance(t, d, p.ID)
@@ -222,8 +219,8 @@ func TestReconnectPortJourney(t *testing.T) {
 				t.Fatalf("counts %v %v", counts, err)
 			}
 		})
-		if len(w.steps.events) < 6 {
-			t.Fatalf("%d events published", len(w.steps.events))
+		if len(w.events.events) < 6 {
+			t.Fatalf("%d events published", len(w.events.events))
 		}
 	})
 }

@@ -43,13 +43,6 @@ const (
 	PortOrderReconnect  = "reconnect"
 )
 
-// Losing carrier answers a port order records (DESIGN.md "Enumerations").
-const (
-	PortAnswerDelay      = "D"
-	PortAnswerConfirmed  = "C"
-	PortAnswerResolution = "R"
-)
-
 // NextPortStep is the port's state machine: given where its disconnect
 // orders and its current reconnect order (the last of reconnects) stand
 // at now, it says what to do next.
@@ -98,7 +91,7 @@ func NextPortStep(p *ReconnectPort, disconnects, reconnects []PortOrder, now tim
 				"Given up: no resubmission within 30 days of the losing carrier's answer (%s). Start a new reconnect port to try again.", p.resolutionReason())}
 		case p.Stage == StageResolution:
 			return PortStep{Kind: StepWait}
-		case o.PortResponse == PortAnswerResolution:
+		case o.PortResponse == PortResolutionRequired:
 			reason := strings.TrimSpace(o.PortReason)
 			if reason == "" {
 				reason = "no reason given"
@@ -267,4 +260,17 @@ func PlanResubmit(ctx context.Context, lk PortLookup, p *ReconnectPort, in *Resu
 		n.AddressID = in.AddressID
 	}
 	return &n, ch, nil
+}
+
+// PlanReplaceReconnectOrder plans the cancellation of a reconnect order
+// the losing carrier refused, when the rep resubmits the port: the new
+// reconnect order replaces it, so its new service never comes to be and
+// its inventory is free for the next (CancelEffects).
+func PlanReplaceReconnectOrder(o *Order, note string, now time.Time) (*OrderUpdatePlan, error) {
+	if !o.Reconnect || !CanMove(o.Status, OrderCanceled) {
+		return nil, FieldErrorf("Status", "Order %d is not an open reconnect order; it cannot be replaced", o.ID)
+	}
+	n := cloneOrder(o)
+	n.Status, n.StatusNote = OrderCanceled, note
+	return &OrderUpdatePlan{Order: n, Effects: CancelEffects(n), Changes: orderChanges(o, n)}, nil
 }

@@ -111,7 +111,7 @@ func TestApplyPortStep(t *testing.T) {
 	})
 }
 
-func TestOverdue(t *testing.T) {
+func TestPortOverdue(t *testing.T) {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		stage string

@@ -11,6 +11,7 @@ import (
 
 	"switchboard/carrier"
 	"switchboard/db"
+	"switchboard/demo"
 	"switchboard/domain"
 	"switchboard/jobs"
 )
@@ -23,7 +24,7 @@ const demoHash = "$2a$10$demo.demo.demo.demo.demo.demo.demo.demo.demo.demo.dem"
 func loadDemo(t *testing.T, d *db.DB) context.Context {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := d.LoadDemo(ctx, demoHash); err != nil {
+	if _, err := demo.Load(ctx, d, demoHash); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.W.ExecContext(ctx, `DELETE FROM river_job`); err != nil {
@@ -106,7 +107,7 @@ var fast = struct {
 // does, and stops it at the end of the test.
 func startInstance(t *testing.T, d *db.DB, gw domain.Gateway, id string) *jobs.Client {
 	t.Helper()
-	c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: fast.poll,
+	c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: fast.poll,
 		Backoff: fast.backoff, RescueAfter: 5 * time.Second, ID: id})
 	if err != nil {
 		t.Fatal(err)

@@ -135,11 +135,11 @@ func NewPortCard(p *domain.ReconnectPort, now time.Time, canEdit bool) PortCard 
 			po.Kind = "Reconnect"
 		}
 		switch o.PortResponse {
-		case domain.PortAnswerDelay:
+		case domain.PortDelay:
 			po.Answer = "port delayed"
-		case domain.PortAnswerConfirmed:
+		case domain.PortConfirmation:
 			po.Answer = "port confirmed"
-		case domain.PortAnswerResolution:
+		case domain.PortResolutionRequired:
 			po.Answer = "needs correction"
 		}
 		c.Orders = append(c.Orders, po)

@@ -52,14 +52,7 @@ CREATE TABLE reconnect_port_events (
 );
 CREATE INDEX reconnect_port_events_port ON reconnect_port_events (port_id, id);
 
--- The losing carrier's last answer to a port order's request: D, C or R
--- with its reason ('' before it answered).
-ALTER TABLE order_wireless_ports ADD COLUMN port_response TEXT NOT NULL DEFAULT '';
-ALTER TABLE order_wireless_ports ADD COLUMN port_reason TEXT NOT NULL DEFAULT '';
-
 -- +goose Down
-ALTER TABLE order_wireless_ports DROP COLUMN port_reason;
-ALTER TABLE order_wireless_ports DROP COLUMN port_response;
 DROP TABLE reconnect_port_events;
 DROP TABLE reconnect_port_orders;
 DROP TABLE reconnect_ports;
