@@ -249,7 +249,8 @@ func attachPortOrders(ctx context.Context, q queryer, ps []*domain.ReconnectPort
 		byID[p.ID], ids[i] = p, p.ID
 	}
 	query, args, err := in(q, `SELECT po.port_id, po.order_id, po.kind, o.pon, o.status, o.status_note,
-		COALESCE(pr.port_response, '') AS port_response, COALESCE(pr.port_reason, '') AS port_reason
+		COALESCE(pr.port_response, '') AS port_response, COALESCE(pr.port_reason, '') AS port_reason,
+		COALESCE(pr.port_activated, FALSE) AS port_activated
 		FROM reconnect_port_orders po JOIN orders o ON o.id = po.order_id
 		LEFT JOIN order_provider pr ON pr.order_id = po.order_id
 		WHERE po.port_id IN (?) ORDER BY po.order_id`, ids)

@@ -35,6 +35,8 @@ type PortOrder struct {
 	StatusNote   string `db:"status_note"`
 	PortResponse string `db:"port_response"`
 	PortReason   string `db:"port_reason"`
+	// PortActivated: the number is active at the new provider.
+	PortActivated bool `db:"port_activated"`
 }
 
 // Kinds of a port's orders.

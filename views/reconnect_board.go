@@ -134,12 +134,14 @@ func NewPortCard(p *domain.ReconnectPort, now time.Time, canEdit bool) PortCard 
 		if o.Kind == domain.PortOrderReconnect {
 			po.Kind = "Reconnect"
 		}
-		switch o.PortResponse {
-		case domain.PortDelay:
+		switch {
+		case o.PortActivated:
+			po.Answer = "number activated"
+		case o.PortResponse == domain.PortDelay:
 			po.Answer = "port delayed"
-		case domain.PortConfirmation:
+		case o.PortResponse == domain.PortConfirmation:
 			po.Answer = "port confirmed"
-		case domain.PortResolutionRequired:
+		case o.PortResponse == domain.PortResolutionRequired:
 			po.Answer = "needs correction"
 		}
 		c.Orders = append(c.Orders, po)
