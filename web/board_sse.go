@@ -13,10 +13,11 @@ import (
 )
 
 // The board's event stream (GET /reconnect-ports/events).
+// heartbeatEvery is how often an idle stream sends a comment, so proxies
+// keep it open and a dead connection is noticed.
+var heartbeatEvery = 15 * time.Second
+
 const (
-	// heartbeatEvery is how often an idle stream sends a comment, so
-	// proxies keep it open and a dead connection is noticed.
-	heartbeatEvery = 15 * time.Second
 	// sseWriteTimeout bounds one write to a board; a board that takes
 	// longer is dropped (its browser connects again).
 	sseWriteTimeout = 10 * time.Second
