@@ -22,7 +22,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	f := newFlagSet("serve")
 	dbf := addDBFlags(f)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
-	demo := f.Bool("demo", false, "fill an empty database with demo data and the users admin, supervisor, rep and support (password demo)")
+	withDemo := f.Bool("demo", false, "fill an empty database with demo data and the users admin, supervisor, rep and support (password demo)")
 	sessionKey := f.String("session-key", "", "session cookie keys, comma-separated, newest first")
 	dataKey := f.String("data-key", "", "key that encrypts SSN, TaxID and PINPassword at rest")
 	secure := f.Bool("secure-cookies", false, "mark cookies Secure (set it when a TLS proxy is in front)")
@@ -41,7 +41,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer d.Close()
-	if *demo {
+	if *withDemo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err
 		}
@@ -55,6 +55,9 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return fmt.Errorf("start background jobs: %w", err)
 	}
 	defer stopJobs(work, log)
+	if *withDemo {
+		go demo.RunPorts(ctx, d, log)
+	}
 	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
 	// The live board hears of every reconnect port change: this instance's
 	// once they commit, the other instances' through the database.

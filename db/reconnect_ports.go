@@ -55,7 +55,7 @@ func (db *DB) CreateReconnectPort(ctx context.Context, in *domain.ReconnectPortI
 			return err
 		}
 		port = plan.Port
-		if err := db.checkNoOpenPort(ctx, tx, port); err != nil {
+		if err := checkNoOpenPort(ctx, tx, port); err != nil {
 			return err
 		}
 		if err := db.writePlan(ctx, tx, plan.Disconnects, rand.Reader); err != nil {
@@ -100,19 +100,12 @@ func (db *DB) CheckReconnectPort(ctx context.Context, in *domain.ReconnectPortIn
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	if err := sel(ctx, db.R, &ids, `SELECT p.id FROM reconnect_ports p WHERE (p.line_id = ? OR p.port_mdn = ?) AND `+openPort,
-		plan.Port.LineID, plan.Port.PortMDN); err != nil {
-		return err
-	}
-	if len(ids) > 0 {
-		return domain.Errorf(domain.ECONFLICT, "Reconnect port %d is already open for this line or this number", ids[0])
-	}
-	return nil
+	return checkNoOpenPort(ctx, db.R, plan.Port)
 }
 
-// checkNoOpenPort refuses a second open port on one line or one MDN.
-func (db *DB) checkNoOpenPort(ctx context.Context, tx *Tx, p *domain.ReconnectPort) error {
+// checkNoOpenPort refuses a second open port on one line, one MDN or one
+// device or SIM.
+func checkNoOpenPort(ctx context.Context, tx queryer, p *domain.ReconnectPort) error {
 	var ids []int64
 	if err := sel(ctx, tx, &ids, `SELECT p.id FROM reconnect_ports p WHERE p.line_id = ? AND `+openPort, p.LineID); err != nil {
 		return err
@@ -125,6 +118,12 @@ func (db *DB) checkNoOpenPort(ctx context.Context, tx *Tx, p *domain.ReconnectPo
 	}
 	if len(ids) > 0 {
 		return domain.Errorf(domain.ECONFLICT, "%s is already being ported by reconnect port %d", p.PortMDN, ids[0])
+	}
+	if err := sel(ctx, tx, &ids, `SELECT p.id FROM reconnect_ports p WHERE p.inventory_identifier = ? AND `+openPort, p.InventoryIdentifier); err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		return domain.FieldErrorf("Inventory.Identifier", "Inventory %s is kept for reconnect port %d", p.InventoryIdentifier, ids[0])
 	}
 	return nil
 }

@@ -42,6 +42,8 @@ type PortPlan struct {
 //   - SSN and TaxID: 9 digits when given; SSN defaults to the customer's;
 //   - AddressID an address that exists; defaults to the customer's
 //     service address;
+//   - AVAILABLE inventory is assigned to the customer at once (on no line),
+//     so nothing else takes it before the new service does;
 //   - the disconnect keeps the chosen inventory on the customer's account
 //     (InventoryItemStatus ASSIGNED) when it is on the line, so it is there
 //     for the new service; otherwise the line's inventory becomes AVAILABLE.
@@ -89,7 +91,12 @@ func PlanReconnectPort(ctx context.Context, lk PortLookup, in *ReconnectPortInpu
 	if cust != nil {
 		port.CustomerName = cust.Name
 	}
-	return &PortPlan{Port: port, Disconnects: &OrderPlan{Orders: []*Order{d}}}, nil
+	plan := &OrderPlan{Orders: []*Order{d}}
+	if inv.Status == InventoryAvailable {
+		// Kept for the new service: on the customer's account, on no line yet.
+		plan.Assignments = []InventoryAssignment{{Identifier: inv.Identifier, CustomerID: line.CustomerID}}
+	}
+	return &PortPlan{Port: port, Disconnects: plan}, nil
 }
 
 // portLine finds the service by LineID or Line{CustomerID, TN}.
