@@ -46,7 +46,7 @@ func cmdUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 		return err
 	}
 	pw := strings.TrimRight(line, "\r\n")
-	if err := domain.ValidatePassword(pw); err != nil {
+	if err := domain.ValidatePassword(*name, pw); err != nil {
 		return fmt.Errorf("password (read from stdin): %s", domain.ErrorMessage(err))
 	}
 	hash, err := auth.Bcrypt{}.Hash(pw)

@@ -13,6 +13,7 @@ import (
 	"switchboard/db"
 	"switchboard/demo"
 	"switchboard/domain"
+	"switchboard/events"
 	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
@@ -41,6 +42,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer d.Close()
+	hub := events.NewHub()
+	d.Events = hub // what every write committed, for the parts that follow it
 	if *withDemo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err
@@ -73,7 +76,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // streams (events, exports) extend their own deadlines
+		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
@@ -83,6 +86,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
+	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
+	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -142,6 +147,8 @@ func openDB(ctx context.Context, dsn, keysFile, sessionKey, dataKey string, log 
 
 // loadDemo fills an empty database with the demo data set and says how to sign in.
 func loadDemo(ctx context.Context, d *db.DB, log *slog.Logger, addr string) error {
+	// The demo users' password "demo" is below the password rules on purpose
+	// (it is a demonstration): it is hashed here, never through domain.ValidatePassword.
 	hash, err := auth.Bcrypt{}.Hash("demo")
 	if err != nil {
 		return err

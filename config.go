@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 )
 
 // flagSet is a FlagSet whose every flag also reads SWITCHBOARD_<NAME> from
@@ -40,31 +39,6 @@ func (f *flagSet) Bool(name string, def bool, usage string) *bool {
 			*p = false
 		default:
 			return fmt.Errorf("%s must be true or false", envName(name))
-		}
-		return nil
-	})
-	return p
-}
-
-func (f *flagSet) Duration(name string, def time.Duration, usage string) *time.Duration {
-	p := f.FlagSet.Duration(name, def, usage+" (env "+envName(name)+")")
-	f.fromEnv(name, func(v string) error {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return fmt.Errorf("%s must be a positive duration such as 5s", envName(name))
-		}
-		*p = d
-		return nil
-	})
-	return p
-}
-
-func (f *flagSet) Float64(name string, def float64, usage string) *float64 {
-	p := f.FlagSet.Float64(name, def, usage+" (env "+envName(name)+")")
-	f.fromEnv(name, func(v string) error {
-		_, err := fmt.Sscan(v, p)
-		if err != nil {
-			return fmt.Errorf("%s must be a number", envName(name))
 		}
 		return nil
 	})

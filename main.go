@@ -1,6 +1,6 @@
 // Command switchboard is the provisioning portal: one binary that serves
-// the web pages and JSON API, migrates its database, manages users and API
-// tokens, and can stand in for a provider gateway.
+// the web pages and JSON API, migrates its database, and manages users and
+// API tokens.
 package main
 
 import (
@@ -27,8 +27,7 @@ Usage:
   switchboard carrier-sim [--addr 127.0.0.1:9090] [--sim-delay 3s] [--fail-rate 0]   (a provider gateway to test against)
 
 Every flag also reads an environment variable: SWITCHBOARD_ADDR, SWITCHBOARD_DB,
-SWITCHBOARD_SESSION_KEY, SWITCHBOARD_DATA_KEY, SWITCHBOARD_CARRIER_URL, … (run a
-command with -h to see them).
+SWITCHBOARD_SESSION_KEY, SWITCHBOARD_DATA_KEY, … (run a command with -h to see them).
 `
 
 func main() {

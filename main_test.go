@@ -46,6 +46,19 @@ func TestCommandLine(t *testing.T) {
 			t.Fatal("want an error for a short password")
 		}
 	})
+	t.Run("ErrUserAddWeakPassword", func(t *testing.T) {
+		for pw, want := range map[string]string{
+			"demo\n":          "at least 8",
+			"password1\n":     "most common",
+			"iloveyou\n":      "most common",
+			"weak-rep-2026\n": "user name",
+		} {
+			_, err := runCmd(pw, "user", "add", "--db", dbPath, "--name", "weak-rep", "--role", "rep")
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("password %q: %v, want an error saying %q", strings.TrimSpace(pw), err, want)
+			}
+		}
+	})
 	t.Run("ErrUserAddTaken", func(t *testing.T) {
 		_, err := runCmd("s3cret-pass\n", "user", "add", "--db", dbPath, "--name", "ops", "--role", "rep")
 		if err == nil || !strings.Contains(err.Error(), "already exists") {

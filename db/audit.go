@@ -7,14 +7,18 @@ import (
 	"switchboard/domain"
 )
 
-// insertAudit records who changed what. The user comes from ctx; a change
-// made by the system (the poller, the demo loader) is recorded as "system".
+// insertAudit records who changed what: the actor in ctx, a person by
+// user id and name, or the system (domain.SystemActor: the provider's
+// answers, the background jobs) with no user and domain.SystemName. A
+// change with no actor in ctx (the demo loader) is recorded as the system.
+// It registers the change's domain.Event on tx, published after the commit.
 func insertAudit(ctx context.Context, tx *Tx, entity string, id int64, action string, changes map[string]domain.Change) error {
+	a := domain.ActorFromContext(ctx)
 	var userID *int64
-	name := "system"
-	if u := domain.UserFromContext(ctx); u != nil {
-		userID, name = &u.ID, u.Name
+	if a.User != nil {
+		userID = &a.User.ID
 	}
+	name := a.Name()
 	if changes == nil {
 		changes = map[string]domain.Change{}
 	}
@@ -22,9 +26,12 @@ func insertAudit(ctx context.Context, tx *Tx, entity string, id int64, action st
 	if err != nil {
 		return err
 	}
-	_, err = exec(ctx, tx, `INSERT INTO audit_events (at, user_id, user_name, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		tx.Now, userID, name, entity, id, action, string(b))
-	return err
+	if _, err := exec(ctx, tx, `INSERT INTO audit_events (at, user_id, user_name, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		tx.Now, userID, name, entity, id, action, string(b)); err != nil {
+		return err
+	}
+	tx.Publish(domain.NewAuditedEvent(a, entity, id, action, changes, tx.Now))
+	return nil
 }
 
 // FindAuditEvents lists an entity's events, oldest first.

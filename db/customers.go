@@ -107,13 +107,18 @@ func (db *DB) FindCustomers(ctx context.Context, f domain.CustomerFilter) ([]*do
 	return out, next, nil
 }
 
-// CreateCustomer stores c and its service address. Returns EINVALID for bad input.
+// CreateCustomer stores c and its service address, with the
+// domain.CreateRecord in ctx if any (see CreateNewOrders). Returns
+// EINVALID for bad input.
 func (db *DB) CreateCustomer(ctx context.Context, c *domain.Customer) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
-		return db.createCustomer(ctx, tx, c)
+	return db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
+		if err := db.createCustomer(ctx, tx, c); err != nil {
+			return domain.Created{}, err
+		}
+		return domain.Created{CustomerID: c.ID}, nil
 	})
 }
 

@@ -39,6 +39,11 @@ type DB struct {
 
 	dsn      string
 	instance string // tells this instance's NOTIFY payloads from the others'
+
+	// Events receives the events of every write transaction once it has
+	// committed (Tx.Publish); nil publishes nothing. Set it before the
+	// first write.
+	Events domain.EventPublisher
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file
@@ -126,28 +131,6 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return db.migrateRiver(ctx)
 }
 
-// Tx is a write transaction. Now is fixed at its start, so every row it
-// writes carries the same time.
-type Tx struct {
-	*sqlx.Tx
-	db  *DB
-	Now time.Time
-
-	committed []func() // run in order once the transaction commits
-}
-
-// afterCommit runs fn once tx has committed; never if it rolls back.
-func (tx *Tx) afterCommit(fn func()) { tx.committed = append(tx.committed, fn) }
-
-// BeginTx starts a write transaction.
-func (db *DB) BeginTx(ctx context.Context) (*Tx, error) {
-	tx, err := db.W.BeginTxx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, Now: db.Now()}, nil
-}
-
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := db.BeginTx(ctx)
@@ -158,13 +141,7 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	for _, f := range tx.committed {
-		f()
-	}
-	return nil
+	return tx.Commit()
 }
 
 // queryer is what read helpers need: a pool or a transaction.

@@ -161,8 +161,8 @@ func TestConcurrentWrites(t *testing.T) {
 					if _, err := d.UpdateUser(actx, u.ID, domain.UserUpdate{Disabled: ptr(true)}); err != nil {
 						return fmt.Errorf("UpdateUser: %w", err)
 					}
-					if _, err := d.RecordSignInFailure(ctx, "ip:shared", 1000); err != nil {
-						return fmt.Errorf("RecordSignInFailure: %w", err)
+					if _, err := d.TakeSignInAttempt(ctx, domain.SignInKey{Key: "ip:shared", Limit: 1000}); err != nil {
+						return fmt.Errorf("TakeSignInAttempt: %w", err)
 					}
 					if _, _, err := d.FindCustomers(ctx, domain.CustomerFilter{Search: "concurrent"}); err != nil {
 						return fmt.Errorf("FindCustomers: %w", err)

@@ -27,6 +27,8 @@ type Dialect interface {
 	IsUniqueViolation(err error) bool
 	// IsForeignKeyViolation reports a foreign-key error, by driver error code.
 	IsForeignKeyViolation(err error) bool
+	// IsCheckViolation reports a CHECK-constraint error, by driver error code.
+	IsCheckViolation(err error) bool
 	// ForUpdateSkipLocked is the clause that claims rows no other instance
 	// holds ("" where one writer at a time makes it needless).
 	ForUpdateSkipLocked() string
@@ -65,6 +67,11 @@ func (sqliteDialect) IsForeignKeyViolation(err error) bool {
 	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintForeignKey
 }
 
+func (sqliteDialect) IsCheckViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintCheck
+}
+
 // SQLite has one writer at a time: a write transaction already owns what it reads.
 func (sqliteDialect) ForUpdateSkipLocked() string { return "" }
 func (sqliteDialect) ForUpdate() string           { return "" }
@@ -100,6 +107,11 @@ func (postgresDialect) IsUniqueViolation(err error) bool {
 func (postgresDialect) IsForeignKeyViolation(err error) bool {
 	var e *pgconn.PgError
 	return errors.As(err, &e) && e.Code == "23503"
+}
+
+func (postgresDialect) IsCheckViolation(err error) bool {
+	var e *pgconn.PgError
+	return errors.As(err, &e) && e.Code == "23514"
 }
 
 func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP LOCKED" }

@@ -13,23 +13,22 @@ import (
 
 // draftRow is a row of order_drafts.
 type draftRow struct {
-	ID              string     `db:"id"`
-	Wizard          string     `db:"wizard"`
-	UserID          int64      `db:"user_id"`
-	Data            string     `db:"data"`
-	Secrets         string     `db:"secrets"`
-	Reached         int        `db:"reached"`
-	State           string     `db:"state"`
-	OrderIDs        string     `db:"order_ids"`
-	LineIDs         string     `db:"line_ids"`
-	CreatedAt       time.Time  `db:"created_at"`
-	UpdatedAt       time.Time  `db:"updated_at"`
-	ExpiresAt       time.Time  `db:"expires_at"`
-	SubmittingSince *time.Time `db:"submitting_since"`
+	ID        string    `db:"id"`
+	Wizard    string    `db:"wizard"`
+	UserID    int64     `db:"user_id"`
+	Data      string    `db:"data"`
+	Secrets   string    `db:"secrets"`
+	Reached   int       `db:"reached"`
+	State     string    `db:"state"`
+	OrderIDs  string    `db:"order_ids"`
+	LineIDs   string    `db:"line_ids"`
+	CreatedAt time.Time `db:"created_at"`
+	UpdatedAt time.Time `db:"updated_at"`
+	ExpiresAt time.Time `db:"expires_at"`
 }
 
 const draftColumns = `id, wizard, user_id, data, secrets, reached, state, order_ids, line_ids,
-	created_at, updated_at, expires_at, submitting_since`
+	created_at, updated_at, expires_at`
 
 // newDraftID is 128 random bits, URL-safe.
 func newDraftID() string {
@@ -67,8 +66,7 @@ func (db *DB) sealSecrets(s map[string]domain.Secret) (string, error) {
 
 func (db *DB) draftFromRow(r *draftRow) (*domain.Draft, error) {
 	d := &domain.Draft{ID: r.ID, Wizard: r.Wizard, UserID: r.UserID, Data: []byte(r.Data), Reached: r.Reached,
-		State: r.State, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), ExpiresAt: r.ExpiresAt.UTC(),
-		SubmittingSince: r.SubmittingSince, Secrets: map[string]domain.Secret{}}
+		State: r.State, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), ExpiresAt: r.ExpiresAt.UTC(), Secrets: map[string]domain.Secret{}}
 	if err := json.Unmarshal([]byte(r.OrderIDs), &d.OrderIDs); err != nil {
 		return nil, fmt.Errorf("draft %s order ids: %w", r.ID, err)
 	}
@@ -150,7 +148,7 @@ func (db *DB) UpdateDraft(ctx context.Context, d *domain.Draft) error {
 			return err
 		}
 		if cur.State != domain.DraftOpen {
-			return domain.Errorf(domain.ECONFLICT, "This order was submitted already; its draft cannot change.")
+			return &domain.AlreadyCreated{DraftID: d.ID}
 		}
 		d.UpdatedAt, d.ExpiresAt = tx.Now, tx.Now.Add(domain.DraftTTL)
 		_, err = exec(ctx, tx, `UPDATE order_drafts SET data = ?, secrets = ?, reached = ?, updated_at = ?, expires_at = ?
@@ -160,68 +158,55 @@ func (db *DB) UpdateDraft(ctx context.Context, d *domain.Draft) error {
 	})
 }
 
-// ClaimDraft moves an OPEN draft to SUBMITTING for one request only: the
-// UPDATE's state condition lets exactly one of several at once through.
-func (db *DB) ClaimDraft(ctx context.Context, id string) (bool, *domain.Draft, error) {
-	uid, err := draftUser(ctx)
-	if err != nil {
-		return false, nil, err
-	}
-	var claimed bool
-	var d *domain.Draft
-	err = db.inTx(ctx, func(tx *Tx) error {
-		if _, err := db.findDraft(ctx, tx, id); err != nil {
-			return err
-		}
-		res, err := exec(ctx, tx, `UPDATE order_drafts SET state = ?, submitting_since = ?, updated_at = ?
-			WHERE id = ? AND user_id = ? AND state = ?`,
-			domain.DraftSubmitting, tx.Now, tx.Now, id, uid, domain.DraftOpen)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		claimed = n == 1
-		d, err = db.findDraft(ctx, tx, id)
-		return err
-	})
-	return claimed, d, err
-}
-
-// CompleteDraft records what a claimed draft created.
-func (db *DB) CompleteDraft(ctx context.Context, id string, orderIDs, lineIDs []int64) error {
+// takeDraft makes the OPEN draft id of the user in ctx SUBMITTED in tx,
+// first in the transaction that creates its orders. The UPDATE's state
+// condition lets one of several submits at once through; on PostgreSQL
+// the others wait for its row lock and then find the draft SUBMITTED. A
+// draft not OPEN any more is *domain.AlreadyCreated; an unknown or
+// expired one ENOTFOUND.
+func (db *DB) takeDraft(ctx context.Context, tx *Tx, id string) error {
 	uid, err := draftUser(ctx)
 	if err != nil {
 		return err
 	}
-	if orderIDs == nil {
-		orderIDs = []int64{}
-	}
-	if lineIDs == nil {
-		lineIDs = []int64{}
-	}
-	o, _ := json.Marshal(orderIDs)
-	l, _ := json.Marshal(lineIDs)
-	now := db.Now()
 	// A submitted draft is kept as long as a fresh one, to show its result.
-	_, err = exec(ctx, db.W, `UPDATE order_drafts SET state = ?, order_ids = ?, line_ids = ?, updated_at = ?, expires_at = ?
-		WHERE id = ? AND user_id = ? AND state = ?`,
-		domain.DraftSubmitted, string(o), string(l), now, now.Add(domain.DraftTTL), id, uid, domain.DraftSubmitting)
-	return err
-}
-
-// ReleaseDraft gives a claimed draft back to its wizard.
-func (db *DB) ReleaseDraft(ctx context.Context, id string) error {
-	uid, err := draftUser(ctx)
+	res, err := exec(ctx, tx, `UPDATE order_drafts SET state = ?, updated_at = ?, expires_at = ?
+		WHERE id = ? AND user_id = ? AND state = ? AND expires_at > ?`,
+		domain.DraftSubmitted, tx.Now, tx.Now.Add(domain.DraftTTL), id, uid, domain.DraftOpen, tx.Now)
 	if err != nil {
 		return err
 	}
-	_, err = exec(ctx, db.W, `UPDATE order_drafts SET state = ?, submitting_since = NULL, updated_at = ?
-		WHERE id = ? AND user_id = ? AND state = ?`,
-		domain.DraftOpen, db.Now(), id, uid, domain.DraftSubmitting)
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 1 {
+		return nil
+	}
+	if _, err := db.findDraft(ctx, tx, id); err != nil {
+		return err
+	}
+	return &domain.AlreadyCreated{DraftID: id}
+}
+
+// recordDraftResult keeps the orders and lines a draft created, in the
+// transaction that created them.
+func (db *DB) recordDraftResult(ctx context.Context, tx *Tx, id string, made domain.Created) error {
+	o, err := json.Marshal(nonNilIDs(made.OrderIDs))
+	if err != nil {
+		return err
+	}
+	l, err := json.Marshal(nonNilIDs(made.LineIDs))
+	if err != nil {
+		return err
+	}
+	_, err = exec(ctx, tx, `UPDATE order_drafts SET order_ids = ?, line_ids = ? WHERE id = ?`, string(o), string(l), id)
 	return err
+}
+
+func nonNilIDs(ids []int64) []int64 {
+	if ids == nil {
+		return []int64{}
+	}
+	return ids
 }
 
 // DeleteExpiredDrafts forgets drafts whose time ran out.

@@ -1,6 +1,7 @@
 package db_test
 
 import (
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -82,60 +83,89 @@ func TestDrafts(t *testing.T) {
 			}
 		})
 
-		t.Run("ClaimOnce", func(t *testing.T) {
-			dr := newDraft(t)
-			var wg sync.WaitGroup
-			var mu sync.Mutex
-			wins := 0
-			for range 8 {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					ok, cur, err := d.ClaimDraft(ctx, dr.ID)
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if cur.State != domain.DraftSubmitting {
-						t.Errorf("after a claim the draft is %s", cur.State)
-					}
-					if ok {
-						mu.Lock()
-						wins++
-						mu.Unlock()
-					}
-				}()
-			}
-			wg.Wait()
-			if wins != 1 {
-				t.Fatalf("%d claims won, want 1", wins)
-			}
-			cur, _ := d.FindDraft(ctx, dr.ID)
-			if err := d.UpdateDraft(ctx, cur); domain.ErrorCode(err) != domain.ECONFLICT {
-				t.Fatalf("updating a claimed draft: %v, want ECONFLICT", err)
-			}
-			if err := d.CompleteDraft(ctx, dr.ID, []int64{11, 12}, []int64{5}); err != nil {
+	})
+}
+
+// TestDraftSubmittedOnce submits one draft eight times at once: one
+// request creates the order and makes the draft SUBMITTED in the same
+// transaction; the others create nothing and find it submitted.
+func TestDraftSubmittedOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := mustOrderWorld(t, d)
+		ctx := asUser(w.Rep)
+		newDraft := func(t *testing.T) *domain.Draft {
+			t.Helper()
+			dr := &domain.Draft{Wizard: domain.DraftNewService, Data: []byte(`{}`), Reached: 7}
+			if err := d.CreateDraft(ctx, dr); err != nil {
 				t.Fatal(err)
 			}
-			cur, _ = d.FindDraft(ctx, dr.ID)
-			if cur.State != domain.DraftSubmitted || len(cur.OrderIDs) != 2 || cur.LineIDs[0] != 5 {
-				t.Fatalf("completed draft = %+v", cur)
+			return dr
+		}
+		submit := func(dr *domain.Draft, in *domain.NewOrdersInput) (*domain.OrderPlan, error) {
+			return d.CreateNewOrders(domain.WithCreateRecord(ctx, &domain.CreateRecord{DraftID: dr.ID}), in)
+		}
+
+		t.Run("OK", func(t *testing.T) {
+			dr := newDraft(t)
+			before := count(t, d, "orders", "customer_id = ?", w.Acme.ID)
+			var wg sync.WaitGroup
+			plans := make([]*domain.OrderPlan, 8)
+			errs := make([]error, 8)
+			for i := range 8 {
+				wg.Go(func() { plans[i], errs[i] = submit(dr, w.newService()) })
 			}
-			if ok, _, _ := d.ClaimDraft(ctx, dr.ID); ok {
-				t.Fatal("a submitted draft was claimed again")
+			wg.Wait()
+			var won *domain.OrderPlan
+			for i, err := range errs {
+				var done *domain.AlreadyCreated
+				switch {
+				case err == nil && won == nil:
+					won = plans[i]
+				case err == nil:
+					t.Fatal("two submits of one draft both created orders")
+				case !errors.As(err, &done) || done.DraftID != dr.ID:
+					t.Fatalf("submit %d: %v, want AlreadyCreated", i, err)
+				}
+			}
+			if won == nil {
+				t.Fatal("no submit created the order")
+			}
+			if got := count(t, d, "orders", "customer_id = ?", w.Acme.ID) - before; got != 1 {
+				t.Fatalf("%d orders created, want 1", got)
+			}
+			cur, err := d.FindDraft(ctx, dr.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cur.State != domain.DraftSubmitted || len(cur.OrderIDs) != 1 || cur.OrderIDs[0] != won.Orders[0].ID ||
+				len(cur.LineIDs) != 1 || cur.LineIDs[0] != won.Lines[0].ID {
+				t.Fatalf("submitted draft = %+v, want the order and line created", cur)
+			}
+			var done *domain.AlreadyCreated
+			if err := d.UpdateDraft(ctx, cur); !errors.As(err, &done) {
+				t.Fatalf("updating a submitted draft: %v, want AlreadyCreated", err)
 			}
 		})
 
-		t.Run("Release", func(t *testing.T) {
+		t.Run("FailedSubmitLeavesItOpen", func(t *testing.T) {
 			dr := newDraft(t)
-			if ok, _, err := d.ClaimDraft(ctx, dr.ID); !ok || err != nil {
-				t.Fatalf("claim: %v %v", ok, err)
+			bad := w.newService()
+			bad.PackageID = 0
+			if _, err := submit(dr, bad); domain.ErrorCode(err) != domain.EINVALID {
+				t.Fatalf("bad input: %v, want EINVALID", err)
 			}
-			if err := d.ReleaseDraft(ctx, dr.ID); err != nil {
-				t.Fatal(err)
+			if cur, _ := d.FindDraft(ctx, dr.ID); cur.State != domain.DraftOpen {
+				t.Fatalf("after a failed submit the draft is %s, want OPEN", cur.State)
 			}
-			if ok, _, err := d.ClaimDraft(ctx, dr.ID); !ok || err != nil {
-				t.Fatalf("a released draft cannot be claimed again: %v %v", ok, err)
+			if _, err := submit(dr, w.newService()); err != nil {
+				t.Fatalf("corrected submit: %v", err)
+			}
+		})
+
+		t.Run("ErrNotFound", func(t *testing.T) {
+			dr := newDraft(t)
+			if _, err := d.CreateNewOrders(domain.WithCreateRecord(asUser(w.Supervisor), &domain.CreateRecord{DraftID: dr.ID}), w.newService()); domain.ErrorCode(err) != domain.ENOTFOUND {
+				t.Fatalf("another user's draft: %v, want ENOTFOUND", err)
 			}
 		})
 	})

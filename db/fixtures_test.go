@@ -72,7 +72,7 @@ func mustSeedRef(tb testing.TB, d *db.DB) ref {
 	mustExec(tb, d, `INSERT INTO package_products (package_id, product_id) VALUES (?, ?)`, r.VZWPackage, r.Unlimited)
 	mustExec(tb, d, `INSERT INTO package_products (package_id, product_id) VALUES (?, ?)`, r.ATTPackage, r.Unlimited)
 	mustExec(tb, d, `INSERT INTO package_products (package_id, product_id) VALUES (?, ?)`, r.ATTPackage, r.Hotspot)
-	r.Wireline = mustInsert(tb, d, `INSERT INTO service_types (name) VALUES (?)`, "Wireless Voice")
+	r.Wireline = mustInsert(tb, d, `INSERT INTO service_types (name, wireless) VALUES (?, ?)`, "Wireless Voice", true)
 	r.BillProfile = mustInsert(tb, d, `INSERT INTO bill_profiles (name) VALUES (?)`, "Monthly Business")
 	r.OneRoute = mustInsert(tb, d, `INSERT INTO processes (name) VALUES (?)`, "Standard Activation")
 	r.TwoRoutes = mustInsert(tb, d, `INSERT INTO processes (name) VALUES (?)`, "Port-In Review")

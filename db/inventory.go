@@ -53,11 +53,12 @@ func (db *DB) FindInventory(ctx context.Context, f domain.InventoryFilter) ([]*d
 }
 
 // CreateInventory adds items, all or none. Returns EINVALID for bad items
-// and ECONFLICT if an identifier exists already.
+// and ECONFLICT if an identifier exists already. The domain.CreateRecord in
+// ctx, if any, is written in the same transaction (see CreateNewOrders).
 func (db *DB) CreateInventory(ctx context.Context, items []*domain.InventoryItem) error {
 	var p domain.Problems
 	p.Check(len(items) > 0, "Items", "Items must hold at least one item")
-	p.Check(len(items) <= 1000, "Items", "Items may hold at most 1000 items at once")
+	p.Check(len(items) <= domain.MaxInventoryItems, "Items", "Items may hold at most %d entries; it holds %d", domain.MaxInventoryItems, len(items))
 	seen := map[string]bool{}
 	for i, it := range items {
 		it.Identifier = strings.TrimSpace(it.Identifier)
@@ -68,19 +69,19 @@ func (db *DB) CreateInventory(ctx context.Context, items []*domain.InventoryItem
 	if err := p.Err(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *Tx) error {
+	return db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		for _, it := range items {
 			id, err := insert(ctx, tx, `INSERT INTO inventory (identifier, type, status, customer_id, line_id) VALUES (?, ?, ?, ?, ?)`,
 				it.Identifier, it.Type, it.Status, it.CustomerID, it.LineID)
 			if err != nil {
-				return db.mapErr(err, "Identifier "+it.Identifier+" exists already.")
+				return domain.Created{}, db.mapErr(err, "Identifier "+it.Identifier+" exists already.")
 			}
 			it.ID = id
 			if err := insertAudit(ctx, tx, domain.EntityInventory, id, "create", map[string]domain.Change{
 				"Identifier": {nil, it.Identifier}, "Type": {nil, it.Type}, "Status": {nil, it.Status}}); err != nil {
-				return err
+				return domain.Created{}, err
 			}
 		}
-		return nil
+		return domain.Created{Count: len(items)}, nil
 	})
 }

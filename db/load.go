@@ -74,9 +74,6 @@ type Loader struct {
 // Now is the time the next rows are written at.
 func (l *Loader) Now() time.Time { return l.tx.Now }
 
-// Start is the time of loading.
-func (l *Loader) Start() time.Time { return l.start }
-
 // SetNow sets the time the next rows are written at.
 func (l *Loader) SetNow(t time.Time) { l.tx.Now = t }
 
@@ -98,9 +95,10 @@ func (l *Loader) AddBillProfile(ctx context.Context, name string) (int64, error)
 	return insert(ctx, l.tx, `INSERT INTO bill_profiles (name) VALUES (?)`, name)
 }
 
-// AddServiceType adds a service type and returns its id (a LineTypeID).
-func (l *Loader) AddServiceType(ctx context.Context, name string) (int64, error) {
-	return insert(ctx, l.tx, `INSERT INTO service_types (name) VALUES (?)`, name)
+// AddServiceType adds a service type, for lines of wireless carriers or
+// not, and returns its id (a LineTypeID).
+func (l *Loader) AddServiceType(ctx context.Context, name string, wireless bool) (int64, error) {
+	return insert(ctx, l.tx, `INSERT INTO service_types (name, wireless) VALUES (?, ?)`, name, wireless)
 }
 
 // AddCarrier adds c and sets its ID.
@@ -256,6 +254,13 @@ func (l *Loader) AddOrder(ctx context.Context, o *domain.Order) error {
 // role may make.
 func (l *Loader) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpdateInput, role domain.Role) error {
 	_, err := l.db.updateOrder(ctx, l.tx, id, in, nil, role)
+	return err
+}
+
+// MoveOrderBySystem applies the system's move of order id to status to,
+// with note, as MoveOrderBySystem does, at Now.
+func (l *Loader) MoveOrderBySystem(ctx context.Context, id int64, to, note string) error {
+	_, err := l.db.moveOrderBySystem(ctx, l.tx, id, to, note)
 	return err
 }
 

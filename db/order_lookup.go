@@ -138,7 +138,7 @@ func (lk *orderLookup) FindCarrierAccountByID(ctx context.Context, id int64) (*d
 
 func (lk *orderLookup) FindServiceTypeByID(ctx context.Context, id int64) (*domain.ServiceType, error) {
 	var s domain.ServiceType
-	if err := get(ctx, lk.q, &s, "Service type not found.", `SELECT id, name FROM service_types WHERE id = ?`, id); err != nil {
+	if err := get(ctx, lk.q, &s, "Service type not found.", `SELECT id, name, wireless FROM service_types WHERE id = ?`, id); err != nil {
 		return nil, err
 	}
 	return &s, nil

@@ -34,7 +34,7 @@ func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, 
 	var out *domain.GatewayOrder
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
 		out = nil
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -61,7 +61,7 @@ func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, 
 // FollowOrder due.
 func (db *DB) RecordSent(ctx context.Context, id int64, supplement int, st *domain.GatewayStatus) error {
 	return db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (db *DB) RecordSent(ctx context.Context, id int64, supplement int, st *doma
 func (db *DB) RecordAnswer(ctx context.Context, id int64, st *domain.GatewayStatus, next time.Time) (bool, error) {
 	var following bool
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -151,7 +151,7 @@ func (db *DB) maybeJeopardy(ctx context.Context, tx *Tx, o *domain.Order) (bool,
 func (db *DB) RecordFailure(ctx context.Context, id int64, failure string, next *time.Time, giveUp string) (bool, error) {
 	var again bool
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		o, err := db.lockOrder(ctx, tx, id)
+		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
 		}
@@ -203,15 +203,6 @@ func (db *DB) FindFailingOrders(ctx context.Context, limit int) ([]*domain.Provi
 	return rows, err
 }
 
-// lockOrder locks order id for the rest of tx and reads it.
-func (db *DB) lockOrder(ctx context.Context, tx *Tx, id int64) (*domain.Order, error) {
-	var version int
-	if err := get(ctx, tx, &version, "Order not found.", `SELECT version FROM orders WHERE id = ?`+db.Dialect.ForUpdate(), id); err != nil {
-		return nil, err
-	}
-	return db.findOrder(ctx, tx, `o.id = ?`, id)
-}
-
 // moveAsSystem moves order o (locked in tx) to status to with note as the
 // system (domain.PlanSystemMove), completing it when to is COMPLETE, and
 // returns it as stored.
@@ -220,10 +211,7 @@ func (db *DB) moveAsSystem(ctx context.Context, tx *Tx, o *domain.Order, to, not
 	if err != nil {
 		return nil, err
 	}
-	if err := db.writeOrderUpdate(ctx, tx, o, plan); err != nil {
-		return nil, err
-	}
-	return db.findOrder(ctx, tx, `o.id = ?`, o.ID)
+	return db.writeOrderUpdate(domain.NewContextWithSystem(ctx), tx, o, plan, domain.ActionSystemMove)
 }
 
 // scheduleAfterWrite inserts the jobs a person's write of order o (from

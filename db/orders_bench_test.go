@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,23 +23,8 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkOrders -benchtime 2000x ./db/
 func BenchmarkOrders(b *testing.B) {
-	n := 1_000_000
-	if s := os.Getenv("SWITCHBOARD_BENCH_ORDERS"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1000 {
-			b.Fatalf("SWITCHBOARD_BENCH_ORDERS=%q: want a number of at least 1000", s)
-		}
-	}
-	path := os.Getenv("SWITCHBOARD_BENCH_DB")
-	if path == "" {
-		path = b.TempDir() + "/orders-bench.db"
-	}
-	_, statErr := os.Stat(path)
-	d := dbtest.OpenDSN(b, path)
-	reuse := statErr == nil
-	if db.IsPostgresURL(path) { // an existing, empty or built, database
-		reuse = count(b, d, "orders", "") > 0
-	}
+	n := dbtest.BenchOrders(b)
+	d, path, reuse := dbtest.OpenBench(b, "orders-bench.db")
 	w := &benchWorld{n: n}
 	if reuse {
 		b.Logf("reusing %s", path)
@@ -254,9 +237,9 @@ func (w *benchWorld) build(b *testing.B, d *db.DB) {
 		return []any{i + 1, fmt.Sprintf("B%015d", i+1), o.typ, o.status, o.customer, w.r.VZW, w.r.VZWAccount, true,
 			o.at, o.at, process, route, awaiting, 1}
 	})
-	bulk("order_items", []string{"id", "order_id", "line_id", "tn", "action"}, w.n, func(i int) []any {
+	bulk("order_items", []string{"id", "order_id", "line_id", "tn", "action", "created_at"}, w.n, func(i int) []any {
 		o := orders[i]
-		return []any{i + 1, i + 1, o.line, benchTN(int(o.line)), actions[o.typ]}
+		return []any{i + 1, i + 1, o.line, benchTN(int(o.line)), actions[o.typ], o.at}
 	})
 	bulk("order_products", []string{"order_item_id", "op", "product_id", "rate", "quantity", "source"}, w.n, func(i int) []any {
 		return []any{i + 1, "ADD", w.r.Unlimited, 450000, 1, "PACKAGE"}
@@ -391,7 +374,9 @@ func (w *benchWorld) findCases(b *testing.B, d *db.DB) []findCase {
 		`SELECT ` + bareCols + bareFrom + `o.customer_id = ? AND (o.created_at, o.id) < (?, ?)` + bareSort, []any{customer, at, id}, ""})
 	cases = append(cases,
 		findCase{"TN/first", domain.OrderFilter{TN: []string{tn}, Page: page},
-			`SELECT ` + bareCols + bareFrom + `o.id IN (SELECT order_id FROM order_items WHERE tn = ?)` + bareSort, []any{tn}, ""},
+			`SELECT ` + bareCols + bareFrom + `o.id IN (SELECT order_id FROM (SELECT i.order_id FROM order_items i JOIN orders o ON o.id = i.order_id
+				WHERE i.tn = ? ORDER BY i.created_at DESC, i.order_id DESC LIMIT 51) b)` + bareSort, []any{tn},
+			`SELECT ` + bareCols + bareFrom + `o.id IN (SELECT order_id FROM order_items WHERE tn = ?)` + bareSort},
 		findCase{"AwaitingRoute/first", domain.OrderFilter{RequiresRouteDecision: &yes, Page: page},
 			`SELECT ` + bareCols + bareFrom + awaiting + bareSort, nil, ""})
 	after, at, id = deep(awaiting, awaitingN/2)
@@ -517,8 +502,8 @@ func bareCreate(b *testing.B, d *db.DB, w *benchWorld, customer int64) {
 	must(tx.QueryRowContext(ctx, d.W.Rebind(`INSERT INTO orders (pon, order_type, status, customer_id, carrier_id, carrier_account_id, flow_through,
 		created_at, created_by, updated_at, shipping_status, version) VALUES (?, 'NEW', 'NEW', ?, ?, ?, FALSE, ?, ?, ?, 'NOT_REQUIRED', 1)
 		ON CONFLICT (pon) DO NOTHING RETURNING id`), pon, customer, w.r.VZW, w.r.VZWAccount, now, w.rep.ID, now).Scan(&order))
-	must(tx.QueryRowContext(ctx, d.W.Rebind(`INSERT INTO order_items (order_id, line_id, tn, action, package_id, carrier_id, carrier_account_id, description)
-		VALUES (?, ?, '', 'ADD', ?, ?, ?, 'Bench') RETURNING id`), order, line, w.r.VZWPackage, w.r.VZW, w.r.VZWAccount).Scan(&item))
+	must(tx.QueryRowContext(ctx, d.W.Rebind(`INSERT INTO order_items (order_id, line_id, tn, action, package_id, carrier_id, carrier_account_id, description, created_at)
+		VALUES (?, ?, '', 'ADD', ?, ?, ?, 'Bench', ?) RETURNING id`), order, line, w.r.VZWPackage, w.r.VZW, w.r.VZWAccount, now).Scan(&item))
 	_, err = tx.ExecContext(ctx, d.W.Rebind(`INSERT INTO order_products (order_item_id, op, product_id, rate, quantity, description, source)
 		VALUES (?, 'ADD', ?, 450000, 1, 'Unlimited', 'PACKAGE')`), item, w.r.Unlimited)
 	must(err)

@@ -126,7 +126,7 @@ func orderWhere(f *domain.OrderFilter, skip string) ([]string, []any) {
 	if len(f.BillProfileID) > 0 {
 		add("", `+o.customer_id IN (SELECT id FROM customers WHERE bill_profile_id IN (?))`, f.BillProfileID)
 	}
-	if len(f.TN) > 0 {
+	if len(f.TN) > 0 && skip != "i.tn" {
 		add("", `o.id IN (SELECT order_id FROM order_items WHERE tn IN (?))`, f.TN)
 	}
 	if len(f.Identifier) > 0 {
@@ -198,6 +198,9 @@ func orderQuery(f *domain.OrderFilter, asc bool, at time.Time, afterID int64) (s
 	// with an unknown limit that plan sorts every match instead of walking
 	// an index for one page.
 	order := fmt.Sprintf(` ORDER BY o.created_at %s, o.id %s LIMIT %d`, dir, dir, f.Limit+1)
+	if tnBranches(f) {
+		return tnQuery(f, asc, at, afterID)
+	}
 	col, vals := branchList(f)
 	where, args := orderWhere(f, col)
 	if afterID != 0 {
@@ -257,4 +260,38 @@ func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([
 		}
 	}
 	return os, next, nil
+}
+
+// tnBranches reports whether orderQuery reads f's orders by TN, one
+// branch per TN: when f names a few TNs and no filter that finds its
+// orders more directly.
+func tnBranches(f *domain.OrderFilter) bool {
+	return len(f.TN) > 0 && len(f.TN) <= maxBranches && len(f.OrderID) == 0 && len(f.PON) == 0 && len(f.Identifier) == 0
+}
+
+// tnQuery is orderQuery for tnBranches: each TN's branch walks
+// order_items_tn_created (an item carries its order's created_at) in the
+// page's order, with the other filters on the order, and stops after a
+// page; the outer query merges the few rows. An order on several of the
+// TNs comes from several branches once.
+func tnQuery(f *domain.OrderFilter, asc bool, at time.Time, afterID int64) (string, []any, error) {
+	cmp, dir := "<", "DESC"
+	if asc {
+		cmp, dir = ">", "ASC"
+	}
+	where, args := orderWhere(f, "i.tn")
+	if afterID != 0 {
+		where = append(where, `(i.created_at, i.order_id) `+cmp+` (?, ?)`)
+		args = append(args, at, afterID)
+	}
+	inner := fmt.Sprintf(` ORDER BY i.created_at %s, i.order_id %s LIMIT %d`, dir, dir, f.Limit+1)
+	var branches []string
+	var all []any
+	for k, tn := range f.TN {
+		branches = append(branches, fmt.Sprintf(`SELECT order_id FROM (SELECT i.order_id FROM order_items i JOIN orders o ON o.id = i.order_id WHERE %s%s) b%d`,
+			strings.Join(append([]string{`i.tn = ?`}, where...), " AND "), inner, k))
+		all = append(append(all, tn), args...)
+	}
+	order := fmt.Sprintf(` ORDER BY o.created_at %s, o.id %s LIMIT %d`, dir, dir, f.Limit+1)
+	return sqlx.In(`SELECT `+orderCols+` FROM `+orderFrom+` WHERE o.id IN (`+strings.Join(branches, " UNION ALL ")+`)`+order, all...)
 }

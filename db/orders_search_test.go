@@ -129,6 +129,8 @@ func TestFindOrders(t *testing.T) {
 			"Type":               {OrderType: []string{domain.TypeSuspend, domain.TypeDisconnect}},
 			"BillProfile":        {BillProfileID: []int64{w.Other}},
 			"TN":                 {TN: []string{"(312) 555-2003", "3125550103", "3125552099"}},
+			"OneTN":              {TN: []string{"3125550103"}},
+			"TNAndStatus":        {TN: []string{"(312) 555-2003", "3125550103", "3125550104"}, Status: []string{domain.OrderNew}},
 			"Identifier":         {Identifier: []string{"SIM-S-05", "SIM-S-07", "SIM-S-29"}},
 			"PON":                {PON: []string{all[3].PON, all[10].PON}},
 			"OrderID":            {OrderID: []int64{all[0].ID, all[5].ID, all[20].ID}},

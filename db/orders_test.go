@@ -400,6 +400,8 @@ func TestUpdateOrder(t *testing.T) {
 		})
 		t.Run("RouteDecision", func(t *testing.T) {
 			_, err := d.UpdateOrder(ctx, o.ID, &domain.OrderUpdateInput{Status: domain.OrderSent}, nil)
+			wantCode(t, err, domain.EFORBIDDEN) // a rep may not send it past the decision
+			_, err = d.UpdateOrder(asUser(w.Supervisor), o.ID, &domain.OrderUpdateInput{Status: domain.OrderSent}, nil)
 			wantField(t, err, "Status") // no route chosen yet
 			route := o.Routes[1].ID
 			_, err = d.UpdateOrder(ctx, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &route}, nil)

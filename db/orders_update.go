@@ -6,6 +6,8 @@ import (
 	"switchboard/domain"
 )
 
+var _ domain.OrderSystemStore = (*DB)(nil)
+
 // UpdateOrder performs Orders_Update on order id for the user in ctx: it
 // locks the order, checks ifVersion, plans with domain.PlanOrderUpdate on
 // the write transaction, then writes the order with Version bumped,
@@ -18,10 +20,7 @@ import (
 // when ifVersion is not nil and is not the stored Version; EFORBIDDEN and
 // EINVALID as PlanOrderUpdate does.
 func (db *DB) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpdateInput, ifVersion *int) (*domain.Order, error) {
-	var role domain.Role
-	if u := domain.UserFromContext(ctx); u != nil {
-		role = u.Role
-	}
+	role := domain.ActorFromContext(ctx).Role()
 	var out *domain.Order
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
 		var err error
@@ -34,8 +33,66 @@ func (db *DB) UpdateOrder(ctx context.Context, id int64, in *domain.OrderUpdateI
 	return out, nil
 }
 
+// MoveOrderBySystem moves order id to status to as the system (the
+// provider's answer, a background job), with note as its status note: it
+// locks the order, plans with domain.PlanSystemMove on the write
+// transaction and writes it as UpdateOrder does, completion effects
+// included, recorded in the history as the system's move
+// (domain.ActionSystemMove by domain.SystemName, no user) whatever actor
+// ctx carries. It returns the order as stored.
+//
+// Returns ENOTFOUND if there is no such order, and EINVALID on "Status"
+// when the system may not make the move from the order's status now.
+func (db *DB) MoveOrderBySystem(ctx context.Context, id int64, to, note string) (*domain.Order, error) {
+	var out *domain.Order
+	err := db.inTxRetry(ctx, func(tx *Tx) error {
+		var err error
+		out, err = db.moveOrderBySystem(ctx, tx, id, to, note)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// moveOrderBySystem is MoveOrderBySystem in tx.
+func (db *DB) moveOrderBySystem(ctx context.Context, tx *Tx, id int64, to, note string) (*domain.Order, error) {
+	ctx = domain.NewContextWithSystem(ctx)
+	o, err := db.lockOrder(ctx, tx, id, nil)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
+	if err != nil {
+		return nil, err
+	}
+	return db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionSystemMove)
+}
+
 // updateOrder is UpdateOrder in tx, for a user of role.
 func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.OrderUpdateInput, ifVersion *int, role domain.Role) (*domain.Order, error) {
+	o, err := db.lockOrder(ctx, tx, id, ifVersion)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := domain.PlanOrderUpdate(ctx, db.lookupTx(tx), o, in, role, tx.Now)
+	if err != nil {
+		return nil, err
+	}
+	out, err := db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.scheduleAfterWrite(ctx, tx, o.Status, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// lockOrder locks order id in tx and reads it. When ifVersion is not nil
+// and is not the stored version it returns ESTALE.
+func (db *DB) lockOrder(ctx context.Context, tx *Tx, id int64, ifVersion *int) (*domain.Order, error) {
 	var version int
 	if err := get(ctx, tx, &version, "Order not found.", `SELECT version FROM orders WHERE id = ?`+db.Dialect.ForUpdate(), id); err != nil {
 		return nil, err
@@ -45,26 +102,13 @@ func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.Orde
 			"Order %d was changed by someone else after you read it (you had version %d; it is now at version %d). Reload it and make your change again.",
 			id, *ifVersion, version)
 	}
-	o, err := db.findOrder(ctx, tx, `o.id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := domain.PlanOrderUpdate(ctx, db.lookupTx(tx), o, in, role, tx.Now)
-	if err != nil {
-		return nil, err
-	}
-	if err := db.writeOrderUpdate(ctx, tx, o, plan); err != nil {
-		return nil, err
-	}
-	if err := db.scheduleAfterWrite(ctx, tx, o.Status, plan.Order); err != nil {
-		return nil, err
-	}
 	return db.findOrder(ctx, tx, `o.id = ?`, id)
 }
 
 // writeOrderUpdate stores plan.Order over o (which was read in tx), with
-// its new items and products, effects, counts and audit event.
-func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, plan *domain.OrderUpdatePlan) error {
+// its new items and products, effects, counts and audit event (action),
+// and returns the order as stored.
+func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, plan *domain.OrderUpdatePlan, action string) (*domain.Order, error) {
 	n := plan.Order
 	n.Version = o.Version + 1
 	res, err := exec(ctx, tx, `UPDATE orders SET status = ?, status_note = ?, flow_through = ?, completion_date = ?,
@@ -73,41 +117,43 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 		n.Status, n.StatusNote, n.FlowThrough, n.CompletionDate, n.TrackingNumber, n.ShippingStatus, n.ProcessID,
 		n.ProcessRouteID, n.RequiresRouteDecision, n.Version, tx.Now, o.ID, o.Version)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if k, err := res.RowsAffected(); err != nil {
-		return err
+		return nil, err
 	} else if k != 1 {
-		return domain.Errorf(domain.ESTALE, "Order %d was changed by someone else at the same moment. Reload it and make your change again.", o.ID)
+		return nil, domain.Errorf(domain.ESTALE, "Order %d was changed by someone else at the same moment. Reload it and make your change again.", o.ID)
 	}
 	for _, it := range n.Items {
 		if it.ID == 0 {
-			if err := db.insertItem(ctx, tx, o.ID, it); err != nil {
-				return err
+			if err := db.insertItem(ctx, tx, o, it); err != nil {
+				return nil, err
 			}
 			continue
 		}
 		for _, p := range it.Products {
 			if p.ID == 0 {
 				if err := insertOrderProduct(ctx, tx, it.ID, p); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
 	if err := db.performEffects(ctx, tx, n, plan.Effects); err != nil {
-		return err
+		return nil, err
 	}
-	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, "update", plan.Changes); err != nil {
-		return err
+	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, action, plan.Changes); err != nil {
+		return nil, err
 	}
 	counts := statusDeltas{}
 	counts.move(o.Status, n.Status)
 	if err := counts.apply(ctx, tx); err != nil {
-		return err
+		return nil, err
 	}
 	if n.Status != o.Status {
-		return db.orderMoved(ctx, tx, o.ID)
+		if err := db.orderMoved(ctx, tx, o.ID); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	return db.findOrder(ctx, tx, `o.id = ?`, o.ID)
 }

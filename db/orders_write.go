@@ -20,20 +20,26 @@ var _ domain.OrderStore = (*DB)(nil)
 // writes its order with a new PON, an audit event for each, and the
 // status counts. It returns the written plan (order and line IDs set).
 //
-// Returns EFORBIDDEN if the user in ctx is not at least a rep, EINVALID
+// Returns EFORBIDDEN when the actor in ctx may not create orders
+// (domain.Actor.MayCreateOrders: a rep or above), EINVALID
 // with a field error per failed rule (nothing is written), and ECONFLICT
-// when another request took the TN being created at the same moment.
+// when another request took the TN being created at the same moment. The
+// domain.CreateRecord in ctx, if any, is written in the same transaction
+// (*domain.AlreadyCreated when its key or draft was used already).
 func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*domain.OrderPlan, error) {
-	if err := mayCreateOrders(ctx); err != nil {
+	if err := domain.ActorFromContext(ctx).MayCreateOrders(); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		var err error
 		if plan, err = domain.PlanNewOrders(ctx, db.lookupTx(tx), in); err != nil {
-			return err
+			return domain.Created{}, err
 		}
-		return db.writePlan(ctx, tx, plan, rand.Reader)
+		if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
+			return domain.Created{}, err
+		}
+		return plan.Created(), nil
 	})
 	if err != nil {
 		return nil, err
@@ -44,36 +50,26 @@ func (db *DB) CreateNewOrders(ctx context.Context, in *domain.NewOrdersInput) (*
 // CreateOrders performs Orders_Create (Suspend, Disconnect, Restore,
 // AddLine, Change or PackageChange) as CreateNewOrders does, with
 // domain.PlanOrdersCreate: one order per carrier account. Returns
-// EFORBIDDEN, EINVALID and ECONFLICT likewise.
+// EFORBIDDEN, EINVALID, ECONFLICT and *domain.AlreadyCreated likewise.
 func (db *DB) CreateOrders(ctx context.Context, in *domain.OrdersCreateInput) (*domain.OrderPlan, error) {
-	if err := mayCreateOrders(ctx); err != nil {
+	if err := domain.ActorFromContext(ctx).MayCreateOrders(); err != nil {
 		return nil, err
 	}
 	var plan *domain.OrderPlan
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		var err error
 		if plan, err = domain.PlanOrdersCreate(ctx, db.lookupTx(tx), in); err != nil {
-			return err
+			return domain.Created{}, err
 		}
-		return db.writePlan(ctx, tx, plan, rand.Reader)
+		if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
+			return domain.Created{}, err
+		}
+		return plan.Created(), nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return plan, nil
-}
-
-// mayCreateOrders lets a rep, a supervisor or an admin create orders.
-func mayCreateOrders(ctx context.Context) error {
-	u := domain.UserFromContext(ctx)
-	if u == nil || !u.Role.AtLeast(domain.RoleRep) {
-		role := "none"
-		if u != nil {
-			role = string(u.Role)
-		}
-		return domain.Errorf(domain.EFORBIDDEN, "Your role (%s) may not create orders", role)
-	}
-	return nil
 }
 
 // writePlan writes a checked plan in tx, as domain.OrderPlan says: the new
@@ -184,7 +180,7 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 		break
 	}
 	for _, it := range o.Items {
-		if err := db.insertItem(ctx, tx, o.ID, it); err != nil {
+		if err := db.insertItem(ctx, tx, o, it); err != nil {
 			return err
 		}
 	}
@@ -199,17 +195,18 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 	return db.scheduleNewOrder(ctx, tx, o)
 }
 
-// insertItem writes one item of order orderID with its products and
-// inventory identifiers.
-func (db *DB) insertItem(ctx context.Context, tx *Tx, orderID int64, it *domain.OrderItem) error {
+// insertItem writes one item of order o with its products and inventory
+// identifiers; the item carries the order's created_at (the TN index).
+func (db *DB) insertItem(ctx context.Context, tx *Tx, o *domain.Order, it *domain.OrderItem) error {
+	orderID := o.ID
 	if it.LineID == 0 {
 		return fmt.Errorf("order %d: item %s has no line (OrderPlan.LinkLines not called?)", orderID, it.Action)
 	}
 	it.OrderID = orderID
 	id, err := insert(ctx, tx, `INSERT INTO order_items (order_id, line_id, tn, action, package_id, carrier_id, carrier_account_id,
-		description, alt_btn_id, pbx_make, pbx_model, line_type_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		description, alt_btn_id, pbx_make, pbx_model, line_type_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		orderID, it.LineID, it.TN, it.Action, nullID(it.PackageID), nullID(it.CarrierID), nullID(it.CarrierAccountID),
-		it.Description, it.AltBTNID, it.PBXMake, it.PBXModel, it.LineTypeID)
+		it.Description, it.AltBTNID, it.PBXMake, it.PBXModel, it.LineTypeID, o.CreatedAt)
 	if err != nil {
 		return db.mapErr(err, "The order names a line twice")
 	}

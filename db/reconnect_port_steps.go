@@ -23,7 +23,7 @@ func (db *DB) portChanged(ctx context.Context, tx *Tx, p *domain.ReconnectPort, 
 	if err := db.Dialect.notify(ctx, tx, portChannel, portPayload(ev, db.instance)); err != nil {
 		return err
 	}
-	tx.afterCommit(func() { db.publishPortChanged(ev) })
+	tx.AfterCommit(func(context.Context) { db.publishPortChanged(ev) })
 	if !due {
 		return nil
 	}
@@ -151,50 +151,15 @@ func (db *DB) writePortStep(ctx context.Context, tx *Tx, p *domain.ReconnectPort
 // corrected request; the port is porting again and its next step due.
 // Returns ENOTFOUND, EFORBIDDEN, ECONFLICT and EINVALID as PlanResubmit does.
 func (db *DB) ResubmitReconnectPort(ctx context.Context, id int64, in *domain.ResubmitInput) (*domain.ReconnectPort, error) {
-	var role domain.Role
-	if u := domain.UserFromContext(ctx); u != nil {
-		role = u.Role
-	}
+	role := domain.ActorFromContext(ctx).Role()
 	var out *domain.ReconnectPort
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
-		p, err := db.findPortForStep(ctx, tx, id)
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
+		n, err := db.resubmitPort(ctx, tx, id, in, role)
 		if err != nil {
-			return err
-		}
-		lk := portLookup{db.lookupTx(tx)}
-		n, ch, err := domain.PlanResubmit(ctx, lk, p, in, role)
-		if err != nil {
-			return err
-		}
-		if cur := n.CurrentReconnectOrderID(); cur != 0 {
-			note := "Replaced: the reconnect port was resubmitted with corrected details"
-			if err := db.replaceReconnectOrder(ctx, tx, cur, note); err != nil {
-				return err
-			}
-		}
-		plan, msg, err := domain.PlanReconnectOrders(ctx, lk, n)
-		if err != nil {
-			return err
-		}
-		if msg != "" {
-			return domain.Errorf(domain.ECONFLICT, "%s", msg)
-		}
-		if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
-			return err
-		}
-		o := plan.Orders[0]
-		if err := insertPortOrder(ctx, tx, n.ID, o.ID, domain.PortOrderReconnect); err != nil {
-			return err
-		}
-		for k, v := range domain.StartPorting(n, o.ID, plan.Lines[0].ID, tx.Now) {
-			ch[k] = v
-		}
-		n.Wake++
-		if err := db.writePortStep(ctx, tx, n, ch, "resubmit"); err != nil {
-			return err
+			return domain.Created{}, err
 		}
 		out = n
-		return attachPortOrders(ctx, tx, []*domain.ReconnectPort{n})
+		return domain.Created{ReconnectPortID: n.ID, OrderIDs: []int64{n.CurrentReconnectOrderID()}}, nil
 	})
 	if err != nil {
 		return nil, err
@@ -202,11 +167,52 @@ func (db *DB) ResubmitReconnectPort(ctx context.Context, id int64, in *domain.Re
 	return out, nil
 }
 
+// resubmitPort is ResubmitReconnectPort in tx.
+func (db *DB) resubmitPort(ctx context.Context, tx *Tx, id int64, in *domain.ResubmitInput, role domain.Role) (*domain.ReconnectPort, error) {
+	p, err := db.findPortForStep(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	lk := portLookup{db.lookupTx(tx)}
+	n, ch, err := domain.PlanResubmit(ctx, lk, p, in, role)
+	if err != nil {
+		return nil, err
+	}
+	if cur := n.CurrentReconnectOrderID(); cur != 0 {
+		note := "Replaced: the reconnect port was resubmitted with corrected details"
+		if err := db.replaceReconnectOrder(ctx, tx, cur, note); err != nil {
+			return nil, err
+		}
+	}
+	plan, msg, err := domain.PlanReconnectOrders(ctx, lk, n)
+	if err != nil {
+		return nil, err
+	}
+	if msg != "" {
+		return nil, domain.Errorf(domain.ECONFLICT, "%s", msg)
+	}
+	if err := db.writePlan(ctx, tx, plan, rand.Reader); err != nil {
+		return nil, err
+	}
+	o := plan.Orders[0]
+	if err := insertPortOrder(ctx, tx, n.ID, o.ID, domain.PortOrderReconnect); err != nil {
+		return nil, err
+	}
+	for k, v := range domain.StartPorting(n, o.ID, plan.Lines[0].ID, tx.Now) {
+		ch[k] = v
+	}
+	n.Wake++
+	if err := db.writePortStep(ctx, tx, n, ch, "resubmit"); err != nil {
+		return nil, err
+	}
+	return n, attachPortOrders(ctx, tx, []*domain.ReconnectPort{n})
+}
+
 // replaceReconnectOrder cancels the refused reconnect order id
 // (domain.PlanReplaceReconnectOrder), with its effects, counts and audit
 // event, as Orders_Update writes a move.
 func (db *DB) replaceReconnectOrder(ctx context.Context, tx *Tx, id int64, note string) error {
-	o, err := db.lockOrder(ctx, tx, id)
+	o, err := db.lockOrder(ctx, tx, id, nil)
 	if err != nil {
 		return err
 	}
@@ -217,7 +223,8 @@ func (db *DB) replaceReconnectOrder(ctx context.Context, tx *Tx, id int64, note 
 	if err != nil {
 		return err
 	}
-	return db.writeOrderUpdate(ctx, tx, o, plan)
+	_, err = db.writeOrderUpdate(domain.NewContextWithSystem(ctx), tx, o, plan, domain.ActionSystemMove)
+	return err
 }
 
 // orderMoved makes the next step of the port order id belongs to (if

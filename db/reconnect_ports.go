@@ -45,43 +45,21 @@ func (lk portLookup) FindAddressByID(ctx context.Context, id int64) (*domain.Add
 // Returns EFORBIDDEN for a user below rep, EINVALID with a field error per
 // failed rule, ECONFLICT when another open port has the line or the MDN.
 func (db *DB) CreateReconnectPort(ctx context.Context, in *domain.ReconnectPortInput) (*domain.ReconnectPort, error) {
-	if u := domain.UserFromContext(ctx); u == nil || !u.Role.AtLeast(domain.RoleRep) {
-		return nil, domain.Errorf(domain.EFORBIDDEN, "Only a provisioning rep, a supervisor or an admin may start a reconnect port")
+	if err := domain.ActorFromContext(ctx).MayCreateOrders(); err != nil {
+		return nil, err
 	}
 	var port *domain.ReconnectPort
-	err := db.inTxRetry(ctx, func(tx *Tx) error {
+	err := db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
+		port = nil
 		plan, err := domain.PlanReconnectPort(ctx, portLookup{db.lookupTx(tx)}, in)
 		if err != nil {
-			return err
+			return domain.Created{}, err
+		}
+		if err := db.writeReconnectPort(ctx, tx, plan); err != nil {
+			return domain.Created{}, err
 		}
 		port = plan.Port
-		if err := checkNoOpenPort(ctx, tx, port); err != nil {
-			return err
-		}
-		if err := db.writePlan(ctx, tx, plan.Disconnects, rand.Reader); err != nil {
-			return err
-		}
-		if err := db.insertReconnectPort(ctx, tx, port); err != nil {
-			return err
-		}
-		var orders []domain.PortOrder
-		for _, o := range plan.Disconnects.Orders {
-			if err := insertPortOrder(ctx, tx, port.ID, o.ID, domain.PortOrderDisconnect); err != nil {
-				return err
-			}
-			orders = append(orders, domain.PortOrder{ID: o.ID, Kind: domain.PortOrderDisconnect, PON: o.PON, Status: o.Status})
-		}
-		port.SetOrders(orders)
-		ch := changes{}
-		ch.add("Stage", nil, port.Stage)
-		ch.add("LineID", nil, port.LineID)
-		ch.add("PortMDN", nil, port.PortMDN)
-		ch.add("Inventory", nil, port.InventoryType+" "+port.InventoryIdentifier)
-		ch.add("DisconnectOrderIDs", nil, joinIDs(port.DisconnectOrderIDs))
-		if err := insertAudit(ctx, tx, domain.EntityReconnectPort, port.ID, "create", ch); err != nil {
-			return err
-		}
-		return db.portChanged(ctx, tx, port, true)
+		return domain.Created{ReconnectPortID: port.ID, OrderIDs: port.DisconnectOrderIDs}, nil
 	})
 	if err != nil {
 		if db.Dialect.IsUniqueViolation(err) {
@@ -90,6 +68,39 @@ func (db *DB) CreateReconnectPort(ctx context.Context, in *domain.ReconnectPortI
 		return nil, err
 	}
 	return port, nil
+}
+
+// writeReconnectPort writes a checked port plan in tx: the disconnect
+// order, the port, its orders, audit event and first step.
+func (db *DB) writeReconnectPort(ctx context.Context, tx *Tx, plan *domain.PortPlan) error {
+	port := plan.Port
+	if err := checkNoOpenPort(ctx, tx, port); err != nil {
+		return err
+	}
+	if err := db.writePlan(ctx, tx, plan.Disconnects, rand.Reader); err != nil {
+		return err
+	}
+	if err := db.insertReconnectPort(ctx, tx, port); err != nil {
+		return err
+	}
+	var orders []domain.PortOrder
+	for _, o := range plan.Disconnects.Orders {
+		if err := insertPortOrder(ctx, tx, port.ID, o.ID, domain.PortOrderDisconnect); err != nil {
+			return err
+		}
+		orders = append(orders, domain.PortOrder{ID: o.ID, Kind: domain.PortOrderDisconnect, PON: o.PON, Status: o.Status})
+	}
+	port.SetOrders(orders)
+	ch := changes{}
+	ch.add("Stage", nil, port.Stage)
+	ch.add("LineID", nil, port.LineID)
+	ch.add("PortMDN", nil, port.PortMDN)
+	ch.add("Inventory", nil, port.InventoryType+" "+port.InventoryIdentifier)
+	ch.add("DisconnectOrderIDs", nil, joinIDs(port.DisconnectOrderIDs))
+	if err := insertAudit(ctx, tx, domain.EntityReconnectPort, port.ID, "create", ch); err != nil {
+		return err
+	}
+	return db.portChanged(ctx, tx, port, true)
 }
 
 // CheckReconnectPort checks in with domain.PlanReconnectPort on the read

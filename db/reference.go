@@ -66,7 +66,7 @@ func (db *DB) FindPackages(ctx context.Context) ([]*domain.Package, error) {
 // FindServiceTypes lists service types by name.
 func (db *DB) FindServiceTypes(ctx context.Context) ([]*domain.ServiceType, error) {
 	var out []*domain.ServiceType
-	err := sel(ctx, db.R, &out, `SELECT id, name FROM service_types ORDER BY name`)
+	err := sel(ctx, db.R, &out, `SELECT id, name, wireless FROM service_types ORDER BY name`)
 	return out, err
 }
 

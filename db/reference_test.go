@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"maps"
 	"testing"
 
 	"switchboard/db"
@@ -144,5 +145,34 @@ func TestReferenceLists(t *testing.T) {
 				t.Fatalf("processes=%v, %v", ps, err)
 			}
 		})
+	})
+}
+
+func TestFindReferenceNames(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		r := mustSeedRef(t, d)
+		n, err := d.FindReferenceNames(ctx, domain.ReferenceIDs{
+			Carriers: []int64{r.VZW, r.VZW, 0}, Accounts: []int64{r.ATTAccount}, Packages: []int64{r.VZWPackage, 99999},
+			ServiceTypes: []int64{r.Wireline},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := domain.ReferenceNames{
+			Carriers: map[int64]string{r.VZW: "Verizon Wireless"}, Accounts: map[int64]string{r.ATTAccount: "ATT Main"},
+			Packages: map[int64]string{r.VZWPackage: "VZW Business Unlimited"}, ServiceTypes: map[int64]string{r.Wireline: "Wireless Voice"},
+		}
+		if !maps.Equal(n.Carriers, want.Carriers) || !maps.Equal(n.Accounts, want.Accounts) ||
+			!maps.Equal(n.Packages, want.Packages) || !maps.Equal(n.ServiceTypes, want.ServiceTypes) {
+			t.Fatalf("names = %+v, want %+v", n, want)
+		}
+		none, err := d.FindReferenceNames(ctx, domain.ReferenceIDs{Packages: []int64{r.ATTPackage}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(none.Carriers) != 0 || none.Packages[r.ATTPackage] != "ATT Business Pro" {
+			t.Fatalf("names of one package = %+v", none)
+		}
 	})
 }

@@ -26,9 +26,6 @@ func (postgresDialect) riverDriver(d *sql.DB) riverdriver.Driver[*sql.Tx] {
 	return riverdatabasesql.New(d)
 }
 
-// SQLTx is the transaction's *sql.Tx, for River's InsertTx.
-func (tx *Tx) SQLTx() *sql.Tx { return tx.Tx.Tx }
-
 // migrateRiver brings River's own tables (jobs, leaders, queues) up to
 // date, each of its migrations in a transaction; instances starting at
 // once on PostgreSQL take turns under goose's advisory lock.

@@ -2,58 +2,85 @@ package db
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"switchboard/domain"
 )
 
-// SignInLockedUntil returns when the key's lock ends, or the zero time.
-func (db *DB) SignInLockedUntil(ctx context.Context, key string) (time.Time, error) {
-	var until []time.Time
-	err := sel(ctx, db.R, &until, `SELECT locked_until FROM login_failures WHERE key = ? AND locked_until IS NOT NULL`, key)
-	if err != nil || len(until) == 0 || !until[0].After(db.Now()) {
-		return time.Time{}, err
+// TakeSignInAttempt counts an attempt on every key in one transaction,
+// unless one of them is locked: then it counts nothing and returns when the
+// lock ends. The rows are locked in the order of their keys, so two attempts
+// on the same keys never wait on each other in a circle.
+func (db *DB) TakeSignInAttempt(ctx context.Context, keys ...domain.SignInKey) (domain.SignInTurn, error) {
+	var turn domain.SignInTurn
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	return until[0], nil
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a].Key, keys[b].Key) })
+	err := db.inTxRetry(ctx, func(tx *Tx) error {
+		turn = domain.SignInTurn{Counts: make([]int, len(keys))}
+		type counter struct {
+			Failures    int        `db:"failures"`
+			FirstAt     time.Time  `db:"first_at"`
+			LockedUntil *time.Time `db:"locked_until"`
+		}
+		rows := make([]counter, len(keys))
+		for _, i := range order {
+			// Make sure the row exists before locking it: FOR UPDATE locks no
+			// row that is not there yet, and two first attempts at once on
+			// PostgreSQL would otherwise both count from zero.
+			if _, err := exec(ctx, tx, `INSERT INTO login_failures (key, failures, first_at) VALUES (?, 0, ?) ON CONFLICT (key) DO NOTHING`,
+				keys[i].Key, tx.Now); err != nil {
+				return err
+			}
+			if err := get(ctx, tx, &rows[i], "", `SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?`+tx.db.Dialect.ForUpdate(), keys[i].Key); err != nil {
+				return err
+			}
+			if l := rows[i].LockedUntil; l != nil && l.After(tx.Now) && l.After(turn.LockedUntil) {
+				turn.LockedUntil = *l
+			}
+		}
+		if !turn.LockedUntil.IsZero() {
+			turn.Counts = nil
+			return nil
+		}
+		for _, i := range order {
+			row, k := rows[i], keys[i]
+			n, first := 1, tx.Now
+			if row.Failures > 0 && tx.Now.Sub(row.FirstAt) < domain.SignInWindow {
+				n, first = row.Failures+1, row.FirstAt
+			}
+			var locked *time.Time
+			if n >= k.Limit {
+				t := tx.Now.Add(domain.SignInLockFor)
+				locked = &t
+			}
+			if _, err := exec(ctx, tx, `UPDATE login_failures SET failures = ?, first_at = ?, locked_until = ? WHERE key = ?`,
+				n, first, locked, k.Key); err != nil {
+				return err
+			}
+			turn.Counts[i] = n
+		}
+		return nil
+	})
+	return turn, err
 }
 
-// RecordSignInFailure counts a failure and locks the key at limit failures
-// within the window. It returns the failures counted in the window.
-func (db *DB) RecordSignInFailure(ctx context.Context, key string, limit int) (int, error) {
-	var n int
-	err := db.inTx(ctx, func(tx *Tx) error {
-		// Make sure the row exists before locking it: FOR UPDATE locks no
-		// row that is not there yet, and two first failures at once on
-		// PostgreSQL would otherwise both count from zero.
-		if _, err := exec(ctx, tx, `INSERT INTO login_failures (key, failures, first_at) VALUES (?, 0, ?) ON CONFLICT (key) DO NOTHING`,
-			key, tx.Now); err != nil {
-			return err
-		}
-		var row struct {
-			Failures int       `db:"failures"`
-			FirstAt  time.Time `db:"first_at"`
-		}
-		if err := get(ctx, tx, &row, "", `SELECT failures, first_at FROM login_failures WHERE key = ?`+tx.db.Dialect.ForUpdate(), key); err != nil {
-			return err
-		}
-		first := tx.Now
-		n = 1
-		if row.Failures > 0 && tx.Now.Sub(row.FirstAt) < domain.SignInWindow {
-			n, first = row.Failures+1, row.FirstAt
-		}
-		var locked *time.Time
-		if n >= limit {
-			t := tx.Now.Add(domain.SignInLockFor)
-			locked = &t
-		}
-		_, err := exec(ctx, tx, `UPDATE login_failures SET failures = ?, first_at = ?, locked_until = ? WHERE key = ?`,
-			n, first, locked, key)
+// TakeBackSignInAttempt uncounts one attempt on the key, unlocking it when it
+// falls below its limit.
+func (db *DB) TakeBackSignInAttempt(ctx context.Context, key domain.SignInKey) error {
+	return db.inTxRetry(ctx, func(tx *Tx) error {
+		_, err := exec(ctx, tx, `UPDATE login_failures
+			SET failures = failures - 1, locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END
+			WHERE key = ? AND failures > 0`, key.Limit, key.Key)
 		return err
 	})
-	return n, err
 }
 
-// ClearSignInFailures forgets the key's failures.
+// ClearSignInFailures forgets the key's attempts.
 func (db *DB) ClearSignInFailures(ctx context.Context, key string) error {
 	_, err := exec(ctx, db.W, `DELETE FROM login_failures WHERE key = ?`, key)
 	return err

@@ -51,8 +51,8 @@ func (db *DB) CreateUser(ctx context.Context, u *domain.User) error {
 	})
 }
 
-// UpdateUser changes a user's role, disabled flag or password. A changed
-// password or a disabling signs the user out everywhere. Returns ENOTFOUND
+// UpdateUser changes a user's role, disabled flag or password. Any of these
+// changes signs the user out everywhere (their sessions are deleted). Returns ENOTFOUND
 // if there is no such user.
 func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (*domain.User, error) {
 	var out *domain.User
@@ -62,45 +62,49 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, upd domain.UserUpdate) (
 			return err
 		}
 		changes := map[string]domain.Change{}
-		epoch := 0
+		endSessions := false
 		if upd.Role != nil && *upd.Role != u.Role {
 			if !upd.Role.Valid() {
 				return domain.FieldErrorf("Role", "Role must be one of support, rep, supervisor, admin")
 			}
 			changes["Role"] = domain.Change{u.Role, *upd.Role}
 			u.Role = *upd.Role
-			epoch = 1
+			endSessions = true
 		}
 		if upd.Disabled != nil && *upd.Disabled != u.Disabled {
 			changes["Disabled"] = domain.Change{u.Disabled, *upd.Disabled}
 			u.Disabled = *upd.Disabled
-			epoch = 1
+			endSessions = true
 		}
 		if upd.PasswordHash != nil {
 			changes["Password"] = domain.Change{"(hidden)", "(changed)"}
 			u.PasswordHash = *upd.PasswordHash
-			epoch = 1
+			endSessions = true
 		}
 		if len(changes) == 0 {
 			out = &u
 			return nil
 		}
-		if _, err := exec(ctx, tx, `UPDATE users SET role = ?, disabled = ?, password_hash = ?, session_epoch = session_epoch + ? WHERE id = ?`,
-			u.Role, u.Disabled, u.PasswordHash, epoch, id); err != nil {
+		if _, err := exec(ctx, tx, `UPDATE users SET role = ?, disabled = ?, password_hash = ? WHERE id = ?`,
+			u.Role, u.Disabled, u.PasswordHash, id); err != nil {
 			return err
+		}
+		if endSessions {
+			if _, err := deleteUserSessions(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		if upd.Disabled != nil && *upd.Disabled {
+			// Disabling revokes the user's tokens for good: enabling the user
+			// again brings none of them back.
+			if err := revokeUserTokens(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		out = &u
 		return insertAudit(ctx, tx, domain.EntityUser, id, "update", changes)
 	})
 	return out, err
-}
-
-// SessionEpoch is bumped whenever a user's sessions must end (password
-// reset, role change, disabling); a session carries the epoch it began in.
-func (db *DB) SessionEpoch(ctx context.Context, userID int64) (int64, error) {
-	var n int64
-	err := get(ctx, db.R, &n, "User not found.", `SELECT session_epoch FROM users WHERE id = ?`, userID)
-	return n, err
 }
 
 // CreateAPIToken stores t; its Hash is set by the caller.
@@ -144,6 +148,23 @@ func (db *DB) FindAPITokens(ctx context.Context) ([]*domain.APIToken, error) {
 	err := sel(ctx, db.R, &ts, `SELECT t.id, t.user_id, u.name AS user_name, t.name, t.hash, t.created_at, t.last_used_at, t.revoked
 		FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC`)
 	return ts, err
+}
+
+// revokeUserTokens revokes every live token of the user, each with its audit record.
+func revokeUserTokens(ctx context.Context, tx *Tx, userID int64) error {
+	var ids []int64
+	if err := sel(ctx, tx, &ids, `SELECT id FROM api_tokens WHERE user_id = ? AND revoked = FALSE ORDER BY id`, userID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := exec(ctx, tx, `UPDATE api_tokens SET revoked = TRUE WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := insertAudit(ctx, tx, domain.EntityToken, id, "revoke", map[string]domain.Change{"Revoked": {false, true}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RevokeAPIToken returns ENOTFOUND if there is no such token.

@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -38,9 +39,6 @@ func TestCreateUser(t *testing.T) {
 			if got, want := byName.ID, u.ID; got != want {
 				t.Fatalf("FindUserByName ID=%d, want %d", got, want)
 			}
-			if epoch, err := d.SessionEpoch(ctx, u.ID); err != nil || epoch != 0 {
-				t.Fatalf("SessionEpoch=%d, %v; want 0", epoch, err)
-			}
 		})
 		t.Run("ErrConflict", func(t *testing.T) {
 			mustCreateUser(t, d, "taken", domain.RoleSupport)
@@ -67,7 +65,7 @@ func TestCreateUser(t *testing.T) {
 			wantCode(t, err, domain.ENOTFOUND)
 			_, err = d.FindUserByName(ctx, "nobody")
 			wantCode(t, err, domain.ENOTFOUND)
-			_, err = d.SessionEpoch(ctx, 999999)
+			_, err = d.DeleteUserSessions(ctx, 999999)
 			wantCode(t, err, domain.ENOTFOUND)
 		})
 	})
@@ -97,18 +95,16 @@ func TestUpdateUser(t *testing.T) {
 		ctx := context.Background()
 		admin := mustCreateUser(t, d, "admin", domain.RoleAdmin)
 		u := mustCreateUser(t, d, "rep1", domain.RoleRep)
-		epoch := func() int64 {
+		signIn := func() {
 			t.Helper()
-			n, err := d.SessionEpoch(ctx, u.ID)
-			if err != nil {
+			if err := d.CreateSession(ctx, &domain.Session{ID: fmt.Sprintf("session-%d", time.Now().UnixNano()), UserID: u.ID, CreatedAt: time.Now()}); err != nil {
 				t.Fatal(err)
 			}
-			return n
 		}
 		for _, tt := range []struct {
 			name      string
 			upd       domain.UserUpdate
-			wantBump  bool
+			wantEnd   bool
 			wantCheck func(*domain.User) bool
 		}{
 			{"Role", domain.UserUpdate{Role: ptr(domain.RoleSupervisor)}, true, func(u *domain.User) bool { return u.Role == domain.RoleSupervisor }},
@@ -119,7 +115,7 @@ func TestUpdateUser(t *testing.T) {
 			{"Nothing", domain.UserUpdate{}, false, func(u *domain.User) bool { return true }},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
-				before := epoch()
+				signIn()
 				got, err := d.UpdateUser(asUser(admin), u.ID, tt.upd)
 				if err != nil {
 					t.Fatal(err)
@@ -134,8 +130,8 @@ func TestUpdateUser(t *testing.T) {
 				if !tt.wantCheck(stored) {
 					t.Fatalf("stored user=%+v", stored)
 				}
-				if got, want := epoch() > before, tt.wantBump; got != want {
-					t.Fatalf("SessionEpoch bumped=%v, want %v", got, want)
+				if got, want := count(t, d, "sessions", "user_id = ?", u.ID) == 0, tt.wantEnd; got != want {
+					t.Fatalf("sessions ended=%v, want %v", got, want)
 				}
 			})
 		}
@@ -225,6 +221,23 @@ func TestAPITokens(t *testing.T) {
 			}
 			_, err = d.FindUserByTokenHash(ctx, "hash-disabled-user")
 			wantCode(t, err, domain.EUNAUTHORIZED)
+
+			// Enabled again, the user's old tokens stay revoked; a new one works.
+			if _, err := d.UpdateUser(ctx, sup.ID, domain.UserUpdate{Disabled: ptr(false)}); err != nil {
+				t.Fatal(err)
+			}
+			_, err = d.FindUserByTokenHash(ctx, "hash-disabled-user")
+			wantCode(t, err, domain.EUNAUTHORIZED)
+			if got, want := count(t, d, "api_tokens", "user_id = ? AND revoked = TRUE", sup.ID), 1; got != want {
+				t.Fatalf("revoked tokens of the re-enabled user=%d, want %d", got, want)
+			}
+			if got, want := count(t, d, "audit_events", "entity = ? AND action = ?", domain.EntityToken, "revoke"), 2; got != want {
+				t.Fatalf("token revoke audit records=%d, want %d (one by hand, one by disabling)", got, want)
+			}
+			newToken(t, sup, "hash-after-enable")
+			if _, err := d.FindUserByTokenHash(ctx, "hash-after-enable"); err != nil {
+				t.Fatalf("a token made after enabling: %v", err)
+			}
 		})
 		t.Run("FindAPITokens", func(t *testing.T) {
 			ts, err := d.FindAPITokens(ctx)

@@ -9,8 +9,15 @@ import "switchboard/domain"
 // demoBillProfiles are the bill profiles, by name.
 var demoBillProfiles = []string{"Standard Monthly", "Enterprise Net 30", "Government", "Lifeline", "Paperless Monthly"}
 
-// demoServiceTypes are the service types (LineTypeID), by name.
-var demoServiceTypes = []string{"Wireless Voice", "Wireless Data", "Machine-to-Machine", "POTS", "SIP Trunk", "PRI", "Dedicated Internet"}
+// demoServiceTypes are the service types (LineTypeID): their names and
+// whether they are for lines of wireless carriers.
+var demoServiceTypes = []struct {
+	Name     string
+	Wireless bool
+}{
+	{"Wireless Voice", true}, {"Wireless Data", true}, {"Machine-to-Machine", true},
+	{"POTS", false}, {"SIP Trunk", false}, {"PRI", false}, {"Dedicated Internet", false},
+}
 
 // demoProcesses are the provisioning processes and their routes: one with a
 // single route, one that needs a route decision, one plain.

@@ -42,6 +42,7 @@ var demoSteps = []struct {
 	{"lines", loadLines},
 	{"inventory", loadInventory},
 	{"orders", loadOrders},
+	{"quotes", loadQuotes},
 }
 
 // Load fills an empty database with the demo data set and the users

@@ -18,7 +18,8 @@ const demoHash = "$2a$10$demo.demo.demo.demo.demo.demo.demo.demo.demo.demo.dem"
 // demoTables are the tables the demo fills.
 var demoTables = []string{"users", "audit_events", "bill_profiles", "carriers", "carrier_accounts", "products",
 	"product_groups", "product_group_items", "packages", "package_products", "service_types", "processes",
-	"process_routes", "addresses", "customers", "lines", "customer_products", "inventory", "demo_loads"}
+	"process_routes", "addresses", "customers", "lines", "customer_products", "inventory", "demo_loads",
+	"service_designs", "quotes", "order_services", "port_numbers"}
 
 // demoN returns the single number a query answers.
 func demoN(tb testing.TB, d *db.DB, query string, args ...any) int {
@@ -74,6 +75,8 @@ func TestLoadDemo(t *testing.T) {
 				}
 			}
 		})
+
+		t.Run("Quotes", func(t *testing.T) { checkDemoQuotes(t, d) })
 
 		t.Run("Users", func(t *testing.T) {
 			for _, role := range domain.Roles {

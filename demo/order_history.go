@@ -8,11 +8,13 @@ import (
 )
 
 // The histories of the demo's orders: the moves along the lifecycle that
-// bring each to its status, by the people and the poller who would have
-// made them, with their words in StatusNote.
+// bring each to its status, by the people and the system (the poller, the
+// provider's answers) who would have made them, with their words in
+// StatusNote.
 
-// demoMove is one Orders_Update of an order's history, by role ("" is the
-// system).
+// demoMove is one change of an order's history: an Orders_Update by a
+// person of role, or for "" the system's move to in.Status with
+// in.StatusNote (db.Loader.MoveOrderBySystem).
 type demoMove struct {
 	role domain.Role
 	in   domain.OrderUpdateInput
@@ -34,12 +36,18 @@ func (d *demoOrderer) walk(o *domain.Order, moves []demoMove) error {
 	for _, m := range moves {
 		t = t.Add(time.Duration((0.3 + 0.7*d.r.Float64()) * float64(span))).Truncate(time.Second)
 		d.ld.SetNow(t)
-		role := m.role
-		if role == "" {
-			role = domain.RoleAdmin // the poller may make every move
+		var err error
+		if m.role == "" {
+			note := ""
+			if m.in.StatusNote != nil {
+				note = *m.in.StatusNote
+			}
+			err = d.ld.MoveOrderBySystem(d.ctx, o.ID, m.in.Status, note)
+		} else {
+			in := m.in
+			err = d.ld.UpdateOrder(d.as(m.role), o.ID, &in, m.role)
 		}
-		in := m.in
-		if err := d.ld.UpdateOrder(d.as(m.role), o.ID, &in, role); err != nil {
+		if err != nil {
 			return fmt.Errorf("order %d (%s, %s): %+v: %w", o.ID, o.Type, o.Status, m.in, err)
 		}
 	}

@@ -29,8 +29,8 @@ func loadReference(ctx context.Context, ld *db.Loader, s *demoSet) error {
 			return err
 		}
 	}
-	for _, name := range demoServiceTypes {
-		if s.ServiceTypes[name], err = ld.AddServiceType(ctx, name); err != nil {
+	for _, st := range demoServiceTypes {
+		if s.ServiceTypes[st.Name], err = ld.AddServiceType(ctx, st.Name, st.Wireless); err != nil {
 			return err
 		}
 	}

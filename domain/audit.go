@@ -8,7 +8,8 @@ import (
 // Change is one field's value before and after.
 type Change [2]any
 
-// AuditEvent records who changed what and when.
+// AuditEvent records who changed what and when: a person (UserID and
+// UserName) or the system (UserID nil, UserName SystemName).
 type AuditEvent struct {
 	ID       int64             `db:"id"`
 	At       time.Time         `db:"at"`
@@ -20,6 +21,18 @@ type AuditEvent struct {
 	Changes  map[string]Change `db:"-"`
 }
 
+// BySystem reports whether the system made the change.
+func (e *AuditEvent) BySystem() bool { return e.UserID == nil }
+
+// Audit actions the order rules name. A person's Orders_Update is an
+// ActionUpdate; the system's move along the lifecycle (PlanSystemMove) is
+// an ActionSystemMove.
+const (
+	ActionCreate     = "create"
+	ActionUpdate     = "update"
+	ActionSystemMove = "move"
+)
+
 // Audited entities.
 const (
 	EntityOrder         = "order"
@@ -29,27 +42,13 @@ const (
 	EntityUser          = "user"
 	EntityToken         = "api_token"
 	EntityPortNumber    = "port_number"
-	EntityReconnectPort = "reconnect_port"
 	EntityQuote         = "quote"
+	EntityReconnectPort = "reconnect_port"
+	EntityServiceDesign = "service_design"
 )
 
 // AuditStore reads the audit history.
 type AuditStore interface {
 	// FindAuditEvents lists an entity's events, oldest first.
 	FindAuditEvents(ctx context.Context, entity string, id int64) ([]*AuditEvent, error)
-}
-
-type ctxKey int
-
-const userKey ctxKey = 1
-
-// NewContextWithUser returns ctx carrying the signed-in user.
-func NewContextWithUser(ctx context.Context, u *User) context.Context {
-	return context.WithValue(ctx, userKey, u)
-}
-
-// UserFromContext returns the signed-in user, or nil.
-func UserFromContext(ctx context.Context) *User {
-	u, _ := ctx.Value(userKey).(*User)
-	return u
 }

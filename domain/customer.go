@@ -72,4 +72,8 @@ type CustomerStore interface {
 	FindAddressByID(ctx context.Context, id int64) (*Address, error)
 	// FindBillProfiles lists every bill profile.
 	FindBillProfiles(ctx context.Context) ([]*BillProfile, error)
+	// FindCustomerNames returns the names of the customers in customerIDs
+	// (the customers of a page of orders) in one query; unknown ids are
+	// absent. Returns EINVALID for more than MaxPageLimit ids.
+	FindCustomerNames(ctx context.Context, customerIDs []int64) (map[int64]string, error)
 }

@@ -19,7 +19,10 @@ import (
 // an empty body ("Request body is required"), malformed JSON, data after
 // the object, an unknown field ("Unknown field X"), a value of the wrong
 // type ("Quantity must be a whole number"), a key given twice in one object,
-// text with a NUL character. The seed's wrapped lists are
+// text that is not UTF-8 (found in the raw bytes, before decoding would turn
+// it into U+FFFD), text with a NUL or control character (a field tagged
+// `text:"multiline"` keeps line breaks; see CheckChars), a list longer than
+// its cap (see listCap). The seed's wrapped lists are
 // read in every form listShape describes. It never panics on any input.
 func DecodeStrict(r io.Reader, v any) error {
 	rv := reflect.ValueOf(v)
@@ -47,7 +50,7 @@ func DecodeStrict(r io.Reader, v any) error {
 
 	var p Problems
 	norm := checkJSON(&p, "", "", obj, rv.Elem().Type())
-	duplicateKeys(&p, body)
+	checkRaw(&p, body)
 	if err := p.Err(); err != nil {
 		return err
 	}
@@ -78,14 +81,26 @@ func quotedHint(v any) string {
 	return ""
 }
 
-// duplicateKeys records each key given twice in one JSON object of body
-// (already read as valid JSON): decoding would keep only the last value.
-func duplicateKeys(p *Problems, body []byte) {
+// checkRaw checks what only body's bytes show (body already read as valid
+// JSON): a key given twice in one object, which decoding would keep only the
+// last value of; and text that is not UTF-8 (bytes that are not, or a lone
+// UTF-16 surrogate escape), which decoding would turn into U+FFFD.
+func checkRaw(p *Problems, body []byte) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	var walk func(path string) error
-	walk = func(path string) error {
+	// token reads the next token and reports whether its bytes were UTF-8 text.
+	token := func() (json.Token, bool, error) {
+		start := dec.InputOffset()
 		tok, err := dec.Token()
+		if err != nil {
+			return nil, true, err
+		}
+		s, ok := tok.(string)
+		return tok, !ok || textIntact(s, body[start:dec.InputOffset()]), nil
+	}
+	var walk func(path, name string) error
+	walk = func(path, name string) error {
+		tok, text, err := token()
 		if err != nil {
 			return err
 		}
@@ -93,33 +108,56 @@ func duplicateKeys(p *Problems, body []byte) {
 		case json.Delim('{'):
 			seen := map[string]bool{}
 			for dec.More() {
-				kt, err := dec.Token()
+				kt, text, err := token()
 				if err != nil {
 					return err
 				}
 				k, _ := kt.(string)
 				kp := joinPath(path, k)
-				if seen[k] {
+				if !text {
+					p.Add(path, "A field name is not UTF-8 text")
+				} else if seen[k] {
 					p.Add(kp, "%s is given twice; give each field once", k)
 				}
 				seen[k] = true
-				if err := walk(kp); err != nil {
+				if err := walk(kp, k); err != nil {
 					return err
 				}
 			}
 		case json.Delim('['):
 			for i := 0; dec.More(); i++ {
-				if err := walk(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				if err := walk(fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%s[%d]", name, i)); err != nil {
 					return err
 				}
 			}
 		default:
+			if !text {
+				if name == "" {
+					name = "The value"
+				}
+				p.Add(path, "%s must be UTF-8 text: it holds bytes that are not", name)
+			}
 			return nil
 		}
-		_, err = dec.Token() // the closing } or ]
+		_, _, err = token() // the closing } or ]
 		return err
 	}
-	walk("")
+	walk("", "")
+}
+
+// textIntact reports whether the decoded string s is what its raw JSON
+// bytes say: the decoder puts U+FFFD for every byte that is not UTF-8 and
+// every lone surrogate escape, so s holds more U+FFFD than raw spells out.
+func textIntact(s string, raw []byte) bool {
+	if !utf8.Valid(raw) {
+		return false
+	}
+	n := strings.Count(s, string(utf8.RuneError))
+	if n == 0 {
+		return true
+	}
+	lower := strings.ToLower(string(raw))
+	return n <= strings.Count(lower, string(utf8.RuneError))+strings.Count(lower, `\ufffd`)
 }
 
 func invalid(msg string) error {
@@ -174,12 +212,13 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 		return v
 	}
 	if t.Implements(listType) {
-		items, ok := unwrapList(v, reflect.Zero(t).Interface().(seedList).listShape())
+		shape := reflect.Zero(t).Interface().(seedList).listShape()
+		items, ok := unwrapList(v, shape)
 		if !ok {
 			p.Add(path, "%s must be a list", name)
 			return nil
 		}
-		return checkList(p, path, name, items, t.Elem())
+		return checkList(p, path, name, items, t.Elem(), shape.max)
 	}
 	switch t.Kind() {
 	case reflect.Struct:
@@ -190,7 +229,7 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 			p.Add(path, "%s must be a list", name)
 			return nil
 		}
-		return checkList(p, path, name, items, t.Elem())
+		return checkList(p, path, name, items, t.Elem(), MaxListEntries)
 	case reflect.String:
 		if s, ok := v.(string); !ok {
 			p.Add(path, "%s must be a string", name)
@@ -241,12 +280,22 @@ func checkObject(p *Problems, path, name string, v any, t reflect.Type) any {
 			}
 			continue
 		}
+		if sv, ok := m[k].(string); ok && f.Tag.Get("text") == "multiline" {
+			CheckNoteChars(p, fpath, k, sv) // a note may keep its line breaks
+			out[k] = sv
+			continue
+		}
 		out[k] = checkJSON(p, fpath, k, m[k], f.Type)
 	}
 	return out
 }
 
-func checkList(p *Problems, path, name string, items []any, elem reflect.Type) []any {
+// checkList checks a list's entries, or only its length when it holds more than max.
+func checkList(p *Problems, path, name string, items []any, elem reflect.Type, max int) []any {
+	if len(items) > max {
+		p.Add(path, "%s may hold at most %d entries; it holds %d", name, max, len(items))
+		return nil
+	}
 	out := make([]any, len(items))
 	for i, it := range items {
 		ipath := fmt.Sprintf("%s[%d]", path, i)
@@ -352,19 +401,4 @@ func jsonScalar(v any) (string, bool) {
 		return x, true
 	}
 	return "", false
-}
-
-// CheckChars refuses text no database column holds: a NUL character, or
-// bytes that are not UTF-8 (JSON text always is; a query parameter may not be).
-// It reports whether s passed.
-func CheckChars(p *Problems, path, name, s string) bool {
-	switch {
-	case strings.ContainsRune(s, 0):
-		p.Add(path, "%s must not contain a NUL character (\\u0000)", name)
-	case !utf8.ValidString(s):
-		p.Add(path, "%s must be UTF-8 text", name)
-	default:
-		return true
-	}
-	return false
 }

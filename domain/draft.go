@@ -12,52 +12,41 @@ import (
 // once: its ID is the submission's idempotency key.
 type Draft struct {
 	ID        string
-	Wizard    string // DraftNewService or DraftOrders
+	Wizard    string // DraftNewService or DraftChangeService
 	UserID    int64
 	Data      []byte            // the wizard's values, JSON
 	Secrets   map[string]Secret // values never stored in clear (PINPassword)
 	Reached   int               // the furthest step passed
-	State     string            // DraftOpen, DraftSubmitting, DraftSubmitted
+	State     string            // DraftOpen, DraftSubmitted (DraftSubmitting: see there)
 	OrderIDs  []int64           // once submitted: the orders created
 	LineIDs   []int64           // once submitted: the lines created
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	ExpiresAt time.Time
-	// SubmittingSince is when the submission holding the draft began.
-	SubmittingSince *time.Time
 }
 
 // The wizards.
 const (
-	DraftNewService = "new-service" // /orders/new: NewOrders_Create
-	DraftOrders     = "orders"      // /orders/create: Orders_Create
+	DraftNewService    = "new-service" // /orders/new: NewOrders_Create
+	DraftChangeService = "orders"      // /orders/create: Orders_Create (stored as "orders" since its first version)
 )
 
 // Draft states.
 const (
-	DraftOpen       = "OPEN"       // being filled in
-	DraftSubmitting = "SUBMITTING" // one request is creating its orders
-	DraftSubmitted  = "SUBMITTED"  // its orders exist; it shows them
+	DraftOpen      = "OPEN"      // being filled in
+	DraftSubmitted = "SUBMITTED" // its orders exist; it shows them
+	// DraftSubmitting is a draft an earlier version took for a submission
+	// that was cut off before it finished: whether it created orders is
+	// unknown, so it is not submitted again. Drafts are now submitted in
+	// the transaction that creates their orders and never stay in it.
+	DraftSubmitting = "SUBMITTING"
 )
 
-// Draft lifetimes.
-const (
-	// DraftTTL is how long an untouched draft is kept.
-	DraftTTL = 7 * 24 * time.Hour
-	// DraftSubmitLease is how long a submission may hold a draft without
-	// finishing before it counts as interrupted: whether it created orders
-	// is then unknown, so the draft is not submitted again.
-	DraftSubmitLease = 2 * time.Minute
-)
+// DraftTTL is how long an untouched draft is kept.
+const DraftTTL = 7 * 24 * time.Hour
 
 // Expired reports whether the draft's time ran out at now.
 func (d *Draft) Expired(now time.Time) bool { return !d.ExpiresAt.After(now) }
-
-// Interrupted reports whether a submission took the draft and never
-// finished (its instance stopped).
-func (d *Draft) Interrupted(now time.Time) bool {
-	return d.State == DraftSubmitting && d.SubmittingSince != nil && now.Sub(*d.SubmittingSince) > DraftSubmitLease
-}
 
 // DraftStore keeps wizard drafts.
 type DraftStore interface {
@@ -70,23 +59,14 @@ type DraftStore interface {
 	FindDraft(ctx context.Context, id string) (*Draft, error)
 
 	// UpdateDraft saves an OPEN draft's Data, Secrets and Reached and
-	// extends its life. Returns ENOTFOUND as FindDraft does and ECONFLICT
-	// if the draft is no longer OPEN (it was submitted meanwhile).
+	// extends its life. Returns ENOTFOUND as FindDraft does and
+	// *AlreadyCreated if the draft is no longer OPEN (it was submitted
+	// meanwhile).
 	UpdateDraft(ctx context.Context, d *Draft) error
 
-	// ClaimDraft moves an OPEN draft to SUBMITTING, atomically: of several
-	// requests at once exactly one gets true. The others get false and
-	// the draft as it is (SUBMITTING or SUBMITTED). Returns ENOTFOUND as
-	// FindDraft does.
-	ClaimDraft(ctx context.Context, id string) (bool, *Draft, error)
-
-	// CompleteDraft records the orders and lines a claimed draft created
-	// and makes it SUBMITTED.
-	CompleteDraft(ctx context.Context, id string, orderIDs, lineIDs []int64) error
-
-	// ReleaseDraft gives a claimed draft back (OPEN) when its submission
-	// created nothing, so it can be corrected and submitted again.
-	ReleaseDraft(ctx context.Context, id string) error
+	// A draft is submitted by CreateNewOrders or CreateOrders with a
+	// CreateRecord naming it: SUBMITTED with its orders in their
+	// transaction, once.
 
 	// DeleteExpiredDrafts forgets drafts whose time ran out; it returns how many.
 	DeleteExpiredDrafts(ctx context.Context) (int64, error)

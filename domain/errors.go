@@ -22,10 +22,29 @@ const (
 
 // FieldError is one failed check on one input field. Field is the seed's
 // field path ("WirelessPort.Address.Zip") or "" when the seed names none.
+// Message is the API's wording; Rule, when set, names the check that
+// failed and Params its values, so a page can say it in its own words
+// without reading Message.
 type FieldError struct {
 	Field   string
 	Message string
+	Rule    string
+	Params  map[string]string
 }
+
+// Rules a page may phrase in its own words (FieldError.Rule).
+const (
+	// RuleRequired: nothing was given (or chosen) where one is needed.
+	RuleRequired = "required"
+	// RulePackageOrProducts: a new line has no package and no
+	// provisionable product.
+	RulePackageOrProducts = "package_or_products"
+	// RuleCarrierWithoutPackage: a new line has neither package nor carrier.
+	RuleCarrierWithoutPackage = "carrier_without_package"
+	// RuleCarrierMismatch: the carrier is not the package's; Params
+	// "Carrier" names the package's carrier.
+	RuleCarrierMismatch = "carrier_mismatch"
+)
 
 // Error is the one application error type. Message is safe to show users.
 type Error struct {
@@ -99,6 +118,14 @@ type Problems struct {
 func (p *Problems) Add(field, format string, args ...any) {
 	p.fields = append(p.fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
 }
+
+// AddRule records a failed check of a named rule with its parameters.
+func (p *Problems) AddRule(field, rule string, params map[string]string, format string, args ...any) {
+	p.fields = append(p.fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Rule: rule, Params: params})
+}
+
+// AddError records a field error as it is (another check's, renamed).
+func (p *Problems) AddError(f FieldError) { p.fields = append(p.fields, f) }
 
 // Check records msg against field when ok is false.
 func (p *Problems) Check(ok bool, field, format string, args ...any) {

@@ -14,9 +14,6 @@ import (
 const (
 	// IdempotencyTTL is how long a key and its answer are kept.
 	IdempotencyTTL = 24 * time.Hour
-	// IdempotencyLease is how long a request may hold a key without
-	// answering before it counts as interrupted (its instance stopped).
-	IdempotencyLease = 2 * time.Minute
 	// MaxIdempotencyKey bounds a key's length.
 	MaxIdempotencyKey = 255
 )
@@ -52,34 +49,15 @@ type IdempotentAnswer struct {
 	Body   []byte
 }
 
-// IdempotencyClaim is the outcome of claiming a key: either the caller now
-// holds the key (Token set; it must Complete or Release it) or the key was
-// already answered (Answer set; replay it).
-type IdempotencyClaim struct {
-	Token  string
-	Answer *IdempotentAnswer
-}
-
 // IdempotencyStore keeps idempotency keys and their answers, shared by
-// every instance.
+// every instance. A key is taken and answered by the creating store
+// method it is given to (CreateRecord.Key), in the transaction of what it
+// creates; this store only reads and forgets them.
 type IdempotencyStore interface {
-	// ClaimIdempotencyKey claims req's key for one request, atomically: of
-	// several requests with one key exactly one holds it at a time. When
-	// another request holds the key it waits up to wait for that request to
-	// answer, then returns its answer (or claims the key if that request
-	// released it). Returns ECONFLICT if the key was used for another
-	// method, path or body, if it is still held after wait, or if its holder
-	// was interrupted (IdempotencyLease passed without an answer: whether it
-	// created anything is unknown, so it is not run again).
-	ClaimIdempotencyKey(ctx context.Context, req IdempotencyRequest, wait time.Duration) (*IdempotencyClaim, error)
-
-	// CompleteIdempotencyKey records the answer of the request holding the
-	// key under token; later requests with the key get it.
-	CompleteIdempotencyKey(ctx context.Context, req IdempotencyRequest, token string, ans IdempotentAnswer) error
-
-	// ReleaseIdempotencyKey gives up a key held under token without an
-	// answer (the request failed and created nothing), so it can be used again.
-	ReleaseIdempotencyKey(ctx context.Context, req IdempotencyRequest, token string) error
+	// FindIdempotentAnswer returns the answer recorded for req's key.
+	// Returns ENOTFOUND if the key is unused (or expired) and ECONFLICT if
+	// it was used for another method, path or body.
+	FindIdempotentAnswer(ctx context.Context, req IdempotencyRequest) (*IdempotentAnswer, error)
 
 	// DeleteExpiredIdempotencyKeys forgets keys made before before; it
 	// returns how many.

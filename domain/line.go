@@ -17,6 +17,29 @@ const (
 // LineStatuses lists every line status.
 var LineStatuses = []string{LineActive, LineSuspended, LineDisconnected, LinePending}
 
+// Why a line cannot take an order item (Line.Refusal).
+const (
+	RefuseNotActive    = "not_active"    // only an ACTIVE line can be suspended
+	RefuseNotSuspended = "not_suspended" // only a SUSPENDED line can be restored
+	RefuseDisconnected = "disconnected"  // a DISCONNECTED line takes no more orders
+)
+
+// Refusal says why the line cannot take an order item of action
+// (ItemSuspend, ItemRestore, ItemDisconnect, ItemChange,
+// ItemPackageChange) as its status stands: one of the Refuse codes, or ""
+// when it can. Open orders on the line are another rule (checkOpenOrders).
+func (l *Line) Refusal(action string) string {
+	switch {
+	case action == ItemSuspend && l.Status != LineActive:
+		return RefuseNotActive
+	case action == ItemRestore && l.Status != LineSuspended:
+		return RefuseNotSuspended
+	case (action == ItemDisconnect || action == ItemChange || action == ItemPackageChange) && l.Status == LineDisconnected:
+		return RefuseDisconnected
+	}
+	return ""
+}
+
 // Line is a service on a customer's account.
 type Line struct {
 	ID               int64              `db:"id"`
@@ -87,4 +110,8 @@ type LineStore interface {
 	FindLineByID(ctx context.Context, id int64) (*Line, error)
 	// FindLines returns a page of lines and the cursor of the next page.
 	FindLines(ctx context.Context, f LineFilter) ([]*Line, string, error)
+	// CountLinesByCustomer counts the lines of each customer in customerIDs
+	// (a page of customers) in one query; a customer without lines is
+	// absent. Returns EINVALID for more than MaxPageLimit ids.
+	CountLinesByCustomer(ctx context.Context, customerIDs []int64) (map[int64]int, error)
 }

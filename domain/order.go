@@ -56,6 +56,12 @@ const (
 // SuspendTypes lists every suspend type.
 var SuspendTypes = []string{SuspendAll, SuspendIncoming, SuspendOutgoing}
 
+// SuspendAllowed reports whether a line of carrier c may be suspended
+// with suspend type t: OUTGOING is not available for wireless lines.
+func SuspendAllowed(t string, c *Carrier) bool {
+	return t != SuspendOutgoing || c == nil || !c.Wireless
+}
+
 // Billing options for AddLine and Change orders.
 const (
 	BillDifference = "DIFFERENCE" // charge the difference this bill cycle

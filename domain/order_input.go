@@ -233,7 +233,7 @@ type PackageChangeInput struct {
 // OrderUpdateInput is Orders_Update's input; what is not given is unchanged.
 type OrderUpdateInput struct {
 	Status          string         `json:"Status"`
-	StatusNote      *string        `json:"StatusNote"`
+	StatusNote      *string        `json:"StatusNote" text:"multiline"`
 	FlowThroughFlag *bool          `json:"FlowThroughFlag"`
 	CompletionDate  string         `json:"CompletionDate"` // RFC 3339 or YYYY-MM-DD
 	TrackingNumber  *string        `json:"TrackingNumber"` // "" clears it
@@ -275,18 +275,25 @@ type (
 type listShape struct {
 	wrap    string
 	entries []string
+	max     int // the most entries the list may hold (see caps.go)
 }
 
 type seedList interface{ listShape() listShape }
 
-func (AdditionalProductList) listShape() listShape { return listShape{wrap: "Product"} }
-func (LineProductList) listShape() listShape       { return listShape{wrap: "Product"} }
-func (ProductChangeList) listShape() listShape     { return listShape{wrap: "Product"} }
-func (ProductRemoveList) listShape() listShape     { return listShape{wrap: "Product"} }
-func (AddLineList) listShape() listShape           { return listShape{wrap: "Line"} }
+func (AdditionalProductList) listShape() listShape {
+	return listShape{wrap: "Product", max: MaxAdditionalProducts}
+}
+func (LineProductList) listShape() listShape { return listShape{wrap: "Product", max: MaxLineProducts} }
+func (ProductChangeList) listShape() listShape {
+	return listShape{wrap: "Product", max: MaxLineProducts}
+}
+func (ProductRemoveList) listShape() listShape {
+	return listShape{wrap: "Product", max: MaxLineProducts}
+}
+func (AddLineList) listShape() listShape { return listShape{wrap: "Line", max: MaxRequestLines} }
 func (ChangeLineList) listShape() listShape {
-	return listShape{wrap: "Line", entries: []string{"Change", "Disconnect"}}
+	return listShape{wrap: "Line", entries: []string{"Change", "Disconnect"}, max: MaxRequestLines}
 }
 func (UpdateLineList) listShape() listShape {
-	return listShape{wrap: "Line", entries: []string{"Change"}}
+	return listShape{wrap: "Line", entries: []string{"Change"}, max: MaxRequestLines}
 }

@@ -46,8 +46,8 @@ func NotYetSent(status string) bool {
 // CheckMove checks a person's move of an order from one status to another.
 // It returns an EINVALID error on "Status" naming the allowed moves when the
 // lifecycle forbids the move, and EFORBIDDEN when the role may not make it:
-// changing a status needs a rep, cancelling needs a supervisor. The poller
-// follows the lifecycle with CanMove and no role.
+// changing a status needs a rep, cancelling needs a supervisor. The system
+// moves orders along its own part of the lifecycle (PlanSystemMove).
 func CheckMove(from, to string, role Role) error {
 	switch {
 	case !OneOf(to, OrderStatuses):

@@ -67,6 +67,11 @@ func (pl *OrderPlan) LineIDs() []int64 {
 	return ids
 }
 
+// Created is what the written plan made, for a CreateRecord.
+func (pl *OrderPlan) Created() Created {
+	return Created{OrderIDs: pl.OrderIDs(), LineIDs: pl.LineIDs()}
+}
+
 // Limits on free text in orders.
 const (
 	MaxDescription = 255
@@ -170,7 +175,7 @@ func (pl *planner) lineRef(prefix string, lineID int64, tn string, required bool
 		return nil, at(prefix, "LineID")
 	case tn == "" && lineID == 0:
 		if required {
-			pl.p.Add(at(prefix, "LineID"), "Either TN or LineID must be specified")
+			pl.p.AddRule(at(prefix, "LineID"), RuleRequired, nil, "Either TN or LineID must be specified")
 		}
 		return nil, at(prefix, "LineID")
 	case tn != "":
@@ -206,7 +211,7 @@ func (pl *planner) lineCustomer(prefix string, customerID int64, tnGiven bool, l
 // activeCustomer checks a required CustomerID that services are added to.
 func (pl *planner) activeCustomer(field string, id int64) *Customer {
 	if id == 0 {
-		pl.p.Add(field, "CustomerID is required")
+		pl.p.AddRule(field, RuleRequired, nil, "CustomerID is required")
 		return nil
 	}
 	c := pl.customer(field, id)

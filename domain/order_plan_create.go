@@ -66,7 +66,7 @@ func (pl *planner) planSuspend(in *SuspendInput) []*Order {
 	customerID := pl.lineCustomer(pre, in.CustomerID, strings.TrimSpace(in.TN) != "", line)
 	switch {
 	case in.SuspendType == "":
-		pl.p.Add(pre+".SuspendType", "SuspendType is required: ALL, INCOMING or OUTGOING")
+		pl.p.AddRule(pre+".SuspendType", RuleRequired, nil, "SuspendType is required: ALL, INCOMING or OUTGOING")
 	case !OneOf(in.SuspendType, SuspendTypes):
 		pl.p.Add(pre+".SuspendType", "SuspendType must be one of ALL, INCOMING, OUTGOING")
 	}
@@ -74,11 +74,11 @@ func (pl *planner) planSuspend(in *SuspendInput) []*Order {
 	if line == nil {
 		return nil
 	}
-	if line.Status != LineActive {
+	if line.Refusal(ItemSuspend) != "" {
 		pl.p.Add(field, "Line %d is %s; only an ACTIVE line can be suspended", line.ID, line.Status)
 	}
 	if in.SuspendType == SuspendOutgoing {
-		if c := pl.carrier(field, line.CarrierID); c != nil && c.Wireless {
+		if c := pl.carrier(field, line.CarrierID); c != nil && !SuspendAllowed(in.SuspendType, c) {
 			pl.p.Add(pre+".SuspendType", "OUTGOING suspend is not available for wireless lines; use ALL or INCOMING")
 		}
 	}
@@ -100,7 +100,7 @@ func (pl *planner) planRestore(in *RestoreInput) []*Order {
 	if line == nil {
 		return nil
 	}
-	if line.Status != LineSuspended {
+	if line.Refusal(ItemRestore) != "" {
 		pl.p.Add(field, "Line %d is %s; only a SUSPENDED line can be restored", line.ID, line.Status)
 	}
 	pl.checkOpenOrders(field, line, ItemRestore)
@@ -136,7 +136,7 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 		}
 		customerID = in.CustomerID
 		for _, l := range pl.customerLines(customerID) {
-			if l != nil && l.Status != LineDisconnected {
+			if l != nil && l.Refusal(ItemDisconnect) == "" {
 				pl.checkOpenOrders(field, l, ItemDisconnect)
 				lines = append(lines, l)
 			}
@@ -150,7 +150,7 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 		if line == nil {
 			return nil
 		}
-		if line.Status == LineDisconnected {
+		if line.Refusal(ItemDisconnect) != "" {
 			pl.p.Add(field, "Line %d is already DISCONNECTED", line.ID)
 		}
 		pl.checkOpenOrders(field, line, ItemDisconnect)
@@ -180,7 +180,7 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	line, field := pl.lineRef(pre, in.LineID, in.TN, true)
 	var pkg *Package
 	if in.PackageID == 0 {
-		pl.p.Add(pre+".PackageID", "PackageID is required")
+		pl.p.AddRule(pre+".PackageID", RuleRequired, nil, "PackageID is required")
 	} else {
 		pkg = pl.pkg(pre+".PackageID", in.PackageID)
 	}
@@ -188,7 +188,7 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 		return nil
 	}
 	switch {
-	case line.Status == LineDisconnected:
+	case line.Refusal(ItemPackageChange) != "":
 		pl.p.Add(field, "Line %d is DISCONNECTED; its package cannot change", line.ID)
 	case pkg.ID == line.PackageID:
 		pl.p.Add(pre+".PackageID", "Line %d already has package %d", line.ID, pkg.ID)

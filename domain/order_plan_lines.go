@@ -22,7 +22,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	var g byAccount
 	var lines []*Line
 	tns := map[string]int{}
-	for i, l := range in.Lines {
+	for i, l := range within(pl, pre+".Lines", in.Lines, MaxRequestLines) {
 		if l == nil {
 			continue
 		}
@@ -47,12 +47,15 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.PackageID != 0 {
 			if pkg = pl.pkg(lp+".PackageID", l.PackageID); pkg != nil {
 				if l.CarrierID != 0 && l.CarrierID != pkg.CarrierID {
-					pl.p.Add(lp+".CarrierID", "CarrierID %d does not match package %d, which is on %s", l.CarrierID, pkg.ID, pl.carrierName(pkg.CarrierID))
+					pl.p.AddRule(lp+".CarrierID", RuleCarrierMismatch, map[string]string{"Carrier": pl.carrierName(pkg.CarrierID)},
+						"CarrierID %d does not match package %d, which is on %s", l.CarrierID, pkg.ID, pl.carrierName(pkg.CarrierID))
 				}
 				carrierID = pkg.CarrierID
 			}
 		} else {
-			pl.p.Check(l.CarrierID != 0, lp+".CarrierID", "CarrierID is required when PackageID is 0")
+			if l.CarrierID == 0 {
+				pl.p.AddRule(lp+".CarrierID", RuleCarrierWithoutPackage, nil, "CarrierID is required when PackageID is 0")
+			}
 		}
 		var carrier *Carrier
 		if carrierID != 0 {
@@ -84,7 +87,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 
 		var ops []*OrderProduct
 		provisionable := false
-		for j, pr := range l.Products {
+		for j, pr := range within(pl, lp+".Products", l.Products, MaxLineProducts) {
 			if pr == nil {
 				continue
 			}
@@ -93,7 +96,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 			provisionable = provisionable || prod != nil && prod.Provisionable
 		}
 		if l.PackageID == 0 && !provisionable {
-			pl.p.Add(lp+".PackageID", "PackageID is required unless at least one provisionable product is given in Products")
+			pl.p.AddRule(lp+".PackageID", RulePackageOrProducts, nil, "PackageID is required unless at least one provisionable product is given in Products")
 		}
 		if cust == nil || carrier == nil || acct == nil {
 			continue
@@ -144,7 +147,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 	var g byAccount
 	var customerID int64
 	seen := map[int64]int{}
-	for i, e := range in.Lines {
+	for i, e := range within(pl, pre+".Lines", in.Lines, MaxRequestLines) {
 		if e == nil {
 			continue
 		}
@@ -183,9 +186,10 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 			pl.p.Add(field, "Line %d belongs to customer %d; every line of one Change must belong to the same customer (%d)", line.ID, line.CustomerID, customerID)
 		}
 		switch {
-		case line.Status == LineDisconnected && action == ItemDisconnect:
+		case line.Refusal(action) == "":
+		case action == ItemDisconnect:
 			pl.p.Add(field, "Line %d is already DISCONNECTED", line.ID)
-		case line.Status == LineDisconnected:
+		default:
 			pl.p.Add(field, "Line %d is DISCONNECTED; its products cannot change", line.ID)
 		}
 		pl.checkOpenOrders(field, line, action)

@@ -32,7 +32,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	var carrier *Carrier
 	var acct *CarrierAccount
 	if in.PackageID == 0 {
-		pl.p.Add("PackageID", "PackageID is required")
+		pl.p.AddRule("PackageID", RuleRequired, nil, "PackageID is required")
 	} else if pkg = pl.pkg("PackageID", in.PackageID); pkg != nil {
 		if carrier = pl.carrier("PackageID", pkg.CarrierID); carrier != nil {
 			acct = pl.defaultAccount("PackageID", carrier)
@@ -104,7 +104,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		carrierID = carrier.ID
 	}
 	var extra []*OrderProduct
-	for i, pr := range in.AdditionalProducts {
+	for i, pr := range within(pl, "AdditionalProducts", in.AdditionalProducts, MaxAdditionalProducts) {
 		if pr == nil {
 			continue
 		}

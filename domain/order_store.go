@@ -11,7 +11,9 @@ import (
 // with the rules of this package (PlanNewOrders, PlanOrdersCreate,
 // PlanOrderUpdate) on the transaction that writes, so two requests cannot
 // both pass a rule only one may. Each write records an AuditEvent (entity
-// EntityOrder) by the user in ctx, with its changes, in that transaction.
+// EntityOrder) by the actor in ctx, with its changes, in that transaction,
+// and an AuditEvent for each line and inventory item it changes; each of
+// those is an Event published after the commit (EventPublisher).
 type OrderStore interface {
 	// FindOrderByID returns the order with its Items and their Products,
 	// its WirelessPort, ShippingAddress, CarrierName, CarrierAccountName and
@@ -34,7 +36,8 @@ type OrderStore interface {
 	// creates the plan's lines, assigns its inventory and writes its orders
 	// with new PONs. It returns the written plan (order and line IDs set).
 	// Returns EINVALID with a field error per failed rule (unknown ids
-	// included), EFORBIDDEN if the user in ctx is not at least a rep.
+	// included), EFORBIDDEN if the actor in ctx may not create orders
+	// (Actor.MayCreateOrders).
 	CreateNewOrders(ctx context.Context, in *NewOrdersInput) (*OrderPlan, error)
 
 	// CreateOrders performs Orders_Create as CreateNewOrders does, with
@@ -49,6 +52,32 @@ type OrderStore interface {
 	// ENOTFOUND if there is no such order, EINVALID and EFORBIDDEN as
 	// PlanOrderUpdate does.
 	UpdateOrder(ctx context.Context, id int64, in *OrderUpdateInput, ifVersion *int) (*Order, error)
+}
+
+// OrderSystemStore is what the system (the provider gateway, the
+// background jobs) moves orders through.
+type OrderSystemStore interface {
+	// MoveOrderBySystem moves order id to status to as the system, with
+	// note (the provider's words) as its status note: PlanSystemMove on the
+	// write transaction, then the write, completion effects included, as
+	// UpdateOrder does, recorded as the system's ActionSystemMove. Returns
+	// ENOTFOUND if there is no such order and EINVALID on "Status" when the
+	// system may not make the move from the order's status now.
+	MoveOrderBySystem(ctx context.Context, id int64, to, note string) (*Order, error)
+}
+
+// OrderQueueStore holds the order lists and counts the pages show beside
+// Orders_Search: the dashboard's and the supervisors' queues.
+type OrderQueueStore interface {
+	// FindOrdersOldestFirst is FindOrders oldest first, with cursors of its own.
+	FindOrdersOldestFirst(ctx context.Context, f OrderFilter) ([]*Order, string, error)
+	// FindOrdersAwaitingRoute lists the open orders waiting for a route
+	// decision, oldest first, each with its process's Routes.
+	FindOrdersAwaitingRoute(ctx context.Context, page Page) ([]*Order, string, error)
+	// CountOrdersByStatus counts orders per status from the counts table.
+	CountOrdersByStatus(ctx context.Context) (map[string]int64, error)
+	// CountOrdersAwaitingRoute counts the orders waiting for a route decision.
+	CountOrdersAwaitingRoute(ctx context.Context) (int64, error)
 }
 
 // ETag is the order's entity tag for Orders_Query and If-Match.

@@ -30,7 +30,9 @@ type OrderUpdatePlan struct {
 // characters; ProcessID 0 clears the process, another must exist and resets
 // the route; ProcessRouteID is a supervisor's, must be a route of the
 // order's process and ends the wait for a route decision (0 clears it);
-// Lines only before the order is sent. A COMPLETE or CANCELED order takes
+// while the order awaits a route decision only a supervisor may clear or
+// change its process or send it (CheckRouteDecisionHeld); Lines only
+// before the order is sent. A COMPLETE or CANCELED order takes
 // only TrackingNumber, ShippingStatus and StatusNote.
 //
 // It returns EFORBIDDEN when the role may not make a change, else one
@@ -73,14 +75,15 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		pl.p.Check(strings.TrimSpace(*in.StatusNote) == "", "StatusNote", "StatusNote can only be set when updating the order status")
 	case in.StatusNote != nil:
 		n.StatusNote = strings.TrimSpace(*in.StatusNote)
-		pl.checkText("StatusNote", "StatusNote", n.StatusNote, MaxStatusNote)
+		pl.p.Check(len(n.StatusNote) <= MaxStatusNote, "StatusNote", "StatusNote must be at most %d characters", MaxStatusNote)
+		CheckNoteChars(&pl.p, "StatusNote", "StatusNote", n.StatusNote)
 	case moving:
 		n.StatusNote = ""
 	}
 
 	toComplete := moving && in.Status == OrderComplete
 	if toComplete {
-		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+		today := dayOf(now)
 		n.CompletionDate = &today
 	}
 	if in.CompletionDate != "" {
@@ -111,6 +114,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			forbidden = err
 		}
 	}
+	if err := CheckRouteDecisionHeld(o, in, role); err != nil && forbidden == nil {
+		forbidden = err
+	}
 	if moving && in.Status == OrderSent && n.RequiresRouteDecision {
 		pl.p.Add("Status", "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
 	}
@@ -124,7 +130,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			if !NotYetSent(o.Status) {
 				pl.p.Add("Lines", "Lines can only be changed before the order is sent; order %d is %s", o.ID, o.Status)
 			} else {
-				lines = pl.updateLines(n, in.Lines)
+				lines = pl.updateLines(n, within(pl, "Lines", in.Lines, MaxRequestLines))
 			}
 		}
 	}
@@ -146,6 +152,22 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		plan.Effects = CancelEffects(n)
 	}
 	return plan, nil
+}
+
+// CheckRouteDecisionHeld refuses, to anyone below a supervisor, what would
+// get an order past its route decision while it awaits one: clearing or
+// changing its process (a one-route process would pick its route) or
+// sending it. Returns EFORBIDDEN, or nil.
+func CheckRouteDecisionHeld(o *Order, in *OrderUpdateInput, role Role) error {
+	if !o.RequiresRouteDecision || role.AtLeast(RoleSupervisor) || IsFinalStatus(o.Status) {
+		return nil
+	}
+	processChanged := in.ProcessID != nil && (o.ProcessID == nil || *in.ProcessID != *o.ProcessID)
+	sending := in.Status == OrderSent && o.Status != OrderSent
+	if !processChanged && !sending {
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "Order %d awaits a supervisor's route decision: only a supervisor can change its process or send it", o.ID)
 }
 
 // updateProcess applies ProcessID and ProcessRouteID to n. It returns an
@@ -313,6 +335,12 @@ func dateValue(t *time.Time) any {
 		return nil
 	}
 	return t.Format(time.RFC3339)
+}
+
+// dayOf is the start of now's day, the CompletionDate of an order
+// completed at now.
+func dayOf(now time.Time) time.Time {
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 }
 
 func parseDate(s string, loc *time.Location) (time.Time, bool) {

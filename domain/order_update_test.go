@@ -88,8 +88,18 @@ func TestPlanOrderUpdate_Rules(t *testing.T) {
 			code: domain.EINVALID, field: "ProcessRouteID", message: "Route 11 is not a route of process 2 (Porting)"},
 		{name: "ErrRouteWithoutProcess", in: domain.OrderUpdateInput{ProcessRouteID: i64(21)}, role: domain.RoleSupervisor,
 			code: domain.EINVALID, field: "ProcessRouteID", message: "Order 50 has no process; set ProcessID before choosing a route"},
-		{name: "ErrSendWithoutRoute", order: onProcess(2, nil), in: domain.OrderUpdateInput{Status: "SENT"},
+		{name: "ErrSendWithoutRoute", order: onProcess(2, nil), in: domain.OrderUpdateInput{Status: "SENT"}, role: domain.RoleSupervisor,
 			code: domain.EINVALID, field: "Status", message: "Choose a process route (ProcessRouteID) before sending order 50"},
+		{name: "ErrRepSendsAwaitingRoute", order: onProcess(2, nil), in: domain.OrderUpdateInput{Status: "SENT"},
+			code: domain.EFORBIDDEN, message: "Order 50 awaits a supervisor's route decision: only a supervisor can change its process or send it"},
+		{name: "ErrRepClearsProcessAndSends", order: onProcess(2, nil), in: domain.OrderUpdateInput{ProcessID: i64(0), Status: "SENT"},
+			code: domain.EFORBIDDEN, message: "Order 50 awaits a supervisor's route decision"},
+		{name: "ErrRepClearsProcess", order: onProcess(2, nil), in: domain.OrderUpdateInput{ProcessID: i64(0)},
+			code: domain.EFORBIDDEN, message: "Order 50 awaits a supervisor's route decision"},
+		{name: "ErrRepPicksOneRouteProcess", order: onProcess(2, nil), in: domain.OrderUpdateInput{ProcessID: i64(1)},
+			code: domain.EFORBIDDEN, message: "Order 50 awaits a supervisor's route decision"},
+		{name: "ErrRepOneRouteProcessAndSends", order: onProcess(2, nil), in: domain.OrderUpdateInput{ProcessID: i64(1), Status: "SENT"},
+			code: domain.EFORBIDDEN, message: "Order 50 awaits a supervisor's route decision"},
 		{name: "ErrFinalFlowThrough", order: withStatus("COMPLETE"), in: domain.OrderUpdateInput{FlowThroughFlag: boolp(false)},
 			code: domain.EINVALID, field: "FlowThroughFlag", message: "Order 50 is COMPLETE; only TrackingNumber, ShippingStatus and StatusNote can change"},
 		{name: "ErrFinalProcess", order: withStatus("CANCELED"), in: domain.OrderUpdateInput{ProcessID: i64(0)},
@@ -218,8 +228,31 @@ func TestPlanOrderUpdate(t *testing.T) {
 			t.Errorf("order=%+v", plan.Order)
 		}
 	})
+	t.Run("RepWhileAwaitingRoute", func(t *testing.T) {
+		// Anything that does not get past the decision is still a rep's.
+		for _, in := range []domain.OrderUpdateInput{
+			{ProcessID: i64(2)}, {Status: "HOLD", StatusNote: strp("asking the customer")}, {TrackingNumber: strp("1Z")}, {FlowThroughFlag: boolp(false)},
+		} {
+			plan := planUpdate(t, storedOrder(onProcess(2, nil)), &in, domain.RoleRep)
+			if !plan.Order.RequiresRouteDecision {
+				t.Errorf("%+v: the order no longer awaits its route decision", in)
+			}
+		}
+	})
+	t.Run("SupervisorSendsPastDecision", func(t *testing.T) {
+		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessID: i64(1), Status: "SENT"}, domain.RoleSupervisor)
+		if o := plan.Order; o.Status != "SENT" || o.ProcessRouteID == nil || *o.ProcessRouteID != 11 || o.RequiresRouteDecision {
+			t.Errorf("order=%+v, want SENT on route 11", o)
+		}
+	})
+	t.Run("RepClearsProcessNotAwaiting", func(t *testing.T) {
+		plan := planUpdate(t, storedOrder(onProcess(2, i64(21))), &domain.OrderUpdateInput{ProcessID: i64(0), Status: "SENT"}, domain.RoleRep)
+		if o := plan.Order; o.ProcessID != nil || o.Status != "SENT" {
+			t.Errorf("order=%+v, want SENT with no process (no decision was awaited)", o)
+		}
+	})
 	t.Run("ProcessCleared", func(t *testing.T) {
-		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessID: i64(0)}, domain.RoleRep)
+		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessID: i64(0)}, domain.RoleSupervisor)
 		o := plan.Order
 		if o.ProcessID != nil || o.ProcessRouteID != nil || o.RequiresRouteDecision {
 			t.Errorf("ProcessID=%v ProcessRouteID=%v RequiresRouteDecision=%v, want none", o.ProcessID, o.ProcessRouteID, o.RequiresRouteDecision)

@@ -48,9 +48,15 @@ type Package struct {
 
 // ServiceType is a kind of line (Settings > Service Types).
 type ServiceType struct {
-	ID   int64  `db:"id" json:"LineTypeID"`
-	Name string `db:"name" json:"Name"`
+	ID       int64  `db:"id" json:"LineTypeID"`
+	Name     string `db:"name" json:"Name"`
+	Wireless bool   `db:"wireless" json:"-"` // for lines of wireless carriers
 }
+
+// Fits reports whether the service type suits a line of carrier c: a
+// wireless type for a wireless carrier, a wireline one otherwise. Any type
+// fits while no carrier is known.
+func (s *ServiceType) Fits(c *Carrier) bool { return c == nil || s.Wireless == c.Wireless }
 
 // BillProfile groups customers for billing.
 type BillProfile struct {
@@ -123,4 +129,7 @@ type ReferenceStore interface {
 	FindServiceTypes(ctx context.Context) ([]*ServiceType, error)
 	// FindProcesses lists processes with their routes.
 	FindProcesses(ctx context.Context) ([]*Process, error)
+	// FindReferenceNames returns the names of the rows ids names, in one
+	// read, however many rows the tables hold.
+	FindReferenceNames(ctx context.Context, ids ReferenceIDs) (*ReferenceNames, error)
 }

@@ -25,13 +25,44 @@ func SignInDelay(failures int) time.Duration {
 	return min(d, 3*time.Second)
 }
 
-// SignInStore counts failed sign-ins.
+// SignInKey is one counter a sign-in attempt is counted on ("user:NAME",
+// "client:ADDRESS") and the attempts in SignInWindow that lock it.
+type SignInKey struct {
+	Key   string
+	Limit int
+}
+
+// SignInTurn is what taking a sign-in attempt found.
+type SignInTurn struct {
+	// Counts are the attempts counted on each key in the window, this one
+	// included, in the order the keys were given.
+	Counts []int
+	// LockedUntil is when the lock ends, when a key was locked: then the
+	// attempt was refused and nothing was counted.
+	LockedUntil time.Time
+}
+
+// AtLimit reports whether this attempt reached a key's limit (and so locked it).
+func (t SignInTurn) AtLimit(keys []SignInKey) bool {
+	for i, k := range keys {
+		if i < len(t.Counts) && t.Counts[i] >= k.Limit {
+			return true
+		}
+	}
+	return false
+}
+
+// SignInStore counts sign-in attempts. An attempt is counted before its
+// password is checked, in one atomic step with the test of the limit, so
+// guesses sent at once are counted as if sent one by one, on any instance.
 type SignInStore interface {
-	// SignInLockedUntil returns when the key's lock ends, or the zero time.
-	SignInLockedUntil(ctx context.Context, key string) (time.Time, error)
-	// RecordSignInFailure counts a failure; limit failures in SignInWindow lock the key.
-	// It returns the failures in the window.
-	RecordSignInFailure(ctx context.Context, key string, limit int) (int, error)
-	// ClearSignInFailures forgets the key's failures after a good sign-in.
+	// TakeSignInAttempt counts an attempt on every key at once, unless one
+	// of them is locked: then nothing is counted and LockedUntil says until
+	// when. A key that reaches its limit is locked for SignInLockFor.
+	TakeSignInAttempt(ctx context.Context, keys ...SignInKey) (SignInTurn, error)
+	// ClearSignInFailures forgets the key's attempts after a good sign-in.
 	ClearSignInFailures(ctx context.Context, key string) error
+	// TakeBackSignInAttempt uncounts one attempt on key (a good sign-in),
+	// unlocking it when it falls below limit.
+	TakeBackSignInAttempt(ctx context.Context, key SignInKey) error
 }

@@ -22,6 +22,7 @@ func (u *User) Validate() error {
 	u.Name = strings.TrimSpace(u.Name)
 	p.Check(u.Name != "", "Name", "Name is required")
 	p.Check(len(u.Name) <= 40, "Name", "Name must be at most 40 characters")
+	p.Check(!strings.EqualFold(u.Name, SystemName), "Name", "The name %s is the history's name for Switchboard itself; choose another", SystemName)
 	for _, c := range u.Name {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
 			p.Add("Name", "Name may hold only letters, digits, '.', '_' and '-'")
@@ -30,17 +31,6 @@ func (u *User) Validate() error {
 	}
 	p.Check(u.Role.Valid(), "Role", "Role must be one of support, rep, supervisor, admin")
 	return p.Err()
-}
-
-// ValidatePassword checks a new password.
-func ValidatePassword(pw string) error {
-	if len(pw) < 4 {
-		return FieldErrorf("Password", "Password must be at least 4 characters")
-	}
-	if len(pw) > 72 {
-		return FieldErrorf("Password", "Password must be at most 72 bytes")
-	}
-	return nil
 }
 
 // APIToken lets a script act as a user. Only a hash of it is stored.

@@ -34,8 +34,8 @@ func (h *Handlers) HandleAdminUsers(w http.ResponseWriter, r *http.Request) erro
 // HandleUserCreate adds a user. Bad input shows the form again with the
 // errors beside the fields (422) and creates nothing.
 func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	ctx := r.Context()
 	form := views.NewUserForm{Name: strings.TrimSpace(r.PostForm.Get(fieldUserName)), Role: r.PostForm.Get(fieldUserRole)}
@@ -47,7 +47,7 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	if pw == "" {
 		p.Add("Password", "Password is required")
-	} else if err := p.Merge(domain.ValidatePassword(pw)); err != nil {
+	} else if err := p.Merge(domain.ValidatePassword(u.Name, pw)); err != nil {
 		return err
 	}
 	err := p.Err()
@@ -64,12 +64,7 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 		if form.Errors == nil {
 			return err
 		}
-		vm, verr := h.adminUsersVM(ctx)
-		if verr != nil {
-			return verr
-		}
-		vm.NewUser = form
-		return h.renderAdminUsers(w, r, http.StatusUnprocessableEntity, vm)
+		return h.renderAdminRefused(w, r, func(vm *views.AdminUsersVM) { vm.NewUser = form })
 	}
 	h.Log.InfoContext(ctx, "user created", "user", u.Name, "role", u.Role, "by", actorName(ctx))
 	h.flash(w, r, "ok", "User "+u.Name+" added as "+u.Role.Title()+".")
@@ -77,15 +72,13 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 }
 
 // HandleUserUpdate changes one thing about a user, named by the form's
-// action field: its role, whether it is disabled, or its password. An
+// action field: its role, whether it is disabled, its password, or its
+// sessions (signed out everywhere). An
 // administrator cannot disable themself or give up their own admin role.
 func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "User")
+	id, err := postedTo(r, "User")
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
 	ctx := r.Context()
 	target, err := h.Store.FindUserByID(ctx, id)
@@ -127,14 +120,14 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 			if disabled {
 				msg = target.Name + " is disabled: signed out everywhere, and their API tokens no longer work."
 			} else {
-				msg = target.Name + " is enabled again and can sign in."
+				msg = target.Name + " is enabled again and can sign in. Their old API tokens stay revoked: make a new one if a script needs it."
 			}
 		}
 	case "password":
 		pw := r.PostForm.Get(fieldPassword)
 		if pw == "" {
 			err = fail(fieldPassword, "Enter the new password.")
-		} else if verr := domain.ValidatePassword(pw); verr != nil {
+		} else if verr := domain.ValidatePassword(target.Name, pw); verr != nil {
 			err = fail(fieldPassword, "%s", domain.ErrorMessage(verr))
 		} else {
 			hash, herr := h.Passwords.Hash(pw)
@@ -147,8 +140,22 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 				msg = "Your password was changed. Your other sessions were signed out."
 			}
 		}
+	case "sessions":
+		n, serr := h.Store.DeleteUserSessions(ctx, id)
+		if serr != nil {
+			return serr
+		}
+		h.Log.InfoContext(ctx, "sessions ended", "user", target.Name, "sessions", n, "by", actorName(ctx))
+		if self {
+			if err := h.Sessions.SignOut(w, r); err != nil {
+				return err
+			}
+			return redirect(w, r, "/login")
+		}
+		h.flash(w, r, "ok", target.Name+" is signed out everywhere ("+plural(n, "session")+" ended). They can sign in again.")
+		return redirect(w, r, "/admin/users")
 	default:
-		err = fail("", "Choose what to change: role, disabled or password.")
+		err = fail("", "Choose what to change: role, disabled, password or sessions.")
 	}
 	if err == nil {
 		var updated *domain.User
@@ -168,23 +175,20 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 	if errs == nil {
 		return err
 	}
-	vm, verr := h.adminUsersVM(ctx)
-	if verr != nil {
-		return verr
-	}
-	for i := range vm.Users {
-		if vm.Users[i].ID == id {
-			vm.Users[i].Errors = errs
+	return h.renderAdminRefused(w, r, func(vm *views.AdminUsersVM) {
+		for i := range vm.Users {
+			if vm.Users[i].ID == id {
+				vm.Users[i].Errors = errs
+			}
 		}
-	}
-	return h.renderAdminUsers(w, r, http.StatusUnprocessableEntity, vm)
+	})
 }
 
 // HandleTokenCreate makes an API token for a user and shows it once. Only
 // its hash is stored, so the answer is the one time it can be copied.
 func (h *Handlers) HandleTokenCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	if err := parseForm(r); err != nil {
+		return err
 	}
 	ctx := r.Context()
 	form := views.NewTokenForm{Name: strings.TrimSpace(r.PostForm.Get(fieldTokenName))}
@@ -222,12 +226,7 @@ func (h *Handlers) HandleTokenCreate(w http.ResponseWriter, r *http.Request) err
 		if form.Errors == nil {
 			return err
 		}
-		vm, verr := h.adminUsersVM(ctx)
-		if verr != nil {
-			return verr
-		}
-		vm.NewToken = form
-		return h.renderAdminUsers(w, r, http.StatusUnprocessableEntity, vm)
+		return h.renderAdminRefused(w, r, func(vm *views.AdminUsersVM) { vm.NewToken = form })
 	}
 	h.Log.InfoContext(ctx, "api token created", "user", owner.Name, "name", form.Name, "by", actorName(ctx))
 	// The token is in this answer only: never cache it, never keep it.
@@ -261,6 +260,17 @@ func (h *Handlers) HandleTokenRevoke(w http.ResponseWriter, r *http.Request) err
 	h.Log.InfoContext(ctx, "api token revoked", "token_id", id, "by", actorName(ctx))
 	h.flash(w, r, "ok", what+" is revoked; requests with it are refused from now on.")
 	return redirect(w, r, "/admin/users")
+}
+
+// renderAdminRefused shows the page again (422) for a change it refused,
+// with show putting the form and its errors in place.
+func (h *Handlers) renderAdminRefused(w http.ResponseWriter, r *http.Request, show func(*views.AdminUsersVM)) error {
+	vm, err := h.adminUsersVM(r.Context())
+	if err != nil {
+		return err
+	}
+	show(&vm)
+	return h.renderAdminUsers(w, r, http.StatusUnprocessableEntity, vm)
 }
 
 // adminUsersVM loads the users and tokens the page lists.
@@ -321,9 +331,4 @@ func formErrors(err error, names map[string]string, conflictField string) compon
 }
 
 // actorName is the signed-in user's name, for logs.
-func actorName(ctx context.Context) string {
-	if u := domain.UserFromContext(ctx); u != nil {
-		return u.Name
-	}
-	return "system"
-}
+func actorName(ctx context.Context) string { return domain.ActorFromContext(ctx).Name() }

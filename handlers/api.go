@@ -75,8 +75,14 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 
 // ok writes a success body: fields plus "Success": true.
 func ok(w http.ResponseWriter, status int, fields map[string]any) error {
-	fields["Success"] = true
-	return writeJSON(w, status, fields)
+	b, err := successBody(fields)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	return nil
 }
 
 // decodeJSON reads the request body strictly into v, a pointer to an input
@@ -176,4 +182,22 @@ func pathID(r *http.Request, name, what string) (int64, error) {
 		return 0, domain.Errorf(domain.ENOTFOUND, "%s not found.", what)
 	}
 	return n, nil
+}
+
+// parseForm reads a posted form; one that cannot be read is bad input.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return domain.Errorf(domain.EINVALID, "The form could not be read.")
+	}
+	return nil
+}
+
+// postedTo reads the form posted to the page of the what whose id is the
+// path's {id}.
+func postedTo(r *http.Request, what string) (int64, error) {
+	id, err := pathID(r, "id", what)
+	if err != nil {
+		return 0, err
+	}
+	return id, parseForm(r)
 }

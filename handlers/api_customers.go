@@ -139,8 +139,9 @@ func (h *Handlers) HandleAPICustomerCreate(w http.ResponseWriter, r *http.Reques
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if err := h.Store.CreateCustomer(r.Context(), c); err != nil {
+	answer := func(made domain.Created) map[string]any { return map[string]any{"CustomerID": made.CustomerID} }
+	if err := h.Store.CreateCustomer(createContext(r, http.StatusCreated, answer), c); err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"CustomerID": c.ID})
+	return ok(w, http.StatusCreated, answer(domain.Created{CustomerID: c.ID}))
 }

@@ -19,11 +19,15 @@ func (h *Handlers) HandleAPINewOrdersCreate(w http.ResponseWriter, r *http.Reque
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	plan, err := h.Store.CreateNewOrders(r.Context(), &in)
+	plan, err := h.Store.CreateNewOrders(createContext(r, http.StatusCreated, newOrdersAnswer), &in)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"Orders": nonNil(plan.OrderIDs()), "Lines": nonNil(plan.LineIDs())})
+	return ok(w, http.StatusCreated, newOrdersAnswer(plan.Created()))
+}
+
+func newOrdersAnswer(c domain.Created) map[string]any {
+	return map[string]any{"Orders": nonNil(c.OrderIDs), "Lines": nonNil(c.LineIDs)}
 }
 
 // HandleAPIOrdersCreate performs Orders_Create with exactly one of Suspend,
@@ -34,11 +38,15 @@ func (h *Handlers) HandleAPIOrdersCreate(w http.ResponseWriter, r *http.Request)
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	plan, err := h.Store.CreateOrders(r.Context(), &in)
+	plan, err := h.Store.CreateOrders(createContext(r, http.StatusCreated, ordersAnswer), &in)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"OrderIDs": nonNil(plan.OrderIDs())})
+	return ok(w, http.StatusCreated, ordersAnswer(plan.Created()))
+}
+
+func ordersAnswer(c domain.Created) map[string]any {
+	return map[string]any{"OrderIDs": nonNil(c.OrderIDs)}
 }
 
 // HandleAPIOrder performs Orders_Query: GET /api/orders/{OrderID} → 200

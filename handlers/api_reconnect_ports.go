@@ -17,11 +17,11 @@ func (h *Handlers) HandleAPIReconnectPortCreate(w http.ResponseWriter, r *http.R
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	p, err := h.Store.CreateReconnectPort(r.Context(), &in)
+	p, err := h.Store.CreateReconnectPort(createContext(r, http.StatusCreated, reconnectPortAnswer), &in)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"ReconnectPortID": p.ID})
+	return ok(w, http.StatusCreated, reconnectPortAnswer(domain.Created{ReconnectPortID: p.ID}))
 }
 
 // apiReconnectPort is ReconnectPort_Query's answer: the seed's outputs,
@@ -112,9 +112,17 @@ func (h *Handlers) HandleAPIReconnectPortResubmit(w http.ResponseWriter, r *http
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	p, err := h.Store.ResubmitReconnectPort(r.Context(), id, &in)
+	p, err := h.Store.ResubmitReconnectPort(createContext(r, http.StatusOK, resubmitAnswer), id, &in)
 	if err != nil {
 		return err
 	}
-	return ok(w, http.StatusOK, map[string]any{"ReconnectOrderIDs": []int64{p.CurrentReconnectOrderID()}})
+	return ok(w, http.StatusOK, resubmitAnswer(domain.Created{OrderIDs: []int64{p.CurrentReconnectOrderID()}}))
+}
+
+func reconnectPortAnswer(c domain.Created) map[string]any {
+	return map[string]any{"ReconnectPortID": c.ReconnectPortID}
+}
+
+func resubmitAnswer(c domain.Created) map[string]any {
+	return map[string]any{"ReconnectOrderIDs": nonNil(c.OrderIDs)}
 }

@@ -302,8 +302,9 @@ func (h *Handlers) HandleAPIInventoryCreate(w http.ResponseWriter, r *http.Reque
 	for i, it := range in.Items {
 		items[i] = &domain.InventoryItem{Identifier: it.Identifier, Type: it.Type, Status: domain.InventoryAvailable}
 	}
-	if err := h.Store.CreateInventory(r.Context(), items); err != nil {
+	answer := func(made domain.Created) map[string]any { return map[string]any{"Count": made.Count} }
+	if err := h.Store.CreateInventory(createContext(r, http.StatusCreated, answer), items); err != nil {
 		return err
 	}
-	return ok(w, http.StatusCreated, map[string]any{"Count": len(items)})
+	return ok(w, http.StatusCreated, answer(domain.Created{Count: len(items)}))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -38,17 +39,22 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 	if len(vm.Name) > 100 || len(pw) > 200 {
 		return show(http.StatusUnprocessableEntity, "User name or password is incorrect.")
 	}
-	userKey, clientKey := "user:"+strings.ToLower(vm.Name), "client:"+clientIP(r)
-	for _, k := range []string{userKey, clientKey} {
-		until, err := h.Store.SignInLockedUntil(ctx, k)
-		if err != nil {
-			return err
-		}
-		if !until.IsZero() {
-			mins := int(time.Until(until).Minutes()) + 1
-			w.Header().Set("Retry-After", itoa64(int64(time.Until(until).Seconds())+1))
-			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(mins, "minute")+", or ask an administrator to reset your password.")
-		}
+	userKey := domain.SignInKey{Key: "user:" + strings.ToLower(vm.Name), Limit: domain.SignInUserLimit}
+	clientKey := domain.SignInKey{Key: "client:" + clientIP(r), Limit: domain.SignInClientLimit}
+	keys := []domain.SignInKey{userKey, clientKey}
+	tooMany := func(until time.Time) error {
+		left := time.Until(until)
+		w.Header().Set("Retry-After", itoa64(int64(left.Seconds())+1))
+		return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(int(left.Minutes())+1, "minute")+", or ask an administrator to reset your password.")
+	}
+	// The attempt is counted before the password is checked, so guesses
+	// sent at once are held to the limit as if sent one by one.
+	turn, err := h.Store.TakeSignInAttempt(ctx, keys...)
+	if err != nil {
+		return err
+	}
+	if !turn.LockedUntil.IsZero() {
+		return tooMany(turn.LockedUntil)
 	}
 	u, err := h.Store.FindUserByName(ctx, vm.Name)
 	good := false
@@ -60,21 +66,16 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !good {
-		n, err := h.Store.RecordSignInFailure(ctx, userKey, domain.SignInUserLimit)
-		if err != nil {
-			return err
-		}
-		if _, err := h.Store.RecordSignInFailure(ctx, clientKey, domain.SignInClientLimit); err != nil {
-			return err
-		}
-		sleep(ctx, domain.SignInDelay(n))
-		if n >= domain.SignInUserLimit {
-			w.Header().Set("Retry-After", itoa64(int64(domain.SignInLockFor.Seconds())))
-			return show(http.StatusTooManyRequests, "Too many failed sign-ins. Try again in "+plural(int(domain.SignInLockFor.Minutes()), "minute")+", or ask an administrator to reset your password.")
+		sleep(ctx, domain.SignInDelay(turn.Counts[0]))
+		if turn.AtLimit(keys) {
+			return tooMany(time.Now().Add(domain.SignInLockFor))
 		}
 		return show(http.StatusUnauthorized, "User name or password is incorrect.")
 	}
-	if err := h.Store.ClearSignInFailures(ctx, userKey); err != nil {
+	if err := h.Store.ClearSignInFailures(ctx, userKey.Key); err != nil {
+		return err
+	}
+	if err := h.Store.TakeBackSignInAttempt(ctx, clientKey); err != nil {
 		return err
 	}
 	if err := h.Sessions.SignIn(w, r, u); err != nil {
@@ -86,17 +87,68 @@ func (h *Handlers) HandleLogin(w http.ResponseWriter, r *http.Request) error {
 
 // HandleLogout ends the session.
 func (h *Handlers) HandleLogout(w http.ResponseWriter, r *http.Request) error {
-	h.Sessions.SignOut(w, r)
+	if err := h.Sessions.SignOut(w, r); err != nil {
+		return err
+	}
 	return redirect(w, r, "/login")
 }
 
-// safeNext keeps a post-sign-in destination only when it is a path on this site.
+// HandleSignOutEverywhere ends every session of the signed-in user, in every
+// browser and on every instance, this one too.
+func (h *Handlers) HandleSignOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	me := domain.UserFromContext(ctx)
+	n, err := h.Store.DeleteUserSessions(ctx, me.ID)
+	if err != nil {
+		return err
+	}
+	if err := h.Sessions.SignOut(w, r); err != nil {
+		return err
+	}
+	h.Log.InfoContext(ctx, "signed out everywhere", "user", me.Name, "sessions", n)
+	return redirect(w, r, "/login")
+}
+
+// safeNext keeps a post-sign-in destination only when it is a path on this
+// site; anything else is "/". Browsers drop tabs and newlines inside a URL
+// and read a backslash as a slash, so next itself must be visible ASCII with
+// no backslash, begin with one slash and not two, and name no scheme or host;
+// and so must every percent-decoding of it (%2F%2F, %5C, %09 are refused).
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
-		strings.ContainsAny(next, "\r\n") || strings.HasPrefix(next, "/login") || strings.HasPrefix(next, "/logout") {
+	if !sitePath(next, false) {
+		return "/"
+	}
+	s := next
+	for range 3 {
+		u, err := url.PathUnescape(s)
+		if err != nil || !sitePath(u, true) {
+			return "/"
+		}
+		if u == s {
+			break
+		}
+		s = u
+	}
+	if p, _, _ := strings.Cut(next, "?"); p == "/login" || p == "/logout" {
 		return "/"
 	}
 	return next
+}
+
+// sitePath reports whether s is a path on this site: it begins with one
+// slash, holds no control character or backslash, and names no scheme or
+// host. decoded allows the spaces and other characters a decoding yields.
+func sitePath(s string, decoded bool) bool {
+	if len(s) == 0 || s[0] != '/' || len(s) > 1 && (s[1] == '/' || s[1] == '\\') {
+		return false
+	}
+	for _, c := range s {
+		if c < ' ' || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\\' || !decoded && (c == ' ' || c >= 0x7f) {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil
 }
 
 // clientIP is the address the request came from (proxies are not trusted).

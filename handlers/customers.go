@@ -18,12 +18,6 @@ const (
 	customerInvPageSize   = 100
 )
 
-// lineCounter counts lines per customer in one indexed query; *db.DB has it.
-// Without it the search page leaves the count out.
-type lineCounter interface {
-	CountLinesByCustomer(ctx context.Context, customerIDs []int64) (map[int64]int, error)
-}
-
 // HandleCustomerSearch lists customers matching a name part, a customer id
 // or a TN prefix, a page at a time. An htmx request (typing in the search
 // box) gets the rows alone.
@@ -42,21 +36,18 @@ func (h *Handlers) HandleCustomerSearch(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	counts := map[int64]int(nil)
-	lc, canCount := h.Store.(lineCounter)
-	if canCount && len(cs) > 0 {
-		ids := make([]int64, len(cs))
-		for i, c := range cs {
-			ids[i] = c.ID
-		}
-		if counts, err = lc.CountLinesByCustomer(ctx, ids); err != nil {
-			return err
-		}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	counts, err := h.Store.CountLinesByCustomer(ctx, ids)
+	if err != nil {
+		return err
 	}
 	for _, c := range cs {
 		vm.Rows = append(vm.Rows, views.CustomerRow{
 			ID: c.ID, Name: c.Name, Status: c.Status, BillProfile: profiles[c.BillProfileID],
-			City: c.ServiceAddress.City, State: c.ServiceAddress.State, Lines: counts[c.ID], LinesKnown: canCount,
+			City: c.ServiceAddress.City, State: c.ServiceAddress.State, Lines: counts[c.ID],
 		})
 	}
 	if next != "" {
@@ -100,6 +91,11 @@ func (h *Handlers) HandleCustomerShow(w http.ResponseWriter, r *http.Request) er
 	if vm.Orders, err = h.customerOrders(ctx, c.ID); err != nil {
 		return err
 	}
+	quotes, err := h.customerQuotes(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	vm.Quotes = views.CustomerQuotes(quotes)
 
 	q := r.URL.Query()
 	ls, nextLines, err := h.Store.FindLines(ctx, domain.LineFilter{CustomerID: &c.ID, Page: domain.Page{Limit: customerLinesPageSize, After: q.Get("LinesAfter")}})

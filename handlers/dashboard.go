@@ -27,21 +27,17 @@ func (h *Handlers) HandleDashboard(w http.ResponseWriter, r *http.Request) error
 	if u := domain.UserFromContext(ctx); u != nil {
 		vm.CanRoute = u.Role.AtLeast(domain.RoleSupervisor)
 	}
-	q, err := h.orderQueues()
-	if err != nil {
-		return err
-	}
-	byStatus, err := q.CountOrdersByStatus(ctx)
+	byStatus, err := h.Store.CountOrdersByStatus(ctx)
 	if err != nil {
 		return err
 	}
 	for _, s := range domain.OrderStatuses {
 		vm.OrdersByStatus = append(vm.OrdersByStatus, views.StatusCount{Status: s, N: byStatus[s], URL: "/orders?" + url.Values{"Status": {s}}.Encode()})
 	}
-	if vm.Waiting, err = q.CountOrdersAwaitingRoute(ctx); err != nil {
+	if vm.Waiting, err = h.Store.CountOrdersAwaitingRoute(ctx); err != nil {
 		return err
 	}
-	trouble, next, err := q.FindOrdersOldestFirst(ctx, domain.OrderFilter{Status: troubleStatuses, Page: domain.Page{Limit: dashboardTroubleShown}})
+	trouble, next, err := h.Store.FindOrdersOldestFirst(ctx, domain.OrderFilter{Status: troubleStatuses, Page: domain.Page{Limit: dashboardTroubleShown}})
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,9 @@ import (
 	"switchboard/domain"
 )
 
-// Store is every store the handlers use. *db.DB implements it.
+// Store is every store the handlers use, handed over at construction:
+// *db.DB implements it, and a method missing from a store is a compile
+// error, never a feature that silently disappears.
 type Store interface {
 	domain.UserStore
 	domain.CustomerStore
@@ -20,21 +22,25 @@ type Store interface {
 	domain.InventoryStore
 	domain.AuditStore
 	domain.SignInStore
+	domain.SessionStore
 	domain.DashboardStore
 	domain.OrderStore
+	domain.OrderQueueStore
 	domain.IdempotencyStore
 	domain.DraftStore
 	domain.ReconnectPortStore
+	domain.QuoteStore
 	domain.OrderLookup // the order rules' questions, for checking wizard steps
 	Ping(ctx context.Context) error
 }
 
-// Sessions is the signed-cookie session the web layer keeps.
+// Sessions is the browser session the web layer keeps: a signed cookie
+// carrying the id of a session recorded in the database.
 type Sessions interface {
 	// SignIn starts a fresh session for u (a new cookie: the old one is not reused).
 	SignIn(w http.ResponseWriter, r *http.Request, u *domain.User) error
-	// SignOut ends the session.
-	SignOut(w http.ResponseWriter, r *http.Request)
+	// SignOut ends the session on the server and deletes its cookie.
+	SignOut(w http.ResponseWriter, r *http.Request) error
 	// Flash keeps a message for the next page shown to this browser.
 	Flash(w http.ResponseWriter, r *http.Request, f Flash)
 	// Flashes returns and forgets the kept messages.

@@ -5,11 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
-	"sync/atomic"
-	"time"
 
 	"switchboard/domain"
 )
@@ -20,27 +19,28 @@ const (
 	HeaderIdempotencyKey = "Idempotency-Key"
 	// HeaderIdempotentReplayed is set on an answer given again for a key.
 	HeaderIdempotentReplayed = "Idempotent-Replayed"
-	// idempotencyWait is how long a request waits for another request with
-	// its key to answer (well under the server's write timeout).
-	idempotencyWait = 30 * time.Second
-	// idempotencySweepEvery is how often an instance deletes expired keys.
-	idempotencySweepEvery = time.Hour
 )
 
-// lastIdempotencySweep is when this process last deleted expired keys (unix seconds).
-var lastIdempotencySweep atomic.Int64
+// idempotentCall is what Idempotent hands the creating handler it wraps:
+// the key's request, and the record the handler gives its store method.
+type idempotentCall struct {
+	req domain.IdempotencyRequest
+	rec *domain.CreateRecord
+}
+
+type idempotentCallKey struct{}
 
 // Idempotent makes a creating API handler honour the Idempotency-Key
-// header. Without the header fn simply runs. With it, the key (the user's
-// own) is claimed in the database before fn runs, so across instances and
-// restarts:
-//   - the first request runs fn; a success (2xx) answer is recorded;
-//   - the same key with the same method, path and body answers the recorded
-//     answer again (with Idempotent-Replayed: true) and runs nothing; one
-//     sent while the first still runs waits for its answer;
-//   - the same key with another body (or endpoint) is a 409;
-//   - a failed request (an error, or any answer that is not 2xx) created
-//     nothing, so its key is released and may be sent again, corrected.
+// header. Without the header fn simply runs. With it (the user's own key):
+//   - a key answered already replays its answer (Idempotent-Replayed:
+//     true) for the same method, path and body, and runs nothing; another
+//     body or endpoint is a 409;
+//   - otherwise fn runs and gives the key to its store method
+//     (createContext), which writes the answer in the transaction of what
+//     it creates. A request with a key that another one is using waits in
+//     that method for the other to commit and then replays its answer;
+//   - a failed request created nothing and recorded nothing, so the key
+//     may be sent again, corrected.
 func (h *Handlers) Idempotent(fn HandlerFunc) HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		keys := r.Header.Values(HeaderIdempotencyKey)
@@ -68,100 +68,62 @@ func (h *Handlers) Idempotent(fn HandlerFunc) HandlerFunc {
 		if err := req.Validate(); err != nil {
 			return domain.Errorf(domain.EINVALID, "%s", domain.ErrorMessage(err))
 		}
-		h.sweepIdempotencyKeys(ctx)
 
-		claim, err := h.Store.ClaimIdempotencyKey(ctx, req, idempotencyWait)
-		if err != nil {
+		ans, err := h.Store.FindIdempotentAnswer(ctx, req)
+		if err == nil {
+			return replay(w, ans)
+		} else if domain.ErrorCode(err) != domain.ENOTFOUND {
 			return err
 		}
-		if ans := claim.Answer; ans != nil {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Header().Set(HeaderIdempotentReplayed, "true")
-			w.WriteHeader(ans.Status)
-			w.Write(ans.Body)
-			return nil
-		}
-
-		// This request holds the key: run it, record a success, release
-		// the key otherwise (also when fn panics).
-		bg := context.WithoutCancel(ctx)
-		settled := false
-		defer func() {
-			if !settled {
-				h.releaseIdempotencyKey(bg, req, claim.Token)
-			}
-		}()
+		call := &idempotentCall{req: req}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		rec := &answerRecorder{header: http.Header{}}
-		err = fn(rec, r)
-		settled = true
-		if err != nil || rec.status < 200 || rec.status > 299 {
-			h.releaseIdempotencyKey(bg, req, claim.Token)
-			if err != nil {
-				return err
-			}
-			return rec.writeTo(w)
+		err = fn(w, r.WithContext(context.WithValue(ctx, idempotentCallKey{}, call)))
+		var done *domain.AlreadyCreated
+		if errors.As(err, &done) && done.Answer != nil {
+			return replay(w, done.Answer)
 		}
-		if err := h.Store.CompleteIdempotencyKey(bg, req, claim.Token, domain.IdempotentAnswer{Status: rec.status, Body: rec.body.Bytes()}); err != nil {
-			// What was created stays created; the caller still gets its answer.
-			h.Log.ErrorContext(ctx, "record idempotent answer", "method", r.Method, "path", r.URL.Path, "err", err)
+		if err == nil && (call.rec == nil || !call.rec.Recorded) {
+			h.Log.ErrorContext(ctx, "a creating request with an Idempotency-Key answered without recording it", "method", r.Method, "path", r.URL.Path)
 		}
-		return rec.writeTo(w)
+		return err
 	}
 }
 
-func (h *Handlers) releaseIdempotencyKey(ctx context.Context, req domain.IdempotencyRequest, token string) {
-	if err := h.Store.ReleaseIdempotencyKey(ctx, req, token); err != nil {
-		h.Log.ErrorContext(ctx, "release idempotency key", "method", req.Method, "path", req.Path, "err", err)
+// createContext is the context a creating API handler gives its store
+// method: with an Idempotency-Key, it carries the record that answers the
+// key, in the transaction that creates, with fields(what was created) as
+// ok writes them with status. The handler answers fields itself after.
+func createContext(r *http.Request, status int, fields func(domain.Created) map[string]any) context.Context {
+	ctx := r.Context()
+	call, _ := ctx.Value(idempotentCallKey{}).(*idempotentCall)
+	if call == nil {
+		return ctx
 	}
+	call.rec = &domain.CreateRecord{Key: &call.req, Answer: func(c domain.Created) (domain.IdempotentAnswer, error) {
+		b, err := successBody(fields(c))
+		return domain.IdempotentAnswer{Status: status, Body: b}, err
+	}}
+	return domain.WithCreateRecord(ctx, call.rec)
 }
 
-// sweepIdempotencyKeys deletes expired keys, at most once an hour per process.
-func (h *Handlers) sweepIdempotencyKeys(ctx context.Context) {
-	now := time.Now()
-	last := lastIdempotencySweep.Load()
-	if now.Unix()-last < int64(idempotencySweepEvery/time.Second) || !lastIdempotencySweep.CompareAndSwap(last, now.Unix()) {
-		return
+// replay answers a key's recorded answer again.
+func replay(w http.ResponseWriter, ans *domain.IdempotentAnswer) error {
+	ct := "application/json; charset=utf-8"
+	if bytes.HasPrefix(ans.Body, []byte("<")) { // an XML answer (PortNumberView)
+		ct = "application/xml; charset=utf-8"
 	}
-	if _, err := h.Store.DeleteExpiredIdempotencyKeys(ctx, now.Add(-domain.IdempotencyTTL)); err != nil {
-		h.Log.ErrorContext(ctx, "delete expired idempotency keys", "err", err)
-	}
-}
-
-// answerRecorder keeps a handler's answer so it can be recorded before it
-// is sent.
-type answerRecorder struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (a *answerRecorder) Header() http.Header { return a.header }
-
-func (a *answerRecorder) WriteHeader(status int) {
-	if a.status == 0 {
-		a.status = status
-	}
-}
-
-func (a *answerRecorder) Write(b []byte) (int, error) {
-	if a.status == 0 {
-		a.status = http.StatusOK
-	}
-	return a.body.Write(b)
-}
-
-// writeTo sends the kept answer.
-func (a *answerRecorder) writeTo(w http.ResponseWriter) error {
-	for k, v := range a.header {
-		w.Header()[k] = v
-	}
-	if a.status == 0 {
-		a.status = http.StatusOK
-	}
-	w.WriteHeader(a.status)
-	if _, err := a.body.WriteTo(w); err != nil {
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set(HeaderIdempotentReplayed, "true")
+	w.WriteHeader(ans.Status)
+	if _, err := w.Write(ans.Body); err != nil {
 		return errWritten
 	}
 	return nil
+}
+
+// successBody is ok's body: fields plus "Success": true.
+func successBody(fields map[string]any) ([]byte, error) {
+	fields["Success"] = true
+	b, err := json.Marshal(fields)
+	return append(b, '\n'), err
 }

@@ -30,20 +30,16 @@ func (h *Handlers) renderRouteDecisions(w http.ResponseWriter, r *http.Request, 
 
 func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.RouteDecisionsVM, error) {
 	var vm views.RouteDecisionsVM
-	q, err := h.orderQueues()
-	if err != nil {
-		return vm, err
-	}
-	orders, next, err := q.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize, After: after})
+	orders, next, err := h.Store.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize, After: after})
 	if domain.ErrorCode(err) == domain.EINVALID && after != "" {
 		// A cursor from another list: start the queue again.
-		orders, next, err = q.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize})
+		orders, next, err = h.Store.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize})
 		after = ""
 	}
 	if err != nil {
 		return vm, err
 	}
-	if vm.Waiting, err = q.CountOrdersAwaitingRoute(ctx); err != nil {
+	if vm.Waiting, err = h.Store.CountOrdersAwaitingRoute(ctx); err != nil {
 		return vm, err
 	}
 	procs, err := h.processNames(ctx)
@@ -99,12 +95,9 @@ func (h *Handlers) processNames(ctx context.Context) (map[int64]string, error) {
 // form is redirected to the queue (303). A failed choice shows its reason
 // in the row: 409 when the order changed meanwhile, 422 for a bad route.
 func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id", "Order")
+	id, err := postedTo(r, "Order")
 	if err != nil {
 		return err
-	}
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
 	}
 	ctx := r.Context()
 	st := h.Store
@@ -186,11 +179,7 @@ func (h *Handlers) routeAnswer(w http.ResponseWriter, r *http.Request, kind, msg
 		h.flash(w, r, kind, msg)
 		return redirect(w, r, "/routes")
 	}
-	q, err := h.orderQueues()
-	if err != nil {
-		return err
-	}
-	n, err := q.CountOrdersAwaitingRoute(r.Context())
+	n, err := h.Store.CountOrdersAwaitingRoute(r.Context())
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
-	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -87,62 +86,40 @@ func (wd *wizardDef) vm(d *domain.Draft, step string, errs components.Errors) vi
 	return vm
 }
 
-// loadDraft reads the draft named in the URL; another wizard's draft, or
-// another user's, is not found.
-func (h *Handlers) loadDraft(r *http.Request, wd *wizardDef) (*domain.Draft, error) {
-	d, err := h.Store.FindDraft(r.Context(), r.PathValue("draft"))
-	if err != nil {
-		return nil, err
-	}
-	if d.Wizard != wd.kind {
-		return nil, domain.Errorf(domain.ENOTFOUND, "This order draft does not exist or has expired. Start again.")
-	}
-	return d, nil
+// draftVersion is the version of what drafts keep: the wizard's values
+// under stable names. A draft kept by another version of the wizards is
+// not read as this one (its fields may mean something else).
+const draftVersion = 1
+
+// draftRecord is what a draft's Data holds.
+type draftRecord struct {
+	Version int             `json:"Version"`
+	Values  json.RawMessage `json:"Values"`
 }
 
-// decodeDraft reads the draft's values into form.
-func decodeDraft(d *domain.Draft, form any) error {
-	if len(d.Data) == 0 {
-		return nil
+// errOlderDraft answers a draft kept by another version of the wizard.
+var errOlderDraft = domain.Errorf(domain.ECONFLICT, "This draft was started with an older form of the wizard, so it cannot be read any more. Start again.")
+
+// decodeDraft reads the draft's values into v.
+func decodeDraft(d *domain.Draft, v any) error {
+	var rec draftRecord
+	if err := json.Unmarshal(d.Data, &rec); err != nil {
+		return err
 	}
-	return json.Unmarshal(d.Data, form)
+	if rec.Version != draftVersion {
+		return errOlderDraft
+	}
+	return json.Unmarshal(rec.Values, v)
 }
 
-// encodeDraft writes form into the draft's values.
-func encodeDraft(d *domain.Draft, form any) error {
-	b, err := json.Marshal(form)
+// encodeDraft writes v into the draft's values.
+func encodeDraft(d *domain.Draft, v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	d.Data = b
-	return nil
-}
-
-// startDraft stores a new draft holding form, with the first step passed.
-// Drafts whose time ran out are cleared on the way.
-func (h *Handlers) startDraft(ctx context.Context, wd *wizardDef, form any, secrets map[string]domain.Secret) (*domain.Draft, error) {
-	d := &domain.Draft{Wizard: wd.kind, Reached: 1, Secrets: secrets}
-	if err := encodeDraft(d, form); err != nil {
-		return nil, err
-	}
-	if err := h.Store.CreateDraft(ctx, d); err != nil {
-		return nil, err
-	}
-	if n, err := h.Store.DeleteExpiredDrafts(ctx); err != nil {
-		h.Log.WarnContext(ctx, "clearing expired order drafts failed", "err", err)
-	} else if n > 0 {
-		h.Log.InfoContext(ctx, "expired order drafts cleared", "count", n)
-	}
-	return d, nil
-}
-
-// saveDraft stores the draft's values. A draft submitted meanwhile (by a
-// double click, or in another tab) is not changed: ECONFLICT.
-func (h *Handlers) saveDraft(ctx context.Context, d *domain.Draft, form any) error {
-	if err := encodeDraft(d, form); err != nil {
-		return err
-	}
-	return h.Store.UpdateDraft(ctx, d)
+	d.Data, err = json.Marshal(draftRecord{Version: draftVersion, Values: b})
+	return err
 }
 
 // wizardAction is the button that sent a step's form.
@@ -171,70 +148,11 @@ func (h *Handlers) toStep(w http.ResponseWriter, r *http.Request, url string, sh
 	return nil
 }
 
-// submitWait is how long a second submit of a draft waits for the first
-// to finish before it shows "being created".
-const submitWait = 15 * time.Second
-
-// submitOnce creates a draft's orders at most once: the draft is claimed
-// (OPEN → SUBMITTING) by one request only; that request runs create and
-// records what it made (SUBMITTED), or gives the draft back when create
-// failed and so made nothing. Every other request, at the same moment or
-// later, waits for the first and then shows the same result. It returns
-// the draft as it ends up and create's error, if any.
-func (h *Handlers) submitOnce(ctx context.Context, d *domain.Draft, create func(ctx context.Context) (orders, lines []int64, err error)) (*domain.Draft, error) {
-	claimed, cur, err := h.Store.ClaimDraft(ctx, d.ID)
-	if err != nil {
-		return nil, err
-	}
-	if !claimed {
-		return h.waitDraft(ctx, cur)
-	}
-	orders, lines, err := create(ctx)
-	// Record the outcome even when the browser went away meanwhile.
-	bg := context.WithoutCancel(ctx)
-	if err != nil {
-		if rerr := h.Store.ReleaseDraft(bg, d.ID); rerr != nil {
-			h.Log.ErrorContext(ctx, "order draft not given back after a failed submit", "draft", d.ID, "err", rerr)
-		}
-		return nil, err
-	}
-	if err := h.Store.CompleteDraft(bg, d.ID, orders, lines); err != nil {
-		// The orders exist; the draft stays SUBMITTING and is never sent again.
-		h.Log.ErrorContext(ctx, "order draft submitted but its result not recorded", "draft", d.ID, "orders", orders, "err", err)
-		return nil, err
-	}
-	h.Log.InfoContext(ctx, "order draft submitted", "draft", d.ID, "wizard", d.Wizard, "orders", orders, "lines", lines, "by", actorName(ctx))
-	return h.Store.FindDraft(bg, d.ID)
-}
-
-// waitDraft waits while another request submits the draft.
-func (h *Handlers) waitDraft(ctx context.Context, d *domain.Draft) (*domain.Draft, error) {
-	deadline := time.Now().Add(submitWait)
-	for d.State == domain.DraftSubmitting && time.Now().Before(deadline) && !d.Interrupted(time.Now()) {
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-		var err error
-		if d, err = h.Store.FindDraft(ctx, d.ID); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
-}
-
 // resultVM is what a submitted (or submitting) draft shows.
 func (h *Handlers) resultVM(ctx context.Context, wd *wizardDef, d *domain.Draft, customerID int64) views.ResultVM {
-	vm := views.ResultVM{Title: wd.title, CustomerID: customerID, AgainURL: wd.path, CheckURL: wd.resultURL(d)}
+	vm := views.ResultVM{Title: wd.title, CustomerID: customerID, AgainURL: wd.path, Interrupt: d.State == domain.DraftSubmitting}
 	if customerID != 0 {
 		vm.AgainURL += "?CustomerID=" + itoa64(customerID)
-	}
-	switch {
-	case d.State == domain.DraftSubmitting && d.Interrupted(time.Now()):
-		vm.Interrupt = true
-	case d.State == domain.DraftSubmitting:
-		vm.Submitting = true
 	}
 	for _, id := range d.OrderIDs {
 		label := "Order " + itoa64(id)
@@ -271,14 +189,31 @@ func (h *Handlers) showResult(w http.ResponseWriter, r *http.Request, wd *wizard
 	return h.render(w, r, http.StatusOK, views.WizardResultPage(h.shell(w, r, wd.title+": submitted"), vm), views.WizardResult(vm))
 }
 
-// requiredChoice rewrites the rules' "X is required" for the fields a
-// wizard offers as a list to choose from.
-func requiredChoice(errs components.Errors, field, msg string) {
-	for i, m := range errs[field] {
-		if strings.HasSuffix(m, " is required") {
-			errs[field][i] = msg
-		}
+// wizardCustomer is the customer a wizard's form names, nil when none or
+// not found (the rules say so on the customer step).
+func (h *Handlers) wizardCustomer(ctx context.Context, id string) (*domain.Customer, error) {
+	n := parseID(id)
+	if n == 0 {
+		return nil, nil
 	}
+	c, err := h.Store.FindCustomerByID(ctx, n)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
+	}
+	return c, err
+}
+
+// carriersByID lists the carriers, and indexes them by ID.
+func (h *Handlers) carriersByID(ctx context.Context) ([]*domain.Carrier, map[int64]*domain.Carrier, error) {
+	carriers, err := h.Store.FindCarriers(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := make(map[int64]*domain.Carrier, len(carriers))
+	for _, c := range carriers {
+		byID[c.ID] = c
+	}
+	return carriers, byID, nil
 }
 
 // orderTypeName says an order type the way reps say it.

@@ -36,219 +36,56 @@ const (
 	maxProductRows         = 30
 )
 
-// HandleNewServiceStart shows the first step (the customer) before any
-// draft exists; ?CustomerID= chooses one already. An htmx search asks for
-// the customer list alone.
-func (h *Handlers) HandleNewServiceStart(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	form := views.NewServiceForm{CustomerID: strings.TrimSpace(q.Get("CustomerID"))}
-	return h.showNewService(w, r, http.StatusOK, nil, &form, views.StepCustomer, nil)
+// newServiceFlow is the new-service wizard on the wizard engine.
+type newServiceFlow struct{ h *Handlers }
+
+func (h *Handlers) newService() *wizardEngine[views.NewServiceForm] {
+	return &wizardEngine[views.NewServiceForm]{h: h, kind: domain.DraftNewService, flow: newServiceFlow{h}}
 }
 
-// HandleNewServiceCreate checks the customer step and starts a draft with
-// it, then goes on to the package.
-func (h *Handlers) HandleNewServiceCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
-	}
-	ctx := r.Context()
-	var form views.NewServiceForm
-	readNewServiceStep(r.PostForm, views.StepCustomer, &form, nil)
-	if wizardAction(r) != views.ActionNext {
-		return h.showNewService(w, r, http.StatusOK, nil, &form, views.StepCustomer, nil)
-	}
-	errs, _, err := h.checkNewService(ctx, &form, nil, views.StepCustomer)
-	if err != nil {
-		return err
-	}
-	if errs.Any() {
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, nil, &form, views.StepCustomer, errs)
-	}
-	d, err := h.startDraft(ctx, newServiceWizard, &form, nil)
-	if err != nil {
-		return err
-	}
-	return h.toStep(w, r, newServiceWizard.stepURL(d, views.StepPackage), func() error {
-		return h.showNewService(w, r, http.StatusOK, d, &form, views.StepPackage, nil)
-	})
+// NewServiceWizard is /orders/new: NewOrders_Create a step at a time. A
+// search on the first step (htmx) asks for the customer list alone;
+// ?CustomerID= chooses one already.
+func (h *Handlers) NewServiceWizard() WizardRoutes { return h.newService().routes() }
+
+func (newServiceFlow) def(*views.NewServiceForm) *wizardDef { return newServiceWizard }
+
+func (newServiceFlow) first(r *http.Request) *views.NewServiceForm {
+	return &views.NewServiceForm{CustomerID: strings.TrimSpace(r.FormValue("CustomerID"))}
 }
 
-// HandleNewServiceStep shows a step of a draft as saved. A step after the
-// first one not yet passed sends the browser to that one; a submitted
-// draft shows its result.
-func (h *Handlers) HandleNewServiceStep(w http.ResponseWriter, r *http.Request) error {
-	d, err := h.loadDraft(r, newServiceWizard)
-	if err != nil {
-		return err
-	}
-	var form views.NewServiceForm
-	if err := decodeDraft(d, &form); err != nil {
-		return err
-	}
-	step := r.PathValue("step")
-	if d.State != domain.DraftOpen || step == stepResult {
-		if d.State == domain.DraftOpen {
-			return redirect(w, r, newServiceWizard.stepURL(d, newServiceWizard.steps[d.Reached].key))
-		}
-		return h.showResult(w, r, newServiceWizard, d, parseID(form.CustomerID))
-	}
-	i := newServiceWizard.index(step)
-	if i < 0 {
-		return domain.Errorf(domain.ENOTFOUND, "The new-service wizard has no step %q.", step)
-	}
-	if i > d.Reached {
-		http.Redirect(w, r, newServiceWizard.stepURL(d, newServiceWizard.steps[d.Reached].key), http.StatusSeeOther)
+func (newServiceFlow) read(_ context.Context, pf url.Values, step string, _ int, form *views.NewServiceForm, d *domain.Draft) error {
+	readNewServiceStep(pf, step, form, draftSecrets(d))
+	return nil
+}
+
+func (newServiceFlow) apply(action string, form *views.NewServiceForm) {
+	applyNewServiceAction(action, form)
+}
+
+func (f newServiceFlow) check(ctx context.Context, d *domain.Draft, form *views.NewServiceForm, step string) (components.Errors, error) {
+	errs, _, err := f.h.checkNewService(ctx, form, draftSecrets(d), step)
+	return errs, err
+}
+
+func (f newServiceFlow) show(w http.ResponseWriter, r *http.Request, status int, d *domain.Draft, form *views.NewServiceForm, step string, errs components.Errors) error {
+	return f.h.showNewService(w, r, status, d, form, step, errs)
+}
+
+func (f newServiceFlow) submit(d *domain.Draft, form *views.NewServiceForm) (func(context.Context) (*domain.OrderPlan, error), error, func(error) components.Errors) {
+	in, probs := newServiceInput(form, d.Secrets)
+	create := func(ctx context.Context) (*domain.OrderPlan, error) { return f.h.Store.CreateNewOrders(ctx, in) }
+	return create, probs.Err(), func(err error) components.Errors { return newServiceErrors(err, views.StepReview) }
+}
+
+func (newServiceFlow) customerID(form *views.NewServiceForm) int64 { return parseID(form.CustomerID) }
+
+// draftSecrets are the draft's secrets; none before the draft exists.
+func draftSecrets(d *domain.Draft) map[string]domain.Secret {
+	if d == nil {
 		return nil
 	}
-	var errs components.Errors
-	if step == views.StepReview {
-		if errs, _, err = h.checkNewService(r.Context(), &form, d.Secrets, views.StepReview); err != nil {
-			return err
-		}
-	}
-	return h.showNewService(w, r, http.StatusOK, d, &form, step, errs)
-}
-
-// HandleNewServiceSave saves a step's form. Next checks the step with the
-// order rules first and stays, with the errors beside the fields (422),
-// when any fails; what was typed is kept either way. Back keeps what was
-// typed without checking it. Other buttons (search, use an item, add or
-// remove a product) save and show the step again. Next on the review
-// submits.
-func (h *Handlers) HandleNewServiceSave(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
-	}
-	ctx := r.Context()
-	d, err := h.loadDraft(r, newServiceWizard)
-	if err != nil {
-		return err
-	}
-	var form views.NewServiceForm
-	if err := decodeDraft(d, &form); err != nil {
-		return err
-	}
-	if d.State != domain.DraftOpen {
-		return redirect(w, r, newServiceWizard.resultURL(d))
-	}
-	step := r.PathValue("step")
-	i := newServiceWizard.index(step)
-	if i < 0 || i > d.Reached {
-		return domain.Errorf(domain.ENOTFOUND, "The new-service wizard has no step %q to save yet.", step)
-	}
-	readNewServiceStep(r.PostForm, step, &form, d.Secrets)
-	action := wizardAction(r)
-	switch {
-	case step == views.StepReview && action == views.ActionNext:
-		return h.submitNewService(w, r, d, &form)
-	case action == views.ActionBack:
-		if err := h.saveDraft(ctx, d, &form); err != nil {
-			return h.draftGone(w, r, d, err)
-		}
-		prev := newServiceWizard.steps[max(i-1, 0)].key
-		return h.toStep(w, r, newServiceWizard.stepURL(d, prev), func() error {
-			return h.showNewService(w, r, http.StatusOK, d, &form, prev, nil)
-		})
-	case action != views.ActionNext:
-		applyNewServiceAction(action, &form)
-		if err := h.saveDraft(ctx, d, &form); err != nil {
-			return h.draftGone(w, r, d, err)
-		}
-		return h.showNewService(w, r, http.StatusOK, d, &form, step, nil)
-	}
-	errs, _, err := h.checkNewService(ctx, &form, d.Secrets, step)
-	if err != nil {
-		return err
-	}
-	if !errs.Any() {
-		d.Reached = max(d.Reached, i+1)
-	}
-	if err := h.saveDraft(ctx, d, &form); err != nil {
-		return h.draftGone(w, r, d, err)
-	}
-	if errs.Any() {
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, &form, step, errs)
-	}
-	next := newServiceWizard.steps[i+1].key
-	var nextErrs components.Errors
-	return h.toStep(w, r, newServiceWizard.stepURL(d, next), func() error {
-		if next == views.StepReview {
-			if nextErrs, _, err = h.checkNewService(ctx, &form, d.Secrets, views.StepReview); err != nil {
-				return err
-			}
-		}
-		return h.showNewService(w, r, http.StatusOK, d, &form, next, nextErrs)
-	})
-}
-
-// HandleNewServiceSubmit submits a draft from its review (the review's
-// form posts here too).
-func (h *Handlers) HandleNewServiceSubmit(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return domain.Errorf(domain.EINVALID, "The form could not be read.")
-	}
-	d, err := h.loadDraft(r, newServiceWizard)
-	if err != nil {
-		return err
-	}
-	var form views.NewServiceForm
-	if err := decodeDraft(d, &form); err != nil {
-		return err
-	}
-	if d.State != domain.DraftOpen {
-		return redirect(w, r, newServiceWizard.resultURL(d))
-	}
-	readNewServiceStep(r.PostForm, views.StepReview, &form, d.Secrets)
-	return h.submitNewService(w, r, d, &form)
-}
-
-// submitNewService creates the order of a reviewed draft through the
-// store's NewOrders_Create, at most once per draft (submitOnce). Rules
-// that fail now (the data changed since the review) show on the review.
-func (h *Handlers) submitNewService(w http.ResponseWriter, r *http.Request, d *domain.Draft, form *views.NewServiceForm) error {
-	ctx := r.Context()
-	if d.Reached < newServiceWizard.index(views.StepReview) {
-		return redirect(w, r, newServiceWizard.resultURL(d))
-	}
-	if err := h.saveDraft(ctx, d, form); err != nil {
-		return h.draftGone(w, r, d, err)
-	}
-	in, probs := newServiceInput(form, d.Secrets)
-	if err := probs.Err(); err != nil {
-		errs := newServiceErrors(err, views.StepReview)
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, errs)
-	}
-	got, err := h.submitOnce(ctx, d, func(ctx context.Context) ([]int64, []int64, error) {
-		plan, err := h.Store.CreateNewOrders(ctx, in)
-		if err != nil {
-			return nil, nil, err
-		}
-		return plan.OrderIDs(), plan.LineIDs(), nil
-	})
-	if err != nil {
-		if domain.ErrorCode(err) != domain.EINVALID {
-			return err
-		}
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, d, form, views.StepReview, newServiceErrors(err, views.StepReview))
-	}
-	if got.State == domain.DraftOpen {
-		// Another submit of this draft failed its checks: show why.
-		errs, _, err := h.checkNewService(ctx, form, d.Secrets, views.StepReview)
-		if err != nil {
-			return err
-		}
-		return h.showNewService(w, r, http.StatusUnprocessableEntity, got, form, views.StepReview, errs)
-	}
-	return redirect(w, r, newServiceWizard.resultURL(d))
-}
-
-// draftGone answers a save of a draft that was submitted meanwhile with
-// its result, and passes any other error on.
-func (h *Handlers) draftGone(w http.ResponseWriter, r *http.Request, d *domain.Draft, err error) error {
-	if domain.ErrorCode(err) == domain.ECONFLICT {
-		return redirect(w, r, newServiceWizard.resultURL(d))
-	}
-	return err
+	return d.Secrets
 }
 
 // readNewServiceStep copies the fields of step from a posted form into
@@ -426,7 +263,7 @@ func newServiceStepOf(field string) string {
 }
 
 // newServiceErrors keeps the field errors of err that belong to step
-// (every one on the review), rewording "required" for lists to choose from.
+// (every one on the review), in the wizard's words.
 func newServiceErrors(err error, step string) components.Errors {
 	out := components.Errors{}
 	fs := domain.ErrorFields(err)
@@ -435,11 +272,9 @@ func newServiceErrors(err error, step string) components.Errors {
 	}
 	for _, f := range fs {
 		if step == views.StepReview || newServiceStepOf(f.Field) == step {
-			out[f.Field] = append(out[f.Field], f.Message)
+			out[f.Field] = append(out[f.Field], views.FieldMessage(f.Field, f))
 		}
 	}
-	requiredChoice(out, "CustomerID", "Choose a customer.")
-	requiredChoice(out, "PackageID", "Choose a package.")
 	if len(out) == 0 {
 		return nil
 	}
@@ -457,7 +292,7 @@ func (h *Handlers) checkNewService(ctx context.Context, form *views.NewServiceFo
 	}
 	for _, f := range domain.ErrorFields(err) {
 		if !p.Has(f.Field) { // a value that could not be read is reported once
-			p.Add(f.Field, "%s", f.Message)
+			p.AddError(f)
 		}
 	}
 	errs := newServiceErrors(p.Err(), step)

@@ -67,28 +67,21 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 	if d != nil {
 		vm.PINSaved = !d.Secrets[secretPIN].IsZero()
 	}
-	var cust *domain.Customer
-	if id := parseID(form.CustomerID); id != 0 {
-		c, err := h.Store.FindCustomerByID(ctx, id)
-		if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
-			return vm, err
-		}
-		if cust = c; c != nil {
-			vm.CustomerName = c.Name
-			vm.Wizard.Subtitle = "for " + c.Name + " (#" + itoa64(c.ID) + ")"
-		}
+	cust, err := h.wizardCustomer(ctx, form.CustomerID)
+	if err != nil {
+		return vm, err
+	}
+	if cust != nil {
+		vm.CustomerName = cust.Name
+		vm.Wizard.Subtitle = "for " + cust.Name + " (#" + itoa64(cust.ID) + ")"
 	}
 	pkgs, err := h.Store.FindPackages(ctx)
 	if err != nil {
 		return vm, err
 	}
-	carriers, err := h.Store.FindCarriers(ctx)
+	carriers, carrierOf, err := h.carriersByID(ctx)
 	if err != nil {
 		return vm, err
-	}
-	carrierOf := map[int64]*domain.Carrier{}
-	for _, c := range carriers {
-		carrierOf[c.ID] = c
 	}
 	var pkg *domain.Package
 	var carrier *domain.Carrier
@@ -187,13 +180,6 @@ func packageChoices(pkgs []*domain.Package, carriers []*domain.Carrier, selected
 	return out
 }
 
-// wirelessServiceTypes tells the service types of wireless services from
-// those of wireline ones, by name: a service type has no carrier of its own.
-func wirelessServiceType(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "wireless") || strings.Contains(n, "mobile") || strings.Contains(n, "machine-to-machine") || strings.Contains(n, "m2m")
-}
-
 // serviceChoices offers the service types that fit the package's carrier
 // (wireless ones for a wireless carrier, the others for wireline) and the
 // processes, each with its routes.
@@ -204,8 +190,7 @@ func (h *Handlers) serviceChoices(ctx context.Context, vm *views.NewServiceVM, c
 	}
 	vm.ServiceTypes = []components.Option{{Value: "", Label: "Not given"}}
 	for _, s := range sts {
-		fits := carrier == nil || wirelessServiceType(s.Name) == carrier.Wireless
-		if fits || itoa64(s.ID) == vm.Form.LineTypeID {
+		if s.Fits(carrier) || itoa64(s.ID) == vm.Form.LineTypeID {
 			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == vm.Form.LineTypeID})
 		}
 	}

@@ -175,7 +175,7 @@ func history(t *testing.T, d *db.DB, id int64) []string {
 	}
 	var out []string
 	for _, e := range evs {
-		if ch, ok := e.Changes["Status"]; ok && e.Action == "update" {
+		if ch, ok := e.Changes["Status"]; ok && (e.Action == domain.ActionUpdate || e.Action == domain.ActionSystemMove) {
 			out = append(out, e.UserName+":"+fmt.Sprint(ch[1]))
 		}
 	}

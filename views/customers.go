@@ -39,7 +39,6 @@ type CustomerRow struct {
 	City        string
 	State       string
 	Lines       int
-	LinesKnown  bool // false when the store cannot count lines cheaply
 }
 
 // CustomerShowVM is one customer's page. SSN and TaxID are masked already:
@@ -66,6 +65,9 @@ type CustomerShowVM struct {
 	// Orders is the customer's order list, drawn by the order pages. Nil
 	// shows a placeholder.
 	Orders templ.Component
+
+	// Quotes is the customer's quotes and "Start a quote" (see CustomerQuotes).
+	Quotes templ.Component
 }
 
 // LineRow is one line (service) on the customer page.

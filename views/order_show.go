@@ -51,9 +51,6 @@ type OrderShowVM struct {
 	Port                  *PortView
 	Lines                 []OrderLineView
 
-	// ReconnectPort is the reconnect port this order belongs to, if any.
-	ReconnectPort *ReconnectPortRef
-
 	SameCustomer    []OrderRow
 	SameCustomerURL string // the search for all of the customer's orders
 	SameLines       []OrderRow
@@ -108,13 +105,6 @@ type OrderProductView struct {
 	Rate              string
 	Quantity          int
 	Source            string
-}
-
-// ReconnectPortRef points to the reconnect port an order is part of.
-type ReconnectPortRef struct {
-	ID     int64
-	Status string // Completed, Errored or In progress
-	URL    string
 }
 
 // HistoryEntry is one event of an order's history.

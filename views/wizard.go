@@ -134,14 +134,14 @@ type ReviewProduct struct {
 
 // ResultVM is the page a submitted draft shows: what it created.
 type ResultVM struct {
-	Title      string
-	Submitting bool // another request is still creating the orders
-	Interrupt  bool // the submission stopped without finishing
+	Title string
+	// Interrupt: an earlier version's submission of the draft stopped
+	// without finishing (domain.DraftSubmitting).
+	Interrupt  bool
 	Orders     []ResultLink
 	Lines      []ResultLink
 	CustomerID int64
 	AgainURL   string
-	CheckURL   string
 }
 
 // ResultLink links to an order or line created.

@@ -22,38 +22,49 @@ const (
 
 // NewServiceForm is everything entered in the new-service wizard, as typed
 // (so a wrong value comes back to be corrected). The PIN is not here: it is
-// kept sealed beside the draft and never drawn.
+// kept sealed beside the draft and never drawn. It is what the wizard's
+// draft keeps: its JSON names are fixed (NewOrders_Create's where it has
+// one), so renaming a field here never breaks a draft that is open; what
+// changes their meaning is a new draft version (handlers.draftVersion).
 type NewServiceForm struct {
-	CustomerID      string
-	PackageID       string
-	LineTypeID      string
-	ProcessID       string
-	Description     string
-	ESN             string
-	WirelessICCID   string
-	NumberMode      string
-	ReconnectTN     string
-	Port            PortForm
-	Ship            bool
-	ShippingAddress AddressForm
-	Products        []ProductForm
-	SendOrders      bool
-	ShippingFilled  bool // the shipping address was filled from the customer's once
+	CustomerID      string        `json:"CustomerID"`
+	PackageID       string        `json:"PackageID"`
+	LineTypeID      string        `json:"LineTypeID"`
+	ProcessID       string        `json:"ProcessID"`
+	Description     string        `json:"Description"`
+	ESN             string        `json:"ESN"`
+	WirelessICCID   string        `json:"WirelessICCID"`
+	NumberMode      string        `json:"NumberMode"`
+	ReconnectTN     string        `json:"ReconnectTN"`
+	Port            PortForm      `json:"WirelessPort"`
+	Ship            bool          `json:"Ship"`
+	ShippingAddress AddressForm   `json:"ShippingAddress"`
+	Products        []ProductForm `json:"AdditionalProducts"`
+	SendOrders      bool          `json:"SendOrders"`
+	ShippingFilled  bool          `json:"ShippingFilled"` // the shipping address was filled from the customer's once
 }
 
 // PortForm is the port-in request as typed (PINPassword aside).
 type PortForm struct {
-	MDN              string
-	AccountNumber    string
-	AuthorizedSigner string
-	Remark           string
-	ExternalProvider string
-	Address          AddressForm
+	MDN              string      `json:"MDN"`
+	AccountNumber    string      `json:"AccountNumber"`
+	AuthorizedSigner string      `json:"AuthorizedSigner"`
+	Remark           string      `json:"Remark"`
+	ExternalProvider string      `json:"ExternalProvider"`
+	Address          AddressForm `json:"Address"`
 }
 
 // AddressForm is an address as typed.
 type AddressForm struct {
-	FirstName, LastName, Address1, Address2, City, State, Zip, Zip4, Country string
+	FirstName string `json:"FirstName"`
+	LastName  string `json:"LastName"`
+	Address1  string `json:"Address1"`
+	Address2  string `json:"Address2"`
+	City      string `json:"City"`
+	State     string `json:"State"`
+	Zip       string `json:"Zip"`
+	Zip4      string `json:"Zip4"`
+	Country   string `json:"Country"`
 }
 
 // Blank reports whether nothing was typed.
@@ -61,10 +72,10 @@ func (a AddressForm) Blank() bool { return a == AddressForm{} }
 
 // ProductForm is one additional product as typed; blanks take the product's defaults.
 type ProductForm struct {
-	ProductID   string
-	Rate        string
-	Quantity    string
-	Description string
+	ProductID   string `json:"ProductID"`
+	Rate        string `json:"Rate"`
+	Quantity    string `json:"Quantity"`
+	Description string `json:"Description"`
 }
 
 // Blank reports whether nothing was typed.

@@ -69,7 +69,7 @@ func TestBrowserAdminUsersJourney(t *testing.T) {
 		t.Fatalf("create with a short password: %v", err)
 	}
 	webtest.Shot(t, ctx, "admin-users-error")
-	if msg := text(t, ctx, "#e-password"); !strings.Contains(msg, "at least 4") {
+	if msg := text(t, ctx, "#e-password"); !strings.Contains(msg, "at least 8") {
 		t.Errorf("password error %q", msg)
 	}
 	focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement && document.activeElement.id`))

@@ -122,7 +122,7 @@ func TestBrowserReconnectPortCompletes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"(773) 555-3001", "Completed", "Disconnect", "Reconnect", "COMPLETE"} {
+	for _, want := range []string{"(773) 555-3001", "Completed", "Disconnect", "Reconnect", "Complete", "number activated"} {
 		if !strings.Contains(card, want) {
 			t.Errorf("card %q lacks %q", card, want)
 		}

@@ -70,7 +70,7 @@ func seedCustRef(tb testing.TB, app *webtest.App) custRef {
 			tb.Fatal(err)
 		}
 	}
-	r.Voice = fxInsert(tb, app, `INSERT INTO service_types (name) VALUES (?)`, "Wireless Voice")
+	r.Voice = fxInsert(tb, app, `INSERT INTO service_types (name, wireless) VALUES (?, ?)`, "Wireless Voice", true)
 	r.Business = fxInsert(tb, app, `INSERT INTO bill_profiles (name) VALUES (?)`, "Monthly Business")
 	r.Consumer = fxInsert(tb, app, `INSERT INTO bill_profiles (name) VALUES (?)`, "Consumer Autopay")
 	r.OneRoute = fxInsert(tb, app, `INSERT INTO processes (name) VALUES (?)`, "Standard Activation")

@@ -138,8 +138,6 @@ var statusPath = map[string][]string{
 
 // The store gives the order pages their queues and customer names.
 var (
-	_ handlers.OrderQueues = (*db.DB)(nil)
-	_ interface {
-		FindCustomerNames(ctx context.Context, customerIDs []int64) (map[int64]string, error)
-	} = (*db.DB)(nil)
+	_ domain.OrderQueueStore = (*db.DB)(nil)
+	_ handlers.Store         = (*db.DB)(nil)
 )

@@ -32,13 +32,26 @@ func TestLoadOrders(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ctx := context.Background()
+	loadOrders(t, path, n)
+}
+
+// loadOrders adds n orders to the SQLite database at path, which holds
+// the demo data set: one line each, spread over two years before the last
+// month, on the demo's lines (so a line's orders grow with n).
+func loadOrders(t testing.TB, path string, n int) {
 	d, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=OFF&_txlock=immediate")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Close()
 	d.SetMaxOpenConns(1)
+	loadOrdersInto(t, d, func(q string) string { return q }, n)
+}
+
+// loadOrdersInto is loadOrders on d, an open database of either engine;
+// rebind turns ? placeholders into the engine's.
+func loadOrdersInto(t testing.TB, d *sql.DB, rebind func(string) string, n int) {
+	ctx := context.Background()
 
 	// The demo's lines, with their customers and carrier accounts.
 	type line struct {
@@ -92,13 +105,13 @@ func TestLoadOrders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ord, err := tx.PrepareContext(ctx, `INSERT INTO orders (id, pon, order_type, status, status_note, customer_id, carrier_id,
+		ord, err := tx.PrepareContext(ctx, rebind(`INSERT INTO orders (id, pon, order_type, status, status_note, customer_id, carrier_id,
 			carrier_account_id, flow_through, created_at, updated_at, completion_date, tracking_number, shipping_status, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		item, err := tx.PrepareContext(ctx, `INSERT INTO order_items (order_id, line_id, tn, action) VALUES (?, ?, ?, ?)`)
+		item, err := tx.PrepareContext(ctx, rebind(`INSERT INTO order_items (order_id, line_id, tn, action, created_at) VALUES (?, ?, ?, ?, ?)`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +136,7 @@ func TestLoadOrders(t *testing.T) {
 				rng.IntN(2) == 0, created, created, completed, tracking, shipping); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := item.ExecContext(ctx, id, l.id, l.tn, actions[typ]); err != nil {
+			if _, err := item.ExecContext(ctx, id, l.id, l.tn, actions[typ], created); err != nil {
 				t.Fatal(err)
 			}
 		}

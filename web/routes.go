@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"switchboard/domain"
 	"switchboard/handlers"
 	"switchboard/static"
@@ -23,7 +21,7 @@ func routes(s *Server) []Route {
 		supervisor = domain.RoleSupervisor
 		admin      = domain.RoleAdmin
 	)
-	_, _, _, _ = rep, supervisor, admin, api
+	newService, changeService := h.NewServiceWizard(), h.ChangeServiceWizard()
 	return []Route{
 		// Open to anyone.
 		{Pattern: "GET /healthz", Min: Public, Handler: h.API(h.HandleHealth)},
@@ -31,6 +29,7 @@ func routes(s *Server) []Route {
 		{Pattern: "GET /login", Min: Public, Handler: h.Page(h.HandleLoginForm)},
 		{Pattern: "POST /login", Min: Public, Handler: h.Page(h.HandleLogin)},
 		{Pattern: "POST /logout", Min: Public, Handler: h.Page(h.HandleLogout)},
+		page("POST /logout/everywhere", support, h.HandleSignOutEverywhere),
 		{Pattern: "/", Min: Public, Kind: KindPage, Handler: h.Page(h.HandleNotFound)},
 		{Pattern: "/api/", Min: Public, Handler: h.API(h.HandleAPINotFound)},
 
@@ -50,16 +49,36 @@ func routes(s *Server) []Route {
 		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
 
 		// Order wizards (pages): a draft per wizard run, a step per URL.
-		page("GET /orders/new", rep, h.HandleNewServiceStart),
-		page("POST /orders/new", rep, h.HandleNewServiceCreate),
-		page("GET /orders/new/{draft}/{step}", rep, h.HandleNewServiceStep),
-		page("POST /orders/new/{draft}/{step}", rep, h.HandleNewServiceSave),
-		page("POST /orders/new/{draft}/submit", rep, h.HandleNewServiceSubmit),
-		page("GET /orders/create", rep, h.HandleOrdersStart),
-		page("POST /orders/create", rep, h.HandleOrdersCreate),
-		page("GET /orders/create/{draft}/{step}", rep, h.HandleOrdersStep),
-		page("POST /orders/create/{draft}/{step}", rep, h.HandleOrdersSave),
-		page("POST /orders/create/{draft}/submit", rep, h.HandleOrdersSubmit),
+		page("GET /orders/new", rep, newService.Start),
+		page("POST /orders/new", rep, newService.Create),
+		page("GET /orders/new/{draft}/{step}", rep, newService.Step),
+		page("POST /orders/new/{draft}/{step}", rep, newService.Save),
+		page("POST /orders/new/{draft}/submit", rep, newService.Submit),
+		page("GET /orders/create", rep, changeService.Start),
+		page("POST /orders/create", rep, changeService.Create),
+		page("GET /orders/create/{draft}/{step}", rep, changeService.Step),
+		page("POST /orders/create/{draft}/{step}", rep, changeService.Save),
+		page("POST /orders/create/{draft}/submit", rep, changeService.Submit),
+
+		// Quotes and the port-number range editor (pages).
+		page("POST /customers/{id}/quotes", rep, h.HandleQuoteStart),
+		page("GET /quotes/{id}", support, h.HandleQuoteShow),
+		page("POST /quotes/{id}/services", rep, h.HandleQuoteServiceAdd),
+		page("GET /quotes/{id}/convert", rep, h.HandleQuoteConvertConfirm),
+		page("POST /quotes/{id}/convert", rep, h.HandleQuoteConvert),
+		page("GET /order-services/{id}/port-numbers", support, h.HandlePortNumbers),
+		page("GET /order-services/{id}/port-numbers.csv", support, h.HandlePortNumbersCSV),
+		page("POST /order-services/{id}/port-numbers", rep, h.HandlePortNumberAdd),
+		page("POST /order-services/{id}/port-numbers/check", rep, h.HandlePortNumberCheck),
+		page("POST /order-services/{id}/port-numbers/paste", rep, h.HandlePasteSave),
+		page("POST /order-services/{id}/port-numbers/paste/preview", rep, h.HandlePastePreview),
+		page("POST /order-services/{id}/port-numbers/{pid}", rep, h.HandlePortNumberChange),
+		page("POST /order-services/{id}/port-numbers/{pid}/remove", rep, h.HandlePortNumberRemove),
+
+		// Service designs: reference data (pages).
+		page("GET /admin/service-designs", admin, h.HandleServiceDesigns),
+		page("POST /admin/service-designs", admin, h.HandleServiceDesignSave),
+		page("POST /admin/service-designs/{id}", admin, h.HandleServiceDesignSave),
 
 		// Reconnect ports (pages): the live board and its event stream.
 		page("GET /reconnect-ports", support, h.HandleReconnectBoard),
@@ -93,6 +112,17 @@ func routes(s *Server) []Route {
 		api("GET /api/inventory", support, h.HandleAPIInventory),
 		api("POST /api/inventory", admin, h.Idempotent(h.HandleAPIInventoryCreate)),
 
+		// Service designs, quotes and port numbers (JSON API, seed 002).
+		api("GET /api/service-designs", support, h.HandleAPIServiceDesigns),
+		api("POST /api/quotes", rep, h.Idempotent(h.HandleAPIQuoteCreate)),
+		api("GET /api/quotes/{QuoteID}", support, h.HandleAPIQuote),
+		api("POST /api/quotes/{QuoteID}/services", rep, h.Idempotent(h.HandleAPIQuoteServiceAdd)),
+		api("POST /api/quotes/{QuoteID}/convert", rep, h.Idempotent(h.HandleAPIQuoteConvert)),
+		api("POST /api/order/Service/{OrderServiceID}/PortNumber", rep, h.Idempotent(h.HandleAPIPortNumberAdd)),
+		api("GET /api/order/Service/{OrderServiceID}/PortNumber", support, h.HandleAPIPortNumbers),
+		api("PUT /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberChange),
+		api("DELETE /api/order/Service/{OrderServiceID}/PortNumber/{PortNumberID}", rep, h.HandleAPIPortNumberRemove),
+
 		// Orders (JSON API). Creating endpoints honour Idempotency-Key.
 		api("POST /api/new-orders", rep, h.Idempotent(h.HandleAPINewOrdersCreate)),
 		api("POST /api/orders", rep, h.Idempotent(h.HandleAPIOrdersCreate)),
@@ -108,5 +138,3 @@ func routes(s *Server) []Route {
 		api("POST /api/reconnect-ports/{ReconnectPortID}/resubmit", rep, h.Idempotent(h.HandleAPIReconnectPortResubmit)),
 	}
 }
-
-var _ = http.MethodGet

@@ -3,7 +3,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -25,35 +24,19 @@ type Server struct {
 	handler  http.Handler
 }
 
-// Config is what NewServer needs.
+// Config is what NewServer needs. A part the handlers need is a field of
+// its own here, wired in cmd_serve.go.
 type Config struct {
 	Store         handlers.Store
 	SessionKeys   [][]byte // first signs; the rest still verify (rotation)
 	SecureCookies bool
 	Log           *slog.Logger
-	// Extra lets later parts (the board's event hub, the poller) add their own fields.
-	Extra func(*handlers.Handlers)
-}
-
-// epochStore reads a user's session epoch; *db.DB has it.
-type epochStore interface {
-	SessionEpoch(ctx context.Context, userID int64) (int64, error)
 }
 
 // NewServer builds the server and its routes.
 func NewServer(cfg Config) *Server {
-	es, _ := cfg.Store.(epochStore)
-	epochOf := func(ctx context.Context, id int64) (int64, error) {
-		if es == nil {
-			return 0, nil
-		}
-		return es.SessionEpoch(ctx, id)
-	}
-	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, epochOf)}
+	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store)}
 	s.H = &handlers.Handlers{Store: cfg.Store, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
-	if cfg.Extra != nil {
-		cfg.Extra(s.H)
-	}
 	s.Board = NewBoardHub(s.H, cfg.Log)
 	s.Routes = routes(s)
 	mux := http.NewServeMux()
@@ -155,21 +138,14 @@ func (s *Server) guard(rt Route) http.Handler {
 	})
 }
 
-// pageUser returns the signed-in user of a browser session, or nil. A
-// disabled user, or one whose sessions were ended since, is signed out.
+// pageUser returns the signed-in user of a browser session, or nil: a
+// session ended or run out, or a disabled user, is signed out.
 func (s *Server) pageUser(w http.ResponseWriter, r *http.Request) *domain.User {
-	st, ok := s.Sessions.state(r)
-	if !ok {
+	u, err := s.Sessions.User(r)
+	if err != nil {
+		s.Log.ErrorContext(r.Context(), "session check", "err", err)
 		return nil
 	}
-	u, err := s.Store.FindUserByID(r.Context(), st.UserID)
-	if err != nil || u.Disabled {
-		return nil
-	}
-	if epoch, err := s.Sessions.epochOf(r.Context(), u.ID); err != nil || epoch != st.Epoch {
-		return nil
-	}
-	s.Sessions.touch(w, r, st)
 	return u
 }
 

@@ -1,9 +1,11 @@
 package web
 
 import (
-	"context"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/gob"
+	"encoding/hex"
 	"net/http"
 	"time"
 
@@ -16,25 +18,27 @@ import (
 // Session lifetimes: a session ends after IdleTimeout without a request, and
 // AbsoluteTimeout after sign-in whatever happens.
 const (
-	IdleTimeout     = 2 * time.Hour
-	AbsoluteTimeout = 12 * time.Hour
+	IdleTimeout     = domain.SessionIdle
+	AbsoluteTimeout = domain.SessionAbsolute
 	cookieName      = "switchboard_session"
-	touchEvery      = time.Minute // how stale "last seen" may get before the cookie is rewritten
+	touchEvery      = time.Minute // how stale a session's "last seen" may get before it is written again
 )
 
 func init() { gob.Register(handlers.Flash{}) }
 
-// SessionStore keeps sign-in state in a signed, encrypted cookie, so any
-// instance sharing the keys can read it.
+// SessionStore keeps sign-in state: a signed, encrypted cookie carries a
+// random session id, and the session's record in the database says whether
+// it is still live, so any instance can check it and signing out ends it
+// everywhere at once.
 type SessionStore struct {
 	cookies *sessions.CookieStore
+	store   domain.SessionStore
 	now     func() time.Time
-	epochOf func(ctx context.Context, userID int64) (int64, error)
 }
 
 // NewSessionStore derives a hash and a block key from each key; the first
 // key signs new cookies and the others still read old ones (rotation).
-func NewSessionStore(keys [][]byte, secure bool, epochOf func(ctx context.Context, userID int64) (int64, error)) *SessionStore {
+func NewSessionStore(keys [][]byte, secure bool, store domain.SessionStore) *SessionStore {
 	var pairs [][]byte
 	for _, k := range keys {
 		h := sha256.Sum256(append([]byte("switchboard session hash:"), k...))
@@ -45,15 +49,7 @@ func NewSessionStore(keys [][]byte, secure bool, epochOf func(ctx context.Contex
 	// MaxAge also bounds the signed timestamp inside the cookie.
 	cs.MaxAge(int(AbsoluteTimeout / time.Second))
 	cs.Options = &sessions.Options{Path: "/", MaxAge: int(AbsoluteTimeout / time.Second), HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
-	return &SessionStore{cookies: cs, now: time.Now, epochOf: epochOf}
-}
-
-// sessionState is what a signed-in session holds.
-type sessionState struct {
-	UserID int64
-	Epoch  int64
-	Start  time.Time
-	Seen   time.Time
+	return &SessionStore{cookies: cs, store: store, now: time.Now}
 }
 
 func (s *SessionStore) get(r *http.Request) *sessions.Session {
@@ -67,57 +63,76 @@ func (s *SessionStore) get(r *http.Request) *sessions.Session {
 	return sess
 }
 
-// state reads the session; ok is false when nobody is signed in or the
-// session has run out.
-func (s *SessionStore) state(r *http.Request) (st sessionState, ok bool) {
-	sess := s.get(r)
-	id, _ := sess.Values["uid"].(int64)
-	epoch, _ := sess.Values["epoch"].(int64)
-	start, _ := sess.Values["start"].(int64)
-	seen, _ := sess.Values["seen"].(int64)
-	if id == 0 {
-		return st, false
+// sessionHash is the stored form of a session id.
+func sessionHash(id string) string {
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:])
+}
+
+// cookieSession returns the hash of the session id r's cookie carries, or "".
+func (s *SessionStore) cookieSession(r *http.Request) string {
+	id, _ := s.get(r).Values["sid"].(string)
+	if id == "" {
+		return ""
 	}
-	st = sessionState{UserID: id, Epoch: epoch, Start: time.Unix(start, 0), Seen: time.Unix(seen, 0)}
+	return sessionHash(id)
+}
+
+// User returns the signed-in user of r, or nil when nobody is: no cookie,
+// a session that was ended or has run out, or a disabled user. It is one
+// read of the session's row by primary key, and a write at most once a
+// minute to record that the session is in use.
+func (s *SessionStore) User(r *http.Request) (*domain.User, error) {
+	id := s.cookieSession(r)
+	if id == "" {
+		return nil, nil
+	}
+	sess, u, err := s.store.FindSession(r.Context(), id)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
 	now := s.now()
-	if now.Sub(st.Start) > AbsoluteTimeout || now.Sub(st.Seen) > IdleTimeout {
-		return st, false
+	if !sess.Live(now) || u.Disabled {
+		return nil, nil
 	}
-	return st, true
+	if now.Sub(sess.SeenAt) >= touchEvery {
+		if err := s.store.TouchSession(r.Context(), id, now); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
 }
 
-// touch records activity, rewriting the cookie at most once a minute.
-func (s *SessionStore) touch(w http.ResponseWriter, r *http.Request, st sessionState) {
-	if s.now().Sub(st.Seen) < touchEvery {
-		return
-	}
-	sess := s.get(r)
-	sess.Values["seen"] = s.now().Unix()
-	sess.Save(r, w)
-}
-
-// SignIn starts a new session for u: every old value is dropped.
+// SignIn starts a new session for u: a new id, and every old cookie value dropped.
 func (s *SessionStore) SignIn(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	epoch, err := s.epochOf(r.Context(), u.ID)
-	if err != nil {
+	b := make([]byte, 32)
+	rand.Read(b)
+	id := base64.RawURLEncoding.EncodeToString(b)
+	if err := s.store.CreateSession(r.Context(), &domain.Session{ID: sessionHash(id), UserID: u.ID, CreatedAt: s.now()}); err != nil {
 		return err
 	}
 	sess := s.get(r)
-	sess.Values = map[any]any{}
+	sess.Values = map[any]any{"sid": id}
 	sess.IsNew = true
-	now := s.now().Unix()
-	sess.Values["uid"], sess.Values["epoch"], sess.Values["start"], sess.Values["seen"] = u.ID, epoch, now, now
 	return sess.Save(r, w)
 }
 
-// SignOut ends the session and deletes the cookie.
-func (s *SessionStore) SignOut(w http.ResponseWriter, r *http.Request) {
+// SignOut ends the session on the server and deletes the cookie: a copy of
+// the cookie taken before no longer signs anyone in.
+func (s *SessionStore) SignOut(w http.ResponseWriter, r *http.Request) error {
+	if id := s.cookieSession(r); id != "" {
+		if err := s.store.DeleteSession(r.Context(), id); err != nil {
+			return err
+		}
+	}
 	sess := s.get(r)
 	sess.Values = map[any]any{}
 	opts := *sess.Options
 	opts.MaxAge = -1
 	sess.Options = &opts
-	sess.Save(r, w)
+	return sess.Save(r, w)
 }
 
 // Flash keeps a message for the next page.

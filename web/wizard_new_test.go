@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -477,6 +478,41 @@ func TestNewServiceWizard(t *testing.T) {
 		}
 		if got := countOrders(t, app, fx.CustomerID); got != before {
 			t.Fatalf("an interrupted draft was submitted again: %d orders", got-before)
+		}
+	})
+
+	t.Run("OlderDraftSaysStartAgain", func(t *testing.T) {
+		fx := fx.fresh()
+		base := walkToReview(t, rep, fx, &b)
+		id := strings.TrimPrefix(base, "/orders/new/")
+		var data string
+		if err := app.DB.R.GetContext(context.Background(), &data, app.DB.R.Rebind(`SELECT data FROM order_drafts WHERE id = ?`), id); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`{"Version":1,"Values":{`, `"WirelessPort":{"MDN":`, `"AdditionalProducts":`} {
+			if !strings.Contains(data, want) {
+				t.Errorf("the draft does not keep %s: %s", want, data)
+			}
+		}
+		// What a draft of the first version kept: the form's values, unversioned.
+		setDraft := func(query string, args ...any) {
+			t.Helper()
+			if _, err := app.DB.W.ExecContext(context.Background(), app.DB.W.Rebind(query), append(args, id)...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setDraft(`UPDATE order_drafts SET data = ? WHERE id = ?`, fmt.Sprintf(`{"CustomerID":"%d","PackageID":"1"}`, fx.CustomerID))
+		res := b.keep(rep.Get(base + "/review"))
+		if res.StatusCode != http.StatusConflict || !strings.Contains(res.Doc().Text(), "started with an older form") {
+			t.Fatalf("an older draft: status %d: %s", res.StatusCode, res.Doc().Text())
+		}
+		if res := b.keep(rep.PostForm(base+"/submit", url.Values{})); res.StatusCode != http.StatusConflict {
+			t.Fatalf("submitting an older draft: status %d", res.StatusCode)
+		}
+		// One submitted by the older form still shows its result.
+		setDraft(`UPDATE order_drafts SET state = 'SUBMITTED' WHERE id = ?`)
+		if res := b.keep(rep.Get(base + "/result")); res.StatusCode != http.StatusOK || !strings.Contains(res.Doc().Text(), "submitted") {
+			t.Fatalf("an older submitted draft's result: status %d: %s", res.StatusCode, res.Doc().Text())
 		}
 	})
 

@@ -36,6 +36,7 @@ var Nav = []NavItem{
 	{"/reconnect-ports", "Reconnect ports", domain.RoleSupport},
 	{"/customers", "Customers", domain.RoleSupport},
 	{"/admin/users", "Users", domain.RoleAdmin},
+	{"/admin/service-designs", "Service designs", domain.RoleAdmin},
 }
 
 // Items returns the links the signed-in user may open.

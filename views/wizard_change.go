@@ -61,40 +61,44 @@ func KindHelp(kind string) string {
 	return ""
 }
 
-// OrdersForm is everything entered in the change-service wizard, as typed.
-type OrdersForm struct {
-	Kind       string
-	CustomerID string
+// ChangeServiceForm is everything entered in the change-service wizard, as
+// typed. It is what the wizard's draft keeps: its JSON names are fixed
+// (Orders_Create's where it has one), so renaming a field here never breaks
+// a draft that is open; what changes their meaning is a new draft version
+// (handlers.draftVersion).
+type ChangeServiceForm struct {
+	Kind       string `json:"Kind"`
+	CustomerID string `json:"CustomerID"`
 
-	LineID       string   // Suspend, Restore, Disconnect, PackageChange
-	WholeAccount bool     // Disconnect: every line of the account
-	LineIDs      []string // Change: the lines chosen
+	LineID       string   `json:"LineID"`       // Suspend, Restore, Disconnect, PackageChange
+	WholeAccount bool     `json:"WholeAccount"` // Disconnect: every line of the account
+	LineIDs      []string `json:"LineIDs"`      // Change: the lines chosen
 
-	SuspendType           string
-	InventoryItemStatus   string
-	FlowThrough           bool
-	ProcessID             string
-	BillingOption         string
-	IgnoreRelatedProducts bool
-	PackageID             string // PackageChange
-	Prorate               bool
+	SuspendType           string `json:"SuspendType"`
+	InventoryItemStatus   string `json:"InventoryItemStatus"`
+	FlowThrough           bool   `json:"FlowThrough"`
+	ProcessID             string `json:"ProcessID"`
+	BillingOption         string `json:"BillingOption"`
+	IgnoreRelatedProducts bool   `json:"IgnoreRelatedProducts"`
+	PackageID             string `json:"PackageID"` // PackageChange
+	Prorate               bool   `json:"Prorate"`
 
-	NewLines []NewLineForm    // AddLine
-	Changes  []LineChangeForm // Change: one per line in LineIDs, in that order
+	NewLines []NewLineForm    `json:"Lines"`   // AddLine
+	Changes  []LineChangeForm `json:"Changes"` // Change: one per line in LineIDs, in that order
 }
 
 // NewLineForm is one of AddLine's new lines, as typed.
 type NewLineForm struct {
-	TN               string
-	PackageID        string
-	CarrierID        string
-	CarrierAccountID string
-	AltBTNID         string
-	LineTypeID       string
-	Description      string
-	PBXMake          string
-	PBXModel         string
-	Products         []LineProductForm
+	TN               string            `json:"TN"`
+	PackageID        string            `json:"PackageID"`
+	CarrierID        string            `json:"CarrierID"`
+	CarrierAccountID string            `json:"CarrierAccountID"`
+	AltBTNID         string            `json:"AltBTNID"`
+	LineTypeID       string            `json:"LineTypeID"`
+	Description      string            `json:"Description"`
+	PBXMake          string            `json:"PBXMake"`
+	PBXModel         string            `json:"PBXModel"`
+	Products         []LineProductForm `json:"Products"`
 }
 
 // Blank reports whether nothing was typed for the line.
@@ -113,9 +117,9 @@ type NewLineChoices struct {
 
 // LineProductForm is a product added to a line, as typed.
 type LineProductForm struct {
-	ProductID string
-	Rate      string
-	Quantity  string
+	ProductID string `json:"ProductID"`
+	Rate      string `json:"Rate"`
+	Quantity  string `json:"Quantity"`
 }
 
 // Blank reports whether nothing was typed.
@@ -123,18 +127,18 @@ func (p LineProductForm) Blank() bool { return p == LineProductForm{} }
 
 // LineChangeForm is what Change does to one line.
 type LineChangeForm struct {
-	LineID     string
-	Disconnect bool
-	Add        []LineProductForm
-	Products   []ProductChangeForm // the line's products: keep, change or remove
+	LineID     string              `json:"LineID"`
+	Disconnect bool                `json:"Disconnect"`
+	Add        []LineProductForm   `json:"Add"`
+	Products   []ProductChangeForm `json:"Products"` // the line's products: keep, change or remove
 }
 
 // ProductChangeForm is what happens to one product on a line.
 type ProductChangeForm struct {
-	CustomerProductID string
-	Action            string // "", "change" or "remove"
-	Rate              string
-	Quantity          string
+	CustomerProductID string `json:"CustomerProductID"`
+	Action            string `json:"Action"` // "", "change" or "remove"
+	Rate              string `json:"Rate"`
+	Quantity          string `json:"Quantity"`
 }
 
 // LineChoice is one of the customer's lines on the lines step.
@@ -162,10 +166,10 @@ type PackageOption struct {
 	Selected bool
 }
 
-// OrdersVM is one step of the change-service wizard.
-type OrdersVM struct {
+// ChangeServiceVM is one step of the change-service wizard.
+type ChangeServiceVM struct {
 	Wizard WizardVM
-	Form   OrdersForm
+	Form   ChangeServiceForm
 
 	CustomerName string
 	Customer     CustomerPickVM
@@ -195,7 +199,7 @@ type PlannedOrder struct {
 }
 
 // NewLineRows are AddLine's lines to draw: at least one.
-func (vm OrdersVM) NewLineRows() []NewLineForm {
+func (vm ChangeServiceVM) NewLineRows() []NewLineForm {
 	if len(vm.Form.NewLines) == 0 {
 		return []NewLineForm{{}}
 	}
@@ -203,7 +207,7 @@ func (vm OrdersVM) NewLineRows() []NewLineForm {
 }
 
 // NewLineChoice is the choices of the i-th new line.
-func (vm OrdersVM) NewLineChoice(i int) NewLineChoices {
+func (vm ChangeServiceVM) NewLineChoice(i int) NewLineChoices {
 	if i < len(vm.NewLines) {
 		return vm.NewLines[i]
 	}
@@ -211,7 +215,7 @@ func (vm OrdersVM) NewLineChoice(i int) NewLineChoices {
 }
 
 // ChangeProducts are the products the line can take (Change).
-func (vm OrdersVM) ChangeProducts(lineID string) []ProductChoice {
+func (vm ChangeServiceVM) ChangeProducts(lineID string) []ProductChoice {
 	if ps, ok := vm.LineProducts[lineID]; ok {
 		return ps
 	}

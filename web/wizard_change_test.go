@@ -97,7 +97,7 @@ func step(t *testing.T, c *webtest.Client, base, name string, form url.Values, w
 	return res
 }
 
-func TestOrdersCreateWizard(t *testing.T) {
+func TestChangeServiceWizard(t *testing.T) {
 	app := webtest.OpenDemo(t)
 	rep := app.As(domain.RoleRep)
 	used := map[int64]bool{}
@@ -313,10 +313,10 @@ func byAttr(doc webtest.Node, tag, attr, value string) (webtest.Node, bool) {
 	return webtest.Node{}, false
 }
 
-// TestOrdersCreateAddLineFields walks AddLine's every input: each bad one is
+// TestChangeServiceAddLineFields walks AddLine's every input: each bad one is
 // refused beside its field with nothing written, and a good line carries its
 // account, Alt BTN and PBX fields into the order and the new line.
-func TestOrdersCreateAddLineFields(t *testing.T) {
+func TestChangeServiceAddLineFields(t *testing.T) {
 	app := webtest.OpenDemo(t)
 	rep := app.As(domain.RoleRep)
 	ctx := context.Background()
@@ -523,9 +523,9 @@ func TestOrdersCreateAddLineFields(t *testing.T) {
 	}
 }
 
-// TestOrdersCreateChangeProductsPerLine: Change offers each line its own
+// TestChangeServiceChangeProductsPerLine: Change offers each line its own
 // carrier's products, not those of every chosen line.
-func TestOrdersCreateChangeProductsPerLine(t *testing.T) {
+func TestChangeServiceChangeProductsPerLine(t *testing.T) {
 	app := webtest.OpenDemo(t)
 	rep := app.As(domain.RoleRep)
 	ctx := context.Background()
@@ -566,11 +566,11 @@ func TestOrdersCreateChangeProductsPerLine(t *testing.T) {
 	}
 }
 
-// TestOrdersCreateDisconnectBusyAccount: a customer some of whose lines
+// TestChangeServiceDisconnectBusyAccount: a customer some of whose lines
 // have open orders can still be chosen for a disconnect (of one of its
 // other lines); choosing the whole account says, on the lines step, which
 // lines stop it.
-func TestOrdersCreateDisconnectBusyAccount(t *testing.T) {
+func TestChangeServiceDisconnectBusyAccount(t *testing.T) {
 	app := webtest.OpenDemo(t)
 	rep := app.As(domain.RoleRep)
 	ctx := context.Background()
