@@ -187,3 +187,15 @@ func (a *App) API(role domain.Role, method, path, jsonBody string, headers ...st
 	}
 	return a.Anonymous().Do(method, path, body, h...)
 }
+
+// Open requests path and returns the answer with its body unread and
+// closed: for a stream (server-sent events) that never ends by itself.
+func (c *Client) Open(path string) *http.Response {
+	c.app.T.Helper()
+	res, err := c.Client.Get(c.app.HTTP.URL + path)
+	if err != nil {
+		c.app.T.Fatal(err)
+	}
+	res.Body.Close()
+	return res
+}
