@@ -58,9 +58,6 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return fmt.Errorf("start background jobs: %w", err)
 	}
 	defer stopJobs(work, log)
-	if *withDemo {
-		go demo.RunPorts(ctx, d, log)
-	}
 	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
 	// The live board hears of every reconnect port change: this instance's
 	// once they commit, the other instances' through the database.
@@ -71,12 +68,15 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 			log.Error("reconnect port events from the other instances stopped", "err", err)
 		}
 	}()
+	if *withDemo {
+		go demo.RunPorts(ctx, d, log)
+	}
 	hs := &http.Server{
 		Addr:              *addr,
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
+		WriteTimeout:      60 * time.Second, // the CSV export and the board's event stream set their own deadlines
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
