@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,6 +57,11 @@ func startPortInForm(t *testing.T, app *webtest.App, ctx context.Context, lineID
 		t.Fatalf("the checks did not pass: %s", txt)
 	}
 	webtest.Shot(t, ctx, "reconnect-port-new")
+	if os.Getenv("SWITCHBOARD_SCREENSHOTS") != "" {
+		chromedp.Do(ctx, chromedp.EmulateViewport(375, 800))
+		webtest.Shot(t, ctx, "reconnect-port-new-phone")
+		chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
+	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("button[value=create]")),
 		chromedp.WaitVisible(chromedp.CSS(".sb-flash-ok"))); err != nil {
 		t.Fatalf("submit: %v", err)
