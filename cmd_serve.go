@@ -49,7 +49,8 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 			return err
 		}
 	}
-	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: *poll, Log: log})
+	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: *poll, Log: log,
+		Sweeper: &jobs.Sweeper{Store: d, Now: d.Now, Log: log}})
 	if err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return fmt.Errorf("start background jobs: %w", err)
 	}
 	defer stopJobs(work, log)
-	srv := web.NewServer(web.Config{Store: d, SessionKeys: k.Session, SecureCookies: *secure, Log: log})
+	srv := web.NewServer(web.Config{Store: d, Jobs: work.Admin(), SessionKeys: k.Session, SecureCookies: *secure, Log: log})
 	// The live board hears of every reconnect port change: this instance's
 	// once they commit, the other instances' through the database.
 	d.PortEvents = srv.Board
@@ -86,8 +87,6 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("Switchboard is listening", "url", "http://"+ln.Addr().String()+"/", "db", dbName(*dbf.DSN))
-	stopSweeps := (&jobs.Sweeper{Store: d, Now: d.Now, Log: log}).Start(ctx)
-	defer stopSweeps()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -31,8 +31,6 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
-	Jobs    Jobs // inserts the jobs writes make due; an insert-only River client until serve sets its own
-
 	// PortEvents receives every reconnect port change after it commits,
 	// from this instance and (PostgreSQL, ListenPortEvents) from the others.
 	PortEvents PortEventPublisher
@@ -44,6 +42,9 @@ type DB struct {
 	// committed (Tx.Publish); nil publishes nothing. Set it before the
 	// first write.
 	Events domain.EventPublisher
+	// Jobs inserts the jobs writes make due, in their transactions: an
+	// insert-only River client until serve sets its working one.
+	Jobs Jobs
 }
 
 // Open connects to dsn: a postgres:// or postgresql:// URL, or a SQLite file

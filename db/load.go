@@ -40,7 +40,11 @@ func (db *DB) LoadOnce(ctx context.Context, load func(*Loader) error) (loaded bo
 		}
 		l := &Loader{db: db, tx: tx, start: tx.Now}
 		defer func() { tx.Now = l.start }()
-		return load(l)
+		if err := load(l); err != nil {
+			return err
+		}
+		tx.Now = l.start
+		return db.scheduleOpenOrders(ctx, tx)
 	})
 	if errors.Is(err, errLoadSkipped) {
 		return false, nil

@@ -128,13 +128,13 @@ func (db *DB) recordAnswer(ctx context.Context, tx *Tx, o *domain.Order, st *dom
 // maybeJeopardy moves order o to JEOPARDY when it is past its due time; it
 // reports whether o is still with the provider.
 func (db *DB) maybeJeopardy(ctx context.Context, tx *Tx, o *domain.Order) (bool, error) {
-	var due *time.Time
-	var dues []*time.Time
+	var dues []sql.NullTime
 	if err := sel(ctx, tx, &dues, `SELECT due_at FROM order_provider WHERE order_id = ?`, o.ID); err != nil {
 		return false, err
 	}
-	if len(dues) == 1 {
-		due = dues[0]
+	var due *time.Time
+	if len(dues) == 1 && dues[0].Valid {
+		due = &dues[0].Time
 	}
 	if due != nil && domain.Overdue(o.Status, *due, tx.Now) {
 		var err error
@@ -162,7 +162,7 @@ func (db *DB) RecordFailure(ctx context.Context, id int64, failure string, next 
 			updated_at = excluded.updated_at`, id, failure, tx.Now, next, tx.Now); err != nil {
 			return err
 		}
-		if giveUp != "" && domain.CanMove(o.Status, giveUp) {
+		if giveUp != "" && domain.CanSystemMove(o.Status, giveUp) {
 			_, err = db.moveAsSystem(ctx, tx, o, giveUp, failure)
 			return err
 		}
@@ -204,8 +204,7 @@ func (db *DB) FindFailingOrders(ctx context.Context, limit int) ([]*domain.Provi
 }
 
 // moveAsSystem moves order o (locked in tx) to status to with note as the
-// system (domain.PlanSystemMove), completing it when to is COMPLETE, and
-// returns it as stored.
+// system, completing it when to is COMPLETE, and returns it as stored.
 func (db *DB) moveAsSystem(ctx context.Context, tx *Tx, o *domain.Order, to, note string) (*domain.Order, error) {
 	plan, err := domain.PlanSystemMove(o, to, note, tx.Now)
 	if err != nil {
@@ -239,6 +238,25 @@ func (db *DB) scheduleNewOrder(ctx context.Context, tx *Tx, o *domain.Order) err
 		return db.Jobs.SendOrder(ctx, tx.SQLTx(), o.ID)
 	case domain.Following(o.Status):
 		return db.Jobs.FollowOrder(ctx, tx.SQLTx(), o.ID)
+	}
+	return nil
+}
+
+// scheduleOpenOrders makes every open order's job due after a data set is
+// loaded (the demo's orders keep moving at the provider).
+func (db *DB) scheduleOpenOrders(ctx context.Context, tx *Tx) error {
+	var ids []int64
+	if err := sel(ctx, tx, &ids, `SELECT id FROM orders WHERE status NOT IN ('COMPLETE', 'CANCELED') ORDER BY id`); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		o, err := db.findOrder(ctx, tx, `o.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := db.scheduleNewOrder(ctx, tx, o); err != nil {
+			return err
+		}
 	}
 	return nil
 }

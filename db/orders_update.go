@@ -80,14 +80,11 @@ func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.Orde
 	if err != nil {
 		return nil, err
 	}
-	out, err := db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
+	n, err := db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.scheduleAfterWrite(ctx, tx, o.Status, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return n, db.scheduleAfterWrite(ctx, tx, o.Status, n)
 }
 
 // lockOrder locks order id in tx and reads it. When ifVersion is not nil
@@ -151,6 +148,7 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 		return nil, err
 	}
 	if n.Status != o.Status {
+		// A reconnect port's order moved: the port's next step is due.
 		if err := db.orderMoved(ctx, tx, o.ID); err != nil {
 			return nil, err
 		}

@@ -91,6 +91,9 @@ func (db *DB) writePlan(ctx context.Context, tx *Tx, plan *domain.OrderPlan, pon
 		if err := db.insertOrder(ctx, tx, o); err != nil {
 			return err
 		}
+		if err := db.scheduleNewOrder(ctx, tx, o); err != nil {
+			return err
+		}
 		counts.move("", o.Status)
 	}
 	for _, a := range plan.Assignments {
@@ -189,10 +192,7 @@ func (db *DB) insertOrder(ctx context.Context, tx *Tx, o *domain.Order) error {
 			return err
 		}
 	}
-	if err := insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o)); err != nil {
-		return err
-	}
-	return db.scheduleNewOrder(ctx, tx, o)
+	return insertAudit(ctx, tx, domain.EntityOrder, o.ID, "create", createChanges(o))
 }
 
 // insertItem writes one item of order o with its products and inventory

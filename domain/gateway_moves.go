@@ -40,7 +40,7 @@ func ProviderMove(from string, s *GatewayStatus) (to, note string) {
 	case s.Status == GatewayConfirmed:
 		to = OrderConfirmed
 	}
-	if to == "" || to == from || !CanMove(from, to) {
+	if to == "" || to == from || !CanSystemMove(from, to) {
 		return "", ""
 	}
 	if note == "" {
@@ -52,7 +52,7 @@ func ProviderMove(from string, s *GatewayStatus) (to, note string) {
 // Overdue reports whether an order in status, due at due, is past its due
 // time at now and may move to JEOPARDY.
 func Overdue(status string, due, now time.Time) bool {
-	return !due.IsZero() && now.After(due) && CanMove(status, OrderJeopardy)
+	return !due.IsZero() && now.After(due) && CanSystemMove(status, OrderJeopardy)
 }
 
 // Following reports whether an order in status is with the provider, so

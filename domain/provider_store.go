@@ -58,6 +58,11 @@ type ProviderStore interface {
 	// still with the provider or waiting to be sent, so the job tries again.
 	RecordFailure(ctx context.Context, id int64, failure string, next *time.Time, giveUp string) (bool, error)
 
+	ProviderStateStore
+}
+
+// ProviderStateStore reads what the jobs know, for the pages.
+type ProviderStateStore interface {
 	// FindProviderState returns what the jobs know about order id; a zero
 	// state (OrderID set) when nothing was sent yet.
 	FindProviderState(ctx context.Context, id int64) (*ProviderState, error)

@@ -45,6 +45,14 @@ func (h *Handlers) HandleDashboard(w http.ResponseWriter, r *http.Request) error
 		vm.Trouble = append(vm.Trouble, orderRow(o))
 	}
 	vm.TroubleMore = next != ""
+	failing, err := h.Store.FindFailingOrders(ctx, dashboardTroubleShown)
+	if err != nil {
+		return err
+	}
+	for _, p := range failing {
+		vm.Failing = append(vm.Failing, views.FailingOrderRow{OrderID: p.OrderID, PON: p.PON, Status: p.Status,
+			Failures: p.Failures, LastError: p.LastError, ErrorAt: optTime(p.LastErrorAt), NextAttempt: optTime(p.NextAttemptAt)})
+	}
 	if err := h.nameCustomers(ctx, vm.Trouble); err != nil {
 		return err
 	}

@@ -30,7 +30,8 @@ type Store interface {
 	domain.DraftStore
 	domain.ReconnectPortStore
 	domain.QuoteStore
-	domain.OrderLookup // the order rules' questions, for checking wizard steps
+	domain.OrderLookup        // the order rules' questions, for checking wizard steps
+	domain.ProviderStateStore // what the background jobs know of each order at its provider
 	Ping(ctx context.Context) error
 }
 
@@ -62,6 +63,7 @@ type Passwords interface {
 // Handlers holds what every handler needs.
 type Handlers struct {
 	Store     Store
+	Jobs      domain.JobAdmin // the background jobs, for the admin page
 	Sessions  Sessions
 	Passwords Passwords
 	Log       *slog.Logger

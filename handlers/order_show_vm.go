@@ -41,6 +41,9 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		InventoryItemStatus: o.InventoryItemStatus, IgnoreRelatedProducts: o.IgnoreRelatedProducts,
 		ShippingAddress: o.ShippingAddress,
 	}
+	if vm.Provider, err = h.providerVM(ctx, o); err != nil {
+		return views.OrderShowVM{}, err
+	}
 	if vm.Carrier == "" {
 		vm.Carrier = names.Carriers[o.CarrierID]
 	}

@@ -1,6 +1,7 @@
-// Package jobs is the portal's background work, on River: sending orders
-// to their provider (SendOrder), following them there until they are
-// final (FollowOrder), and the periodic sweeps. Job args are ids only;
+// Package jobs is the portal's background work, on River, run by `serve`
+// beside the web server and out of the request path: sending orders to
+// their provider (SendOrder), following them there until they are final
+// (FollowOrder), and the periodic sweep of what has expired (SweepArgs). Job args are ids only;
 // each worker reads the current state, acts, and writes the next state
 // and the next job in one transaction (domain.ProviderStore).
 package jobs
@@ -14,6 +15,7 @@ import (
 const (
 	KindSendOrder   = "send_order"
 	KindFollowOrder = "follow_order"
+	KindSweep       = "sweep_expired"
 )
 
 // Attempts before a job gives up. A SendOrder that fails every time moves

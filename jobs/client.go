@@ -28,7 +28,8 @@ type Config struct {
 	// ends a job's context, is a little less.
 	RescueAfter time.Duration
 	Log         *slog.Logger
-	ID          string // the instance's name among River's clients; random when ""
+	ID          string   // the instance's name among River's clients; random when ""
+	Sweeper     *Sweeper // the periodic sweep; none when nil
 }
 
 // Client is River working this instance's share of the jobs, and the
@@ -67,7 +68,13 @@ func NewClient(cfg Config) (*Client, error) {
 	river.AddWorker(workers, &SendOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, Backoff: cfg.Backoff, Now: now})
 	river.AddWorker(workers, &AdvanceReconnectPortWorker{Store: cfg.Ports, CheckEvery: cfg.PortCheck})
 	river.AddWorker(workers, &FollowOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, PollInterval: cfg.PollInterval, Backoff: cfg.Backoff, Now: now})
+	var periodic []*river.PeriodicJob
+	if cfg.Sweeper != nil {
+		river.AddWorker(workers, &SweepWorker{Sweeper: cfg.Sweeper})
+		periodic = append(periodic, cfg.Sweeper.periodic())
+	}
 	rc, err := river.NewClient(cfg.Driver, &river.Config{
+		PeriodicJobs:         periodic,
 		ID:                   cfg.ID,
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,

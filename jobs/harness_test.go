@@ -21,7 +21,7 @@ const demoHash = "$2a$10$demo.demo.demo.demo.demo.demo.demo.demo.demo.demo.dem"
 
 // loadDemo fills d with the demo data set, without the jobs it made due
 // for its own orders, and returns a context signed in as its rep.
-func loadDemo(t *testing.T, d *db.DB) context.Context {
+func loadDemo(t testing.TB, d *db.DB) context.Context {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := demo.Load(ctx, d, demoHash); err != nil {
@@ -175,7 +175,7 @@ func history(t *testing.T, d *db.DB, id int64) []string {
 	}
 	var out []string
 	for _, e := range evs {
-		if ch, ok := e.Changes["Status"]; ok && (e.Action == domain.ActionUpdate || e.Action == domain.ActionSystemMove) {
+		if ch, ok := e.Changes["Status"]; ok && e.Action != "create" {
 			out = append(out, e.UserName+":"+fmt.Sprint(ch[1]))
 		}
 	}

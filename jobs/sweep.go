@@ -1,12 +1,11 @@
-// Package jobs holds Switchboard's background work, run by `serve` beside
-// the web server and out of the request path.
 package jobs
 
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
+
+	"github.com/riverqueue/river"
 
 	"switchboard/domain"
 )
@@ -50,31 +49,34 @@ func (s *Sweeper) Sweep(ctx context.Context) error {
 	return errKeys
 }
 
-// Start sweeps at once and then every s.Every, in the background, until
-// ctx ends or stop is called; stop waits for a sweep under way to end.
-func (s *Sweeper) Start(ctx context.Context) (stop func()) {
+// SweepArgs is the periodic sweep of what has expired. River's leader
+// inserts one every Sweeper.Every (and at start), so one instance sweeps
+// for all.
+type SweepArgs struct{}
+
+func (SweepArgs) Kind() string { return KindSweep }
+
+func (SweepArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: 3} // a sweep twice (a new leader's first) deletes nothing more
+}
+
+// SweepWorker runs the sweep.
+type SweepWorker struct {
+	river.WorkerDefaults[SweepArgs]
+	Sweeper *Sweeper
+}
+
+func (w *SweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
+	return w.Sweeper.Sweep(ctx)
+}
+
+// periodic is the sweep's periodic job.
+func (s *Sweeper) periodic() *river.PeriodicJob {
 	every := s.Every
 	if every <= 0 {
 		every = SweepEvery
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			if err := s.Sweep(ctx); err != nil && ctx.Err() == nil {
-				s.Log.ErrorContext(ctx, "deleting expired records failed", "err", err)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	})
-	return func() {
-		cancel()
-		wg.Wait()
-	}
+	return river.NewPeriodicJob(river.PeriodicInterval(every), func() (river.JobArgs, *river.InsertOpts) {
+		return SweepArgs{}, nil
+	}, &river.PeriodicJobOpts{RunOnStart: true})
 }

@@ -101,41 +101,30 @@ func (s *countingStore) DeleteExpiredIdempotencyKeys(_ context.Context, before t
 	return 0, nil
 }
 
-func TestSweeperStartStop(t *testing.T) {
+// TestSweepOnRiver: River runs the sweep at start and then every period,
+// also after a failed sweep.
+func TestSweepOnRiver(t *testing.T) {
 	for _, fail := range []bool{false, true} {
-		st := &countingStore{fail: fail, swept: make(chan struct{}, 1)}
-		stop := (&jobs.Sweeper{Store: st, Every: 5 * time.Millisecond, Log: quiet}).Start(context.Background())
-		for i := range 3 { // at once, then on every tick, also after a failed sweep
+		d := dbtest.Open(t)
+		st := &countingStore{fail: fail, swept: make(chan struct{}, 10)}
+		c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: &scripted{}, Log: quiet,
+			Sweeper: &jobs.Sweeper{Store: st, Every: 50 * time.Millisecond, Log: quiet}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.River.Start(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 2 {
 			select {
 			case <-st.swept:
-			case <-time.After(5 * time.Second):
+			case <-time.After(20 * time.Second):
 				t.Fatalf("fail=%v: sweep %d did not come", fail, i+1)
 			}
 		}
-		stop()
-		after := st.keys.Load()
-		time.Sleep(30 * time.Millisecond)
-		if got := st.keys.Load(); got != after {
-			t.Fatalf("fail=%v: %d sweeps after stop", fail, got-after)
-		}
+		c.River.Stop(context.Background())
 		if st.drafts.Load() != st.keys.Load() {
 			t.Fatalf("fail=%v: drafts swept %d times, keys %d: want both on every sweep", fail, st.drafts.Load(), st.keys.Load())
 		}
-	}
-}
-
-// Ending the context given to Start stops the sweeper too.
-func TestSweeperStopsWithContext(t *testing.T) {
-	st := &countingStore{swept: make(chan struct{}, 1)}
-	ctx, cancel := context.WithCancel(context.Background())
-	stop := (&jobs.Sweeper{Store: st, Every: time.Hour, Log: quiet}).Start(ctx)
-	<-st.swept
-	cancel()
-	done := make(chan struct{})
-	go func() { stop(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the sweeper did not stop when its context ended")
 	}
 }

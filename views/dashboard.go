@@ -20,6 +20,8 @@ type DashboardVM struct {
 	Trouble     []OrderRow
 	TroubleMore bool
 	TroubleURL  string
+	// Failing lists open orders whose last provider call failed.
+	Failing []FailingOrderRow
 }
 
 // StatusCount is how many orders are in one status.

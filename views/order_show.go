@@ -49,6 +49,7 @@ type OrderShowVM struct {
 	NewPackage            string
 	ShippingAddress       *domain.Address
 	Port                  *PortView
+	Provider              *ProviderVM // what the background jobs know; nil for an order never meant for one
 	Lines                 []OrderLineView
 
 	SameCustomer    []OrderRow

@@ -18,6 +18,7 @@ import (
 	"switchboard/domain"
 	"switchboard/web"
 	"switchboard/web/auth"
+	"switchboard/web/webtest"
 )
 
 // TestTwoInstancesShareSessionsTokensAndSecrets runs two servers on one
@@ -31,9 +32,9 @@ func TestTwoInstancesShareSessionsTokensAndSecrets(t *testing.T) {
 		key := make([]byte, 32)
 		rand.Read(key)
 		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		s1 := httptest.NewServer(web.NewServer(web.Config{Store: d1, SessionKeys: [][]byte{key}, Log: log}))
+		s1 := httptest.NewServer(web.NewServer(web.Config{Store: d1, Jobs: webtest.JobAdmin(t, d1), SessionKeys: [][]byte{key}, Log: log}))
 		defer s1.Close()
-		s2 := httptest.NewServer(web.NewServer(web.Config{Store: d2, SessionKeys: [][]byte{key}, Log: log}))
+		s2 := httptest.NewServer(web.NewServer(web.Config{Store: d2, Jobs: webtest.JobAdmin(t, d2), SessionKeys: [][]byte{key}, Log: log}))
 		defer s2.Close()
 
 		hash, _ := bcrypt.GenerateFromPassword([]byte("pw-pw-pw"), bcrypt.MinCost)

@@ -97,6 +97,8 @@ func routes(s *Server) []Route {
 		page("POST /admin/users/{id}", admin, h.HandleUserUpdate),
 		page("POST /admin/tokens", admin, h.HandleTokenCreate),
 		page("POST /admin/tokens/{id}/revoke", admin, h.HandleTokenRevoke),
+		page("GET /admin/jobs", admin, h.HandleAdminJobs),
+		page("POST /admin/jobs/{id}/retry", admin, h.HandleJobRetry),
 
 		// Reference data (JSON API).
 		api("GET /api/customers", support, h.HandleAPICustomers),

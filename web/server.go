@@ -28,7 +28,8 @@ type Server struct {
 // its own here, wired in cmd_serve.go.
 type Config struct {
 	Store         handlers.Store
-	SessionKeys   [][]byte // first signs; the rest still verify (rotation)
+	Jobs          domain.JobAdmin // River's jobs, listed and retried on /admin/jobs
+	SessionKeys   [][]byte        // first signs; the rest still verify (rotation)
 	SecureCookies bool
 	Log           *slog.Logger
 }
@@ -36,7 +37,7 @@ type Config struct {
 // NewServer builds the server and its routes.
 func NewServer(cfg Config) *Server {
 	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store)}
-	s.H = &handlers.Handlers{Store: cfg.Store, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
+	s.H = &handlers.Handlers{Store: cfg.Store, Jobs: cfg.Jobs, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
 	s.Board = NewBoardHub(s.H, cfg.Log)
 	s.Routes = routes(s)
 	mux := http.NewServeMux()

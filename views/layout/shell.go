@@ -37,6 +37,7 @@ var Nav = []NavItem{
 	{"/customers", "Customers", domain.RoleSupport},
 	{"/admin/users", "Users", domain.RoleAdmin},
 	{"/admin/service-designs", "Service designs", domain.RoleAdmin},
+	{"/admin/jobs", "Jobs", domain.RoleAdmin},
 }
 
 // Items returns the links the signed-in user may open.

@@ -21,6 +21,7 @@ import (
 	"switchboard/db/dbtest"
 	"switchboard/demo"
 	"switchboard/domain"
+	"switchboard/jobs"
 	"switchboard/web"
 	"switchboard/web/auth"
 )
@@ -38,6 +39,16 @@ type App struct {
 	Tokens map[domain.Role]string
 }
 
+// JobAdmin is the background jobs' admin on d (River's tables in d).
+func JobAdmin(tb testing.TB, d *db.DB) *jobs.Admin {
+	tb.Helper()
+	a, err := jobs.NewAdmin(d.RiverDriver())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
 // Open starts the router on a fresh SQLite file, or on d when given.
 func Open(tb testing.TB, d *db.DB) *App {
 	tb.Helper()
@@ -52,7 +63,7 @@ func Open(tb testing.TB, d *db.DB) *App {
 	sessKey := make([]byte, 32)
 	rand.Read(sessKey)
 	a := &App{T: tb, DB: d, Users: map[domain.Role]*domain.User{}, Tokens: map[domain.Role]string{}}
-	a.Server = web.NewServer(web.Config{Store: d, SessionKeys: [][]byte{sessKey}, Log: log})
+	a.Server = web.NewServer(web.Config{Store: d, Jobs: JobAdmin(tb, d), SessionKeys: [][]byte{sessKey}, Log: log})
 	boardCtx, stopBoard := context.WithCancel(context.Background())
 	tb.Cleanup(stopBoard)
 	d.PortEvents = a.Server.Board
