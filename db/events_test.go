@@ -74,7 +74,7 @@ func TestOrderWritesPublishEvents(t *testing.T) {
 		}
 
 		in := w.newService()
-		in.WirelessICCID = "SIM-1"
+		in.WirelessICCID, in.ShippingAddress = "SIM-1", shipTo()
 		o := mustNewOrder(t, d, ctx, in)
 		line := o.Items[0].LineID
 		var sim int64

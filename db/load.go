@@ -119,8 +119,8 @@ func (l *Loader) AddCarrierAccount(ctx context.Context, a *domain.CarrierAccount
 
 // AddProduct adds p and sets its ID.
 func (l *Loader) AddProduct(ctx context.Context, p *domain.Product) (err error) {
-	p.ID, err = insert(ctx, l.tx, `INSERT INTO products (description, rate, provisionable, carrier_id) VALUES (?, ?, ?, ?)`,
-		p.Description, int64(p.Rate), p.Provisionable, p.CarrierID)
+	p.ID, err = insert(ctx, l.tx, `INSERT INTO products (description, rate, provisionable, carrier_id, ships) VALUES (?, ?, ?, ?, ?)`,
+		p.Description, int64(p.Rate), p.Provisionable, p.CarrierID, p.Ships)
 	return err
 }
 
@@ -138,13 +138,18 @@ func (l *Loader) AddProductGroup(ctx context.Context, name string, productIDs []
 	return nil
 }
 
-// AddPackage adds pkg holding pkg.Products (added before) and sets its ID.
+// AddPackage adds pkg holding pkg.Products (added before), each with its
+// Role (INCLUDED when none), and sets its ID.
 func (l *Loader) AddPackage(ctx context.Context, pkg *domain.Package) (err error) {
 	if pkg.ID, err = insert(ctx, l.tx, `INSERT INTO packages (name, carrier_id) VALUES (?, ?)`, pkg.Name, pkg.CarrierID); err != nil {
 		return err
 	}
 	for _, p := range pkg.Products {
-		if _, err := exec(ctx, l.tx, `INSERT INTO package_products (package_id, product_id) VALUES (?, ?)`, pkg.ID, p.ID); err != nil {
+		role := p.Role
+		if role == "" {
+			role = domain.RoleIncluded
+		}
+		if _, err := exec(ctx, l.tx, `INSERT INTO package_products (package_id, product_id, role) VALUES (?, ?, ?)`, pkg.ID, p.ID, role); err != nil {
 			return err
 		}
 	}

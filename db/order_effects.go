@@ -12,9 +12,10 @@ import (
 // domain.CancelEffects), in order, in tx. Each line and inventory item
 // changed gets one audit event naming the order, with its changes.
 //
-// A product change or removal whose customer product is gone already
-// (removed by another order) changes nothing: the line is as the order
-// wants it.
+// A product change or removal whose customer product is gone (removed by
+// another order) is ECONFLICT and the whole update is rolled back: the
+// rules (domain.PlanOrderUpdate) refuse it first, this is the last guard
+// against a change silently lost.
 func (db *DB) performEffects(ctx context.Context, tx *Tx, o *domain.Order, effs []domain.Effect) error {
 	if len(effs) == 0 {
 		return nil
@@ -115,19 +116,24 @@ func addLineProduct(ctx context.Context, tx *Tx, e domain.Effect, ch changes) er
 	return nil
 }
 
-// lineProduct reads a customer product of the line; ok is false when it is gone.
-func lineProduct(ctx context.Context, tx *Tx, e domain.Effect) (cp domain.CustomerProduct, ok bool, err error) {
+// lineProduct reads a customer product of the line: ECONFLICT when it is gone.
+func lineProduct(ctx context.Context, tx *Tx, e domain.Effect) (domain.CustomerProduct, error) {
 	var rows []domain.CustomerProduct
+	id := *e.Product.CustomerProductID
 	if err := sel(ctx, tx, &rows, `SELECT id, line_id, product_id, description, rate, quantity FROM customer_products WHERE id = ? AND line_id = ?`,
-		*e.Product.CustomerProductID, e.LineID); err != nil || len(rows) == 0 {
-		return cp, false, err
+		id, e.LineID); err != nil {
+		return domain.CustomerProduct{}, err
 	}
-	return rows[0], true, nil
+	if len(rows) == 0 {
+		return domain.CustomerProduct{}, domain.Errorf(domain.ECONFLICT,
+			"Customer product %d is no longer on line %d (another order removed it), so this order cannot complete: nothing was changed", id, e.LineID)
+	}
+	return rows[0], nil
 }
 
 func changeLineProduct(ctx context.Context, tx *Tx, e domain.Effect, ch changes) error {
-	cp, ok, err := lineProduct(ctx, tx, e)
-	if err != nil || !ok {
+	cp, err := lineProduct(ctx, tx, e)
+	if err != nil {
 		return err
 	}
 	p := e.Product
@@ -139,8 +145,8 @@ func changeLineProduct(ctx context.Context, tx *Tx, e domain.Effect, ch changes)
 }
 
 func removeLineProduct(ctx context.Context, tx *Tx, e domain.Effect, ch changes) error {
-	cp, ok, err := lineProduct(ctx, tx, e)
-	if err != nil || !ok {
+	cp, err := lineProduct(ctx, tx, e)
+	if err != nil {
 		return err
 	}
 	if _, err := exec(ctx, tx, `DELETE FROM customer_products WHERE id = ?`, cp.ID); err != nil {

@@ -65,14 +65,14 @@ func (lk *orderLookup) FindPackageByID(ctx context.Context, id int64) (*domain.P
 		return nil, err
 	}
 	p.Products = []domain.Product{}
-	err := sel(ctx, lk.q, &p.Products, `SELECT p.id, p.description, p.rate, p.provisionable, p.carrier_id
+	err := sel(ctx, lk.q, &p.Products, `SELECT p.id, p.description, p.rate, p.provisionable, p.carrier_id, p.ships, pp.role
 		FROM package_products pp JOIN products p ON p.id = pp.product_id WHERE pp.package_id = ? ORDER BY p.id`, id)
 	return &p, err
 }
 
 func (lk *orderLookup) FindProductByID(ctx context.Context, id int64) (*domain.Product, error) {
 	var p domain.Product
-	if err := get(ctx, lk.q, &p, "Product not found.", `SELECT id, description, rate, provisionable, carrier_id FROM products WHERE id = ?`, id); err != nil {
+	if err := get(ctx, lk.q, &p, "Product not found.", `SELECT id, description, rate, provisionable, carrier_id, ships FROM products WHERE id = ?`, id); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -163,6 +163,13 @@ func (lk *orderLookup) FindInventoryByIdentifier(ctx context.Context, identifier
 	return &it, nil
 }
 
+// FindLineInventory returns the inventory items on the line, by identifier.
+func (lk *orderLookup) FindLineInventory(ctx context.Context, lineID int64) ([]*domain.InventoryItem, error) {
+	var items []*domain.InventoryItem
+	err := sel(ctx, lk.q, &items, `SELECT `+inventoryCols+` FROM inventory WHERE line_id = ? ORDER BY identifier`, lineID)
+	return items, err
+}
+
 // FindOpenOrdersOnLine returns the orders touching the line that are
 // neither COMPLETE nor CANCELED, oldest first, each with its Items.
 func (lk *orderLookup) FindOpenOrdersOnLine(ctx context.Context, lineID int64) ([]*domain.Order, error) {
@@ -236,6 +243,11 @@ func (db *DB) FindProcessByID(ctx context.Context, id int64) (*domain.Process, e
 // FindInventoryByIdentifier returns ENOTFOUND if no item has identifier.
 func (db *DB) FindInventoryByIdentifier(ctx context.Context, identifier string) (*domain.InventoryItem, error) {
 	return db.lookupR().FindInventoryByIdentifier(ctx, identifier)
+}
+
+// FindLineInventory returns the inventory items on the line.
+func (db *DB) FindLineInventory(ctx context.Context, lineID int64) ([]*domain.InventoryItem, error) {
+	return db.lookupR().FindLineInventory(ctx, lineID)
 }
 
 // FindOpenOrdersOnLine returns the open orders touching the line, with their items.

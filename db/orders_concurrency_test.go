@@ -28,7 +28,7 @@ func TestCreateNewOrders_SameSIM(t *testing.T) {
 				customer int64
 			}{{w.Rep, w.Acme.ID}, {rep2, w.Globex.ID}} {
 				wg.Go(func() {
-					in := &domain.NewOrdersInput{CustomerID: c.customer, PackageID: w.r.VZWPackage, WirelessICCID: sim}
+					in := &domain.NewOrdersInput{CustomerID: c.customer, PackageID: w.r.VZWPackage, WirelessICCID: sim, ShippingAddress: shipTo()}
 					_, errs[i] = d.CreateNewOrders(asUser(c.user), in)
 				})
 			}
@@ -71,7 +71,7 @@ func TestCreateOrders_SameLine(t *testing.T) {
 			}
 			for _, err := range errs {
 				if err != nil {
-					wantField(t, err, "Suspend.LineID")
+					wantConflict(t, err, "Suspend.LineID")
 				}
 			}
 		}

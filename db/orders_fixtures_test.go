@@ -81,6 +81,11 @@ func (w *orderWorld) newService() *domain.NewOrdersInput {
 	return &domain.NewOrdersInput{CustomerID: w.Acme.ID, PackageID: w.r.VZWPackage}
 }
 
+// shipTo is a shipping address, needed when a device or SIM is sent from inventory.
+func shipTo() *domain.AddressInput {
+	return &domain.AddressInput{FirstName: "Dana", LastName: "Reyes", Address1: "9 Dock Rd", City: "Gary", State: "IN", Zip: "46401"}
+}
+
 func mustNewOrder(tb testing.TB, d *db.DB, ctx context.Context, in *domain.NewOrdersInput) *domain.Order {
 	tb.Helper()
 	plan, err := d.CreateNewOrders(ctx, in)
@@ -170,6 +175,19 @@ func mustInventory(tb testing.TB, d *db.DB, identifier string) invState {
 func wantField(tb testing.TB, err error, field string) {
 	tb.Helper()
 	wantCode(tb, err, domain.EINVALID)
+	wantFieldOf(tb, err, field)
+}
+
+// wantConflict checks err is ECONFLICT (the input clashes with what is
+// stored) with an error on field.
+func wantConflict(tb testing.TB, err error, field string) {
+	tb.Helper()
+	wantCode(tb, err, domain.ECONFLICT)
+	wantFieldOf(tb, err, field)
+}
+
+func wantFieldOf(tb testing.TB, err error, field string) {
+	tb.Helper()
 	for _, f := range domain.ErrorFields(err) {
 		if f.Field == field {
 			return

@@ -247,7 +247,7 @@ func (db *DB) findOrders(ctx context.Context, f domain.OrderFilter, asc bool) ([
 	os, next := pageOf(os, f.Limit, func(o *domain.Order) cursor { return orderCursor(o, asc) })
 	var waiting []*domain.Order
 	for _, o := range os {
-		if o.RequiresRouteDecision && o.Open() {
+		if o.AwaitingRoute() {
 			waiting = append(waiting, o)
 		}
 	}

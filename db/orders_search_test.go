@@ -35,7 +35,7 @@ func mustSearchWorld(tb testing.TB, d *db.DB) (*orderWorld, []*domain.Order) {
 		if i%2 == 1 {
 			sim := fmt.Sprintf("SIM-S-%02d", i)
 			mustCreateInventory(tb, d, sim, domain.InventorySIM, "")
-			in.WirelessICCID = sim
+			in.WirelessICCID, in.ShippingAddress = sim, shipTo()
 		}
 		plan, err := d.CreateNewOrders(rep, in)
 		if err != nil {

@@ -23,7 +23,7 @@ func TestMoveOrderBySystem(t *testing.T) {
 		sys := context.Background()
 
 		in := w.newService()
-		in.WirelessICCID = "SIM-1"
+		in.WirelessICCID, in.ShippingAddress = "SIM-1", shipTo()
 		o := mustNewOrder(t, d, rep, in)
 		line := o.Items[0].LineID
 		log.take(t)

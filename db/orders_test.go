@@ -20,7 +20,7 @@ func TestCreateNewOrders(t *testing.T) {
 
 		t.Run("OK", func(t *testing.T) {
 			in := w.newService()
-			in.WirelessICCID, in.ESN, in.Description = "SIM-1", "DEV-1", "Driver 12"
+			in.WirelessICCID, in.ESN, in.Description, in.ShippingAddress = "SIM-1", "DEV-1", "Driver 12", shipTo()
 			in.ProcessID = w.r.OneRoute
 			in.AdditionalProducts = domain.AdditionalProductList{{ProductID: w.r.Hotspot, Rate: ptr(domain.Money(-50000)), Quantity: ptr(2)}}
 			plan, err := d.CreateNewOrders(ctx, in)
@@ -97,15 +97,15 @@ func TestCreateNewOrders(t *testing.T) {
 
 		t.Run("WirelessPort", func(t *testing.T) {
 			in := w.newService()
-			in.WirelessICCID = "SIM-2"
+			in.WirelessICCID, in.ShippingAddress = "SIM-2", shipTo()
 			in.ProcessID = w.r.TwoRoutes
 			in.WirelessPort = &domain.WirelessPortInput{MDN: "(773) 555-0199", AccountNumber: "ACCT-778", AuthorizedSigner: "Dana Reyes",
-				PINPassword: domain.NewSecret("PIN-8642-SECRET"), Remark: "port before Friday", ExternalProvider: "att",
+				PINPassword: domain.NewSecret("PIN-8642-SECRET"), Remark: "port before Friday", ExternalProvider: "vzw",
 				Address: &domain.AddressInput{FirstName: "Dana", LastName: "Reyes", Address1: "1 Main St", City: "Chicago", State: "IL", Zip: "60601"}}
 			o := mustNewOrder(t, d, ctx, in)
 			wp := o.WirelessPort
 			if wp == nil || wp.MDN != "7735550199" || wp.AccountNumber != "ACCT-778" || wp.PINPassword.Clear() != "PIN-8642-SECRET" ||
-				wp.ExternalProvider != "ATT" || wp.Address.City != "Chicago" || wp.Address.Country != "USA" {
+				wp.ExternalProvider != "VZW" || wp.Address.City != "Chicago" || wp.Address.Country != "USA" {
 				t.Fatalf("WirelessPort=%+v", wp)
 			}
 			if o.Items[0].TN != "7735550199" || !o.RequiresRouteDecision || o.ProcessRouteID != nil || len(o.Routes) != 2 {
@@ -137,15 +137,15 @@ func TestCreateNewOrders(t *testing.T) {
 			}
 		})
 
-		t.Run("ErrInvalid", func(t *testing.T) {
+		t.Run("ErrConflict", func(t *testing.T) {
 			before := count(t, d, "orders", "")
 			lines := count(t, d, "lines", "")
 			in := w.newService()
-			in.WirelessICCID = "SIM-1" // assigned by OK
+			in.WirelessICCID, in.ShippingAddress = "SIM-1", shipTo() // assigned by OK
 			in.ReconnectTN = "3125550101"
 			_, err := d.CreateNewOrders(ctx, in)
-			wantField(t, err, "WirelessICCID")
-			wantField(t, err, "ReconnectTN")
+			wantConflict(t, err, "WirelessICCID")
+			wantConflict(t, err, "ReconnectTN")
 			if count(t, d, "orders", "") != before || count(t, d, "lines", "") != lines {
 				t.Fatal("a refused order wrote something")
 			}
@@ -174,7 +174,7 @@ func TestCreateOrders(t *testing.T) {
 			}
 			// The open suspend is seen by the next request's rules.
 			_, err := d.CreateOrders(ctx, &domain.OrdersCreateInput{Suspend: &domain.SuspendInput{LineID: w.Second, CustomerID: w.Acme.ID, SuspendType: "ALL"}})
-			wantField(t, err, "Suspend.LineID")
+			wantConflict(t, err, "Suspend.LineID")
 			if got, want := mustLineState(t, d, w.Second).Status, domain.LineActive; got != want {
 				t.Fatalf("line=%s before completion, want %s", got, want)
 			}
@@ -266,7 +266,7 @@ func TestUpdateOrder_Completion(t *testing.T) {
 
 		t.Run("NewServiceActivates", func(t *testing.T) {
 			in := w.newService()
-			in.WirelessICCID = "SIM-1"
+			in.WirelessICCID, in.ShippingAddress = "SIM-1", shipTo()
 			o := mustNewOrder(t, d, ctx, in)
 			line := o.Items[0].LineID
 			done := complete(t, d, ctx, o.ID)
@@ -353,7 +353,7 @@ func TestUpdateOrder_Completion(t *testing.T) {
 		})
 		t.Run("CancelNewServiceReleases", func(t *testing.T) {
 			in := w.newService()
-			in.WirelessICCID = "SIM-2"
+			in.WirelessICCID, in.ShippingAddress = "SIM-2", shipTo()
 			o := mustNewOrder(t, d, ctx, in)
 			_, err := d.UpdateOrder(ctx, o.ID, &domain.OrderUpdateInput{Status: domain.OrderCanceled}, nil)
 			wantCode(t, err, domain.EFORBIDDEN) // a rep may not cancel

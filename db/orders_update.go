@@ -14,7 +14,9 @@ var _ domain.OrderSystemStore = (*DB)(nil)
 // inserts new items and products, performs the plan's effects (completion
 // or cancellation: lines, products, inventory), keeps the status counts,
 // and records an audit event for the order and for each line and
-// inventory item the effects changed. It returns the order as stored.
+// inventory item the effects changed. An update that changes nothing
+// writes nothing: no history, the same Version. It returns the order as
+// stored.
 //
 // Returns ENOTFOUND if there is no such order; ESTALE, changing nothing,
 // when ifVersion is not nil and is not the stored Version; EFORBIDDEN and
@@ -79,6 +81,9 @@ func (db *DB) updateOrder(ctx context.Context, tx *Tx, id int64, in *domain.Orde
 	plan, err := domain.PlanOrderUpdate(ctx, db.lookupTx(tx), o, in, role, tx.Now)
 	if err != nil {
 		return nil, err
+	}
+	if plan.Unchanged() {
+		return o, nil
 	}
 	n, err := db.writeOrderUpdate(ctx, tx, o, plan, domain.ActionUpdate)
 	if err != nil {

@@ -32,7 +32,7 @@ func (db *DB) FindCarrierAccounts(ctx context.Context) ([]*domain.CarrierAccount
 // FindProducts lists products by description.
 func (db *DB) FindProducts(ctx context.Context) ([]*domain.Product, error) {
 	var out []*domain.Product
-	err := sel(ctx, db.R, &out, `SELECT id, description, rate, provisionable, carrier_id FROM products ORDER BY description, id`)
+	err := sel(ctx, db.R, &out, `SELECT id, description, rate, provisionable, carrier_id, ships FROM products ORDER BY description, id`)
 	return out, err
 }
 
@@ -46,7 +46,7 @@ func (db *DB) FindPackages(ctx context.Context) ([]*domain.Package, error) {
 		PackageID int64 `db:"package_id"`
 		domain.Product
 	}
-	if err := sel(ctx, db.R, &rows, `SELECT pp.package_id, p.id, p.description, p.rate, p.provisionable, p.carrier_id
+	if err := sel(ctx, db.R, &rows, `SELECT pp.package_id, p.id, p.description, p.rate, p.provisionable, p.carrier_id, p.ships, pp.role
 		FROM package_products pp JOIN products p ON p.id = pp.product_id ORDER BY pp.package_id, p.id`); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,10 @@
 package demo
 
-import "switchboard/domain"
+import (
+	"slices"
+
+	"switchboard/domain"
+)
 
 // The demo data set's fixed parts: reference data, customers and the word
 // lists the loader draws from. Everything here is made up; tax ids and SSNs
@@ -41,8 +45,31 @@ type demoPackage struct {
 	Key         string
 	Name        string
 	ServiceType string   // a demoServiceTypes name
-	Base        []string // product keys on every line of the package
+	Base        []string // product keys on every line of the package: its plan first, then what it includes
 	Options     []string // product keys some lines carry (a group's others come with the first)
+}
+
+// demoOneTime are the one-time charges for a new service: a package's
+// option with one of these keys is a ONE_TIME product of it (every new
+// line gets it; a package change only when asked). The package's other
+// options are OPTIONAL: added only when asked for.
+var demoOneTime = map[string]bool{"activation": true, "install": true}
+
+// demoShipping are the shipping charges (Product.Ships).
+var demoShipping = map[string]bool{"shipping": true}
+
+// role is what product key is to the package: the first Base product its
+// PLAN, the other Base products INCLUDED, the Options ONE_TIME or OPTIONAL.
+func (dp demoPackage) role(key string) string {
+	switch {
+	case len(dp.Base) > 0 && dp.Base[0] == key:
+		return domain.RolePlan
+	case slices.Contains(dp.Base, key):
+		return domain.RoleIncluded
+	case demoOneTime[key]:
+		return domain.RoleOneTime
+	}
+	return domain.RoleOptional
 }
 
 type demoGroup struct {

@@ -72,7 +72,7 @@ func demoCarrierOf(ctx context.Context, ld *db.Loader, s *demoSet, dc demoCarrie
 		if err != nil {
 			return fmt.Errorf("product %s: rate %q: %w", dp.Description, dp.Rate, err)
 		}
-		p := &domain.Product{Description: dp.Description, Rate: rate, Provisionable: dp.Provisionable, CarrierID: &c.ID}
+		p := &domain.Product{Description: dp.Description, Rate: rate, Provisionable: dp.Provisionable, CarrierID: &c.ID, Ships: demoShipping[dp.Key]}
 		if err := ld.AddProduct(ctx, p); err != nil {
 			return err
 		}
@@ -94,7 +94,9 @@ func demoCarrierOf(ctx context.Context, ld *db.Loader, s *demoSet, dc demoCarrie
 			if p == nil {
 				return fmt.Errorf("package %s: no product %q", dp.Name, key)
 			}
-			pkg.Products = append(pkg.Products, *p)
+			pp := *p
+			pp.Role = dp.role(key)
+			pkg.Products = append(pkg.Products, pp)
 		}
 		if err := ld.AddPackage(ctx, pkg); err != nil {
 			return err

@@ -55,14 +55,32 @@ func (a *Address) Validate(p *Problems, prefix string, idGiven bool) {
 		p.Add(f("Zip"), "Zip is required")
 	case len(a.Zip) != 5 || !AllDigits(a.Zip):
 		p.Add(f("Zip"), "Zip must be 5 digits")
-	case a.Zip == "00000":
-		p.Add(f("Zip"), "Zip must be a valid zip code")
+	case a.Country == "USA":
+		a.checkUSZip(p, f("Zip"), !p.Has(f("State")))
 	}
 	p.Check(a.Zip4 == "" || (len(a.Zip4) == 4 && AllDigits(a.Zip4)), f("Zip4"), "Zip4 must be 4 digits if specified")
-	p.Check(len(a.Country) == 3 && isLetters(a.Country), f("Country"), "Country must be a 3 character ISO code")
+	switch {
+	case len(a.Country) != 3 || !isLetters(a.Country):
+		p.Add(f("Country"), "Country must be a 3 character ISO code")
+	case !ValidCountry(a.Country):
+		p.Add(f("Country"), "Country %s is not an ISO 3166-1 alpha-3 country code (USA, CAN, MEX, …)", a.Country)
+	}
 	for _, s := range []struct{ name, v string }{{"FirstName", a.FirstName}, {"LastName", a.LastName}, {"Address1", a.Address1}, {"Address2", a.Address2}, {"City", a.City}} {
 		p.Check(len(s.v) <= 100, f(s.name), "%s must be at most 100 characters", s.name)
 		CheckChars(p, f(s.name), s.name, s.v)
+	}
+}
+
+// checkUSZip checks a US address's Zip against the ZIP codes that exist
+// and, when stateOK, that it lies in State. Other countries' postal codes
+// are not checked beyond their form.
+func (a *Address) checkUSZip(p *Problems, field string, stateOK bool) {
+	st, ok := ZipState(a.Zip)
+	switch {
+	case !ok:
+		p.Add(field, "Zip must be a valid zip code: no US ZIP code is %s", a.Zip)
+	case stateOK && st != a.State:
+		p.Add(field, "Zip %s is in %s, not in %s: check the Zip and the State", a.Zip, st, a.State)
 	}
 }
 

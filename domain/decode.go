@@ -200,7 +200,7 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 	case moneyType:
 		s, ok := jsonScalar(v)
 		if _, err := ParseMoney(s); !ok || err != nil {
-			p.Add(path, "%s must be a decimal amount with at most 4 decimal places", name)
+			p.Add(path, "%s %s", name, moneyMessage(s))
 		}
 		return v
 	case secretType:
@@ -242,9 +242,16 @@ func checkJSON(p *Problems, path, name string, v any, t reflect.Type) any {
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, ok := v.(json.Number)
-		if _, err := strconv.ParseInt(string(n), 10, t.Bits()); !ok || err != nil {
+		if !ok {
 			p.Add(path, "%s must be a whole number%s", name, quotedHint(v))
+			return v
 		}
+		i, msg := wholeNumber(n, t.Bits())
+		if msg != "" {
+			p.Add(path, "%s %s", name, msg)
+			return v
+		}
+		return json.Number(strconv.FormatInt(i, 10))
 	case reflect.Float32, reflect.Float64:
 		if _, ok := v.(json.Number); !ok {
 			p.Add(path, "%s must be a number", name)

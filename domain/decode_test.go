@@ -15,6 +15,23 @@ func decodeCreate(t *testing.T, body string) (*domain.OrdersCreateInput, error) 
 	return &in, err
 }
 
+// A whole number written with a zero fraction or an exponent is that number.
+func TestDecodeStrict_WholeNumbers(t *testing.T) {
+	for body, want := range map[string]int64{
+		`{"Suspend": {"LineID": 3.0}}`: 3, `{"Suspend": {"LineID": 3.000}}`: 3, `{"Suspend": {"LineID": 3e0}}`: 3,
+		`{"Suspend": {"LineID": 3E2}}`: 300, `{"Suspend": {"LineID": 30e-1}}`: 3, `{"Suspend": {"LineID": -0.0}}`: 0,
+	} {
+		in, err := decodeCreate(t, body)
+		if err != nil {
+			t.Errorf("%s: %v", body, err)
+			continue
+		}
+		if in.Suspend.LineID != want {
+			t.Errorf("%s: LineID=%d, want %d", body, in.Suspend.LineID, want)
+		}
+	}
+}
+
 func TestDecodeStrict_Errors(t *testing.T) {
 	for _, tt := range []struct {
 		name, body, field, message string
@@ -35,7 +52,15 @@ func TestDecodeStrict_Errors(t *testing.T) {
 			"Change.Lines[0].Change.Products.Add[0].Size", "Unknown field Size"},
 		{"WrongInt", `{"Suspend": {"LineID": "five"}}`, "Suspend.LineID", "LineID must be a whole number"},
 		{"FractionInt", `{"Suspend": {"LineID": 1.5}}`, "Suspend.LineID", "LineID must be a whole number"},
-		{"HugeInt", `{"Suspend": {"LineID": 99999999999999999999}}`, "Suspend.LineID", "LineID must be a whole number"},
+		{"HugeInt", `{"Suspend": {"LineID": 99999999999999999999}}`, "Suspend.LineID", "LineID is too large: at most 9223372036854775807"},
+		{"HugeNegativeInt", `{"Suspend": {"LineID": -99999999999999999999}}`, "Suspend.LineID", "LineID is too small: at least -9223372036854775808"},
+		{"HugeExponentInt", `{"Suspend": {"LineID": 1e999999999}}`, "Suspend.LineID", "LineID is too large"},
+		{"FractionIntSays", `{"Suspend": {"LineID": 1.5}}`, "Suspend.LineID", "LineID must be a whole number: 1.5 has a fractional part"},
+		{"TinyExponentInt", `{"Suspend": {"LineID": 1e-99}}`, "Suspend.LineID", "LineID must be a whole number: 1e-99 has a fractional part"},
+		{"HugeRate", `{"AddLine": {"Lines": [{"Products": [{"ProductID": 1, "Rate": 99999999999999}]}]}}`,
+			"AddLine.Lines[0].Products[0].Rate", "Rate is too large: an amount is at most 999999999999.9999 and at least -999999999999.9999"},
+		{"HugeRateExponent", `{"AddLine": {"Lines": [{"Products": [{"ProductID": 1, "Rate": -1e20}]}]}}`,
+			"AddLine.Lines[0].Products[0].Rate", "Rate is too large"},
 		{"WrongString", `{"Suspend": {"TN": 3125550101}}`, "Suspend.TN", "TN must be a string"},
 		{"WrongBool", `{"Suspend": {"FlowThrough": "yes"}}`, "Suspend.FlowThrough", "FlowThrough must be true or false"},
 		{"WrongObject", `{"Suspend": 5}`, "Suspend", "Suspend must be an object"},
@@ -246,8 +271,9 @@ func FuzzDecodeOrdersCreate(f *testing.F) {
 			}
 			return
 		}
-		// What decodes must plan without panicking, and fail only as invalid input.
-		if _, err := domain.PlanOrdersCreate(t.Context(), lk, &in); err != nil && domain.ErrorCode(err) != domain.EINVALID {
+		// What decodes must plan without panicking, and fail only as invalid
+		// input or a conflict with what is stored.
+		if _, err := domain.PlanOrdersCreate(t.Context(), lk, &in); err != nil && !domain.IsInputError(err) {
 			t.Fatalf("plan: code=%q, want invalid: %v", domain.ErrorCode(err), err)
 		}
 	})

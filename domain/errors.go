@@ -30,6 +30,10 @@ type FieldError struct {
 	Message string
 	Rule    string
 	Params  map[string]string
+	// Conflict marks a check that failed against what is stored (a TN in
+	// use, a line or customer product another open order holds) rather
+	// than on the input's own form. See Problems.Err.
+	Conflict bool
 }
 
 // Rules a page may phrase in its own words (FieldError.Rule).
@@ -127,6 +131,12 @@ func (p *Problems) AddRule(field, rule string, params map[string]string, format 
 // AddError records a field error as it is (another check's, renamed).
 func (p *Problems) AddError(f FieldError) { p.fields = append(p.fields, f) }
 
+// Conflict records a failed check against what is stored: the input is
+// well formed but clashes with another record (see Err).
+func (p *Problems) Conflict(field, format string, args ...any) {
+	p.fields = append(p.fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Conflict: true})
+}
+
 // Check records msg against field when ok is false.
 func (p *Problems) Check(ok bool, field, format string, args ...any) {
 	if !ok {
@@ -134,14 +144,15 @@ func (p *Problems) Check(ok bool, field, format string, args ...any) {
 	}
 }
 
-// Merge adds the field errors of err (if it is an EINVALID error) and
-// returns err unchanged when it is any other kind.
+// Merge adds the field errors of err (if it is an EINVALID error, or an
+// ECONFLICT one with field errors) and returns err unchanged when it is
+// any other kind.
 func (p *Problems) Merge(err error) error {
 	if err == nil {
 		return nil
 	}
 	var e *Error
-	if errors.As(err, &e) && e.Code == EINVALID {
+	if errors.As(err, &e) && (e.Code == EINVALID || e.Code == ECONFLICT && len(e.Fields) > 0) {
 		if len(e.Fields) == 0 {
 			p.fields = append(p.fields, FieldError{Message: e.Message})
 		}
@@ -164,7 +175,9 @@ func (p *Problems) Has(field string) bool {
 // Empty reports whether no check failed.
 func (p *Problems) Empty() bool { return len(p.fields) == 0 }
 
-// Err returns the collected problems as one EINVALID error, or nil.
+// Err returns the collected problems as one error, or nil: ECONFLICT when
+// every problem is a conflict (the input is well formed but clashes with
+// what is stored), else EINVALID with every problem, conflicts included.
 func (p *Problems) Err() error {
 	if len(p.fields) == 0 {
 		return nil
@@ -173,5 +186,25 @@ func (p *Problems) Err() error {
 	if len(p.fields) == 1 {
 		msg = p.fields[0].Message
 	}
-	return &Error{Code: EINVALID, Message: msg, Fields: append([]FieldError(nil), p.fields...)}
+	code := ECONFLICT
+	for _, f := range p.fields {
+		if !f.Conflict {
+			code = EINVALID
+			break
+		}
+	}
+	return &Error{Code: code, Message: msg, Fields: append([]FieldError(nil), p.fields...)}
+}
+
+// IsInputError reports whether err refuses an input field by field: an
+// EINVALID error, or an ECONFLICT one with field errors (Problems.Err). A
+// form shows such an error beside its fields.
+func IsInputError(err error) bool {
+	switch ErrorCode(err) {
+	case EINVALID:
+		return true
+	case ECONFLICT:
+		return len(ErrorFields(err)) > 0
+	}
+	return false
 }

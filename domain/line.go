@@ -69,6 +69,16 @@ type CustomerProduct struct {
 	Quantity    int    `db:"quantity"`
 }
 
+// hasCustomerProduct reports whether the customer product id is on the line.
+func (l *Line) hasCustomerProduct(id int64) bool {
+	for _, cp := range l.Products {
+		if cp != nil && cp.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // NormalizeTN strips the punctuation people type in phone numbers and the
 // country code 1: "(312) 555-0101" and "+1 312-555-0101" become "3125550101".
 func NormalizeTN(s string) string {

@@ -10,6 +10,13 @@ import (
 // 0.0125 per minute stay exact. A negative amount is a credit.
 type Money int64
 
+// MaxMoney is the largest amount (and -MaxMoney the smallest): 12 digits
+// before the point, 4 after.
+const MaxMoney Money = 999_999_999_999_9999
+
+// maxMoneyWhole is the first whole amount past MaxMoney.
+const maxMoneyWhole = 1e12
+
 // ParseMoney reads "12", "12.5", "-3.0125" or "$4.99".
 func ParseMoney(s string) (Money, error) {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "$"))
@@ -19,8 +26,8 @@ func ParseMoney(s string) (Money, error) {
 	if whole == "" && frac == "" || len(frac) > 4 || !allDigits(whole+frac) {
 		return 0, fmt.Errorf("not an amount with at most 4 decimals")
 	}
-	if len(whole) > 12 {
-		return 0, fmt.Errorf("amount too large")
+	if len(strings.TrimLeft(whole, "0")) > 12 {
+		return 0, fmt.Errorf("amount too large: at most %s", MaxMoney)
 	}
 	frac += strings.Repeat("0", 4-len(frac))
 	w, _ := strconv.ParseInt("0"+whole, 10, 64)

@@ -167,7 +167,9 @@ type OrderItem struct {
 	TN      string `db:"tn"`
 	Action  string `db:"action"`
 
-	// The new line's settings (ItemAdd), or the new package (ItemPackageChange).
+	// The new line's settings (ItemAdd). PackageID is the new package of a
+	// package change, else the line's package when the order was made (so a
+	// disconnected line's package stays known).
 	PackageID        int64  `db:"package_id"`
 	CarrierID        int64  `db:"carrier_id"`
 	CarrierAccountID int64  `db:"carrier_account_id"`
@@ -177,7 +179,7 @@ type OrderItem struct {
 	PBXModel         string `db:"pbx_model"`
 	LineTypeID       *int64 `db:"line_type_id"`
 
-	InventoryIdentifiers []string        `db:"-"` // ESN, ICCID given with the order
+	InventoryIdentifiers []string        `db:"-"` // ESN, ICCID given with the order; a disconnect's, those it releases
 	Products             []*OrderProduct `db:"-"`
 	NewLine              *Line           `db:"-"` // the line this item creates (ItemAdd, while planning)
 }
@@ -197,6 +199,11 @@ type OrderProduct struct {
 
 // Open reports whether the order is neither COMPLETE nor CANCELED.
 func (o *Order) Open() bool { return !IsFinalStatus(o.Status) }
+
+// AwaitingRoute reports whether the order waits for a route decision: open,
+// and its process needs a route that is not chosen. A COMPLETE or CANCELED
+// order waits for nothing, whatever its process.
+func (o *Order) AwaitingRoute() bool { return o.RequiresRouteDecision && o.Open() }
 
 // Item returns the order's item for lineID, or nil.
 func (o *Order) Item(lineID int64) *OrderItem {

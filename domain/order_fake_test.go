@@ -3,6 +3,7 @@ package domain_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,10 +16,13 @@ import (
 //	2 AT&T Mobility (ATT, wireless; 20), 3 Lumen (LUMEN, wireline; 30),
 //	4 NoDefault (NODEF, wireline; no default account)
 //	packages 1 VZW Unlimited [100 101], 2 VZW Basic [100], 3 ATT [200],
-//	4 Lumen Business [300], 5 NoDefault [400]
+//	4 Lumen Business [300], 5 NoDefault [400], 6 VZW Unlimited Plus [100
+//	plan, 103 included, 105 one-time, 104 and 106 optional] (the first of
+//	each package is its plan, the others included unless said)
 //	products 100 plan (VZW, provisionable), 101 voicemail (VZW), 102 shipping
 //	(no carrier), 103 hotspot + 104 insurance (VZW, one group), 200 ATT plan,
-//	300 dial tone (Lumen, provisionable), 301 caller ID (Lumen), 400 (NODEF, provisionable)
+//	300 dial tone (Lumen, provisionable), 301 caller ID (Lumen), 400 (NODEF, provisionable),
+//	105 activation fee (VZW), 106 overnight shipping (VZW, ships)
 //	customers 1 Acme, 2 Globex (ACTIVE), 3 Initech (INACTIVE)
 //	lines of customer 1: 1 ACTIVE VZW with products 1001-1004, 2 SUSPENDED,
 //	3 DISCONNECTED, 4 ACTIVE Lumen, 6 ACTIVE with an open SUSPEND order 900,
@@ -82,6 +86,8 @@ func newFake() *fakeLookup {
 			300: {ID: 300, Description: "Dial tone", Rate: 300000, Provisionable: true, CarrierID: i64(3)},
 			301: {ID: 301, Description: "Caller ID", Rate: 30000, CarrierID: i64(3)},
 			400: {ID: 400, Description: "NoDefault line", Rate: 10000, Provisionable: true, CarrierID: i64(4)},
+			105: {ID: 105, Description: "Activation fee", Rate: 350000, CarrierID: i64(1)},
+			106: {ID: 106, Description: "Overnight shipping", Rate: 149900, CarrierID: i64(1), Ships: true},
 		},
 		groups: []*domain.ProductGroup{{ID: 1, Name: "Hotspot", ProductIDs: []int64{103, 104}}},
 		types:  map[int64]*domain.ServiceType{1: {ID: 1, Name: "Mobile"}},
@@ -91,12 +97,20 @@ func newFake() *fakeLookup {
 			3: {ID: 3, Name: "Bare"},
 		},
 	}
+	as := func(id int64, role string) domain.Product {
+		p := *f.products[id]
+		p.Role = role
+		return p
+	}
+	plan, incl := domain.RolePlan, domain.RoleIncluded
 	f.packages = map[int64]*domain.Package{
-		1: {ID: 1, Name: "VZW Unlimited", CarrierID: 1, Products: []domain.Product{*f.products[100], *f.products[101]}},
-		2: {ID: 2, Name: "VZW Basic", CarrierID: 1, Products: []domain.Product{*f.products[100]}},
-		3: {ID: 3, Name: "ATT", CarrierID: 2, Products: []domain.Product{*f.products[200]}},
-		4: {ID: 4, Name: "Lumen Business", CarrierID: 3, Products: []domain.Product{*f.products[300]}},
-		5: {ID: 5, Name: "NoDefault", CarrierID: 4, Products: []domain.Product{*f.products[400]}},
+		1: {ID: 1, Name: "VZW Unlimited", CarrierID: 1, Products: []domain.Product{as(100, plan), as(101, incl)}},
+		2: {ID: 2, Name: "VZW Basic", CarrierID: 1, Products: []domain.Product{as(100, plan)}},
+		3: {ID: 3, Name: "ATT", CarrierID: 2, Products: []domain.Product{as(200, plan)}},
+		4: {ID: 4, Name: "Lumen Business", CarrierID: 3, Products: []domain.Product{as(300, plan)}},
+		5: {ID: 5, Name: "NoDefault", CarrierID: 4, Products: []domain.Product{as(400, plan)}},
+		6: {ID: 6, Name: "VZW Unlimited Plus", CarrierID: 1, Products: []domain.Product{as(100, plan), as(103, incl),
+			as(105, domain.RoleOneTime), as(106, domain.RoleOptional), as(104, domain.RoleOptional)}},
 	}
 	vzw := func(id int64, tn, status string) *domain.Line {
 		return &domain.Line{ID: id, CustomerID: 1, TN: tn, PackageID: 1, CarrierID: 1, CarrierAccountID: 10, Status: status}
@@ -229,6 +243,16 @@ func (f *fakeLookup) FindProcessByID(_ context.Context, id int64) (*domain.Proce
 func (f *fakeLookup) FindInventoryByIdentifier(_ context.Context, id string) (*domain.InventoryItem, error) {
 	return get(f, f.inventory, id, "inventory")
 }
+func (f *fakeLookup) FindLineInventory(_ context.Context, id int64) ([]*domain.InventoryItem, error) {
+	var out []*domain.InventoryItem
+	for _, it := range f.inventory {
+		if it.LineID != nil && *it.LineID == id {
+			out = append(out, it)
+		}
+	}
+	slices.SortFunc(out, func(a, b *domain.InventoryItem) int { return strings.Compare(a.Identifier, b.Identifier) })
+	return out, f.fail
+}
 func (f *fakeLookup) FindOpenOrdersOnLine(_ context.Context, id int64) ([]*domain.Order, error) {
 	return f.openOrders[id], f.fail
 }
@@ -249,10 +273,17 @@ func fieldErrors(err error) map[string]string {
 
 // wantFieldError fails unless err is EINVALID with a message containing
 // want on field.
+// wantFieldError checks err refuses field with a message containing want:
+// EINVALID, or ECONFLICT for a case named Conflict… (the input clashes
+// with what is stored).
 func wantFieldError(t *testing.T, err error, field, want string) {
 	t.Helper()
-	if got := domain.ErrorCode(err); got != domain.EINVALID {
-		t.Fatalf("code=%q, want %q (err: %v)", got, domain.EINVALID, err)
+	code := domain.EINVALID
+	if name := t.Name(); strings.HasPrefix(name[strings.LastIndex(name, "/")+1:], "Conflict") {
+		code = domain.ECONFLICT
+	}
+	if got := domain.ErrorCode(err); got != code {
+		t.Fatalf("code=%q, want %q (err: %v)", got, code, err)
 	}
 	got, ok := fieldErrors(err)[field]
 	if !ok {

@@ -119,14 +119,7 @@ func ParseOrderFilter(q map[string][]string) (OrderFilter, error) {
 				f.RequiresRouteDecision = &b
 			}
 		case name == "Limit":
-			if last == "" {
-				continue
-			}
-			n, err := strconv.Atoi(last)
-			if err != nil {
-				p.Add("Limit", "Limit must be a whole number")
-			}
-			f.Limit = n
+			f.Limit = ParseLimit(last, &p)
 		case name == "After":
 			f.After = last
 		default:

@@ -95,6 +95,9 @@ func TestParseOrderFilter(t *testing.T) {
 		{"ErrNotANumber", "CustomerID=4&CustomerID=four", "CustomerID[1]", "CustomerID[1] must be a whole number"},
 		{"ErrNotABool", "RequiresRouteDecision=maybe", "RequiresRouteDecision", "RequiresRouteDecision must be true or false"},
 		{"ErrLimit", "Limit=many", "Limit", "Limit must be a whole number"},
+		{"ErrLimitZero", "Limit=0", "Limit", "Limit must be a whole number from 1 to 500 (leave it out for 50)"},
+		{"ErrLimitNegative", "Limit=-1", "Limit", "Limit must be a whole number from 1 to 500 (leave it out for 50)"},
+		{"ErrLimitTooMany", "Limit=501", "Limit", "Limit must be a whole number from 1 to 500 (leave it out for 50)"},
 		{"ErrStatus", "Status=NEW&Status=new", "Status[1]", "Status[1] must be one of"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -228,10 +228,15 @@ type PackageChangeInput struct {
 	TN        string `json:"TN"`
 	PackageID int64  `json:"PackageID"`
 	Prorate   bool   `json:"Prorate"`
+	// OneTimeCharges (not in the seed) asks for the new package's one-time
+	// charges (activation, installation) too; by default a package change
+	// moves only the plan and included options.
+	OneTimeCharges bool `json:"OneTimeCharges"`
 }
 
 // OrderUpdateInput is Orders_Update's input; what is not given is unchanged.
 type OrderUpdateInput struct {
+	OrderID         *int64         `json:"OrderID"` // the seed's required input: must be the order in the path
 	Status          string         `json:"Status"`
 	StatusNote      *string        `json:"StatusNote" text:"multiline"`
 	FlowThroughFlag *bool          `json:"FlowThroughFlag"`
@@ -248,7 +253,8 @@ type UpdateLine struct {
 	Change *LineChange `json:"Change"`
 }
 
-// Empty reports whether the update changes nothing.
+// Empty reports whether the update gives no field to change (OrderID only
+// names the order).
 func (in *OrderUpdateInput) Empty() bool {
 	return in.Status == "" && in.StatusNote == nil && in.FlowThroughFlag == nil && in.CompletionDate == "" &&
 		in.TrackingNumber == nil && in.ShippingStatus == "" && in.ProcessID == nil && in.ProcessRouteID == nil &&

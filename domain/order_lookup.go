@@ -36,6 +36,9 @@ type OrderLookup interface {
 	// FindProcessByID returns the process with its Routes.
 	FindProcessByID(ctx context.Context, id int64) (*Process, error)
 	FindInventoryByIdentifier(ctx context.Context, identifier string) (*InventoryItem, error)
+	// FindLineInventory returns the inventory items on the line; none is
+	// not an error.
+	FindLineInventory(ctx context.Context, lineID int64) ([]*InventoryItem, error)
 	// FindOpenOrdersOnLine returns the orders that touch the line and are
 	// neither COMPLETE nor CANCELED, each with its Items; none is not an error.
 	FindOpenOrdersOnLine(ctx context.Context, lineID int64) ([]*Order, error)
@@ -228,8 +231,16 @@ func (pl *planner) process(field string, id int64) *Process {
 func (pl *planner) tnFree(field, label, tn string) {
 	l, err := find(pl, "tn", tn, pl.lk.FindLineByTN)
 	if pl.quiet(err) && l.Status != LineDisconnected {
-		pl.p.Add(field, "%s %s is already in use on line %d", label, tn, l.ID)
+		pl.p.Conflict(field, "%s %s is already in use on line %d", label, tn, l.ID)
 	}
+}
+
+func (pl *planner) lineInventory(lineID int64) []*InventoryItem {
+	items, err := pl.lk.FindLineInventory(pl.ctx, lineID)
+	if !pl.quiet(err) {
+		return nil
+	}
+	return items
 }
 
 func (pl *planner) openOrders(lineID int64) []*Order {

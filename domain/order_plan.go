@@ -235,7 +235,7 @@ func (pl *planner) checkOtherOpenOrders(field string, line *Line, action string,
 			continue
 		}
 		if actionsConflict(actionOnLine(o, line.ID), action) {
-			pl.p.Add(field, "Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
+			pl.p.Conflict(field, "Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
 				line.ID, o.Type, o.ID, o.PON, o.Status)
 			return
 		}
@@ -312,14 +312,20 @@ func (pl *planner) addProduct(prefix string, productID int64, rate *Money, qty *
 	return op, prod
 }
 
-// packageProducts are the products that come with a package on a new line.
-func packageProducts(pkg *Package, skip map[int64]bool) []*OrderProduct {
+// newLineRoles are the package products a new line gets: its plan, the
+// options the package includes and its one-time charges for a new service.
+// OPTIONAL products come only when asked for (Products, AdditionalProducts).
+var newLineRoles = []string{RolePlan, RoleIncluded, RoleOneTime}
+
+// packageProducts are the products of pkg whose role is one of roles,
+// leaving out those in skip.
+func packageProducts(pkg *Package, skip map[int64]bool, roles ...string) []*OrderProduct {
 	if pkg == nil {
 		return nil
 	}
 	var ops []*OrderProduct
 	for _, pr := range pkg.Products {
-		if skip[pr.ID] {
+		if skip[pr.ID] || !OneOf(pr.Role, roles) {
 			continue
 		}
 		ops = append(ops, &OrderProduct{Op: ProductAdd, ProductID: pr.ID, Rate: pr.Rate, Quantity: 1,

@@ -52,7 +52,7 @@ func flowThrough(v *bool) bool { return v == nil || *v }
 // lineOrder is an order about one existing line.
 func lineOrder(typ, action string, customerID int64, line *Line) *Order {
 	o := newOrder(typ, customerID, line.CarrierID, line.CarrierAccountID)
-	o.Items = []*OrderItem{{LineID: line.ID, TN: line.TN, Action: action}}
+	o.Items = []*OrderItem{{LineID: line.ID, TN: line.TN, Action: action, PackageID: line.PackageID}}
 	return o
 }
 
@@ -166,15 +166,31 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 			setProcess(o, proc)
 			return o
 		})
-		o.Items = append(o.Items, &OrderItem{LineID: l.ID, TN: l.TN, Action: ItemDisconnect})
+		o.Items = append(o.Items, pl.disconnectItem(l))
 	}
 	return g.orders
+}
+
+// disconnectItem is the item disconnecting line l: with the line's package
+// and the inventory on it, which the order releases (so Orders_Search by
+// Identifier finds the order that released a device or SIM).
+func (pl *planner) disconnectItem(l *Line) *OrderItem {
+	it := &OrderItem{LineID: l.ID, TN: l.TN, Action: ItemDisconnect, PackageID: l.PackageID}
+	for _, inv := range pl.lineInventory(l.ID) {
+		if inv != nil {
+			it.InventoryIdentifiers = append(it.InventoryIdentifiers, inv.Identifier)
+		}
+	}
+	return it
 }
 
 // planPackageChange: TN or LineID (not both); PackageID required, existing,
 // of the line's carrier (moving to another provider is a disconnect and a
 // new service) and not the line's package now; the line not DISCONNECTED.
-// The old package's products leave the line and the new package's join it.
+// The old package's plan and included options leave the line and the new
+// package's join it; the new package's one-time charges only when
+// OneTimeCharges asks for them; products the line carries otherwise
+// (OPTIONAL ones, one-time charges billed before) stay.
 func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	const pre = "PackageChange"
 	line, field := pl.lineRef(pre, in.LineID, in.TN, true)
@@ -203,21 +219,23 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	o.Prorate = in.Prorate
 	it := o.Items[0]
 	it.PackageID = pkg.ID
-	it.Products = pl.packageSwap(line, pkg)
+	it.Products = pl.packageSwap(line, pkg, in.OneTimeCharges)
 	return []*Order{o}
 }
 
-// packageSwap removes the products of the line's old package that the new
-// package lacks and adds the new package's products the line lacks.
-func (pl *planner) packageSwap(line *Line, pkg *Package) []*OrderProduct {
+// packageSwap removes the plan and included options of the line's old
+// package that are not the new package's plan or included options, and
+// adds the new package's plan and included options the line lacks (and its
+// one-time charges when oneTime).
+func (pl *planner) packageSwap(line *Line, pkg *Package, oneTime bool) []*OrderProduct {
 	inNew := map[int64]bool{}
 	for _, pr := range pkg.Products {
-		inNew[pr.ID] = true
+		inNew[pr.ID] = recurring(pr.Role)
 	}
 	inOld := map[int64]bool{}
 	if old, err := find(pl, "package", line.PackageID, pl.lk.FindPackageByID); pl.quiet(err) {
 		for _, pr := range old.Products {
-			inOld[pr.ID] = true
+			inOld[pr.ID] = recurring(pr.Role)
 		}
 	}
 	onLine := map[int64]bool{}
@@ -233,5 +251,9 @@ func (pl *planner) packageSwap(line *Line, pkg *Package) []*OrderProduct {
 				Rate: cp.Rate, Quantity: cp.Quantity, Description: cp.Description, Source: SourcePackage})
 		}
 	}
-	return append(ops, packageProducts(pkg, onLine)...)
+	roles := []string{RolePlan, RoleIncluded}
+	if oneTime {
+		roles = append(roles, RoleOneTime)
+	}
+	return append(ops, packageProducts(pkg, onLine, roles...)...)
 }

@@ -94,7 +94,7 @@ func TestPlanOrdersCreate_SuspendRules(t *testing.T) {
 			in: suspend(domain.SuspendInput{CustomerID: 1, LineID: 2, SuspendType: "ALL"})},
 		{name: "ErrDisconnected", field: "Suspend.TN", message: "Line 3 is DISCONNECTED; only an ACTIVE line can be suspended",
 			in: suspend(domain.SuspendInput{TN: "3125550103", SuspendType: "ALL"})},
-		{name: "ErrOpenOrder", field: "Suspend.TN", message: "Line 6 already has an open SUSPEND order 900 (PON AAAAAAAAAAAAAAAA, status SENT); complete or cancel it first",
+		{name: "ConflictOpenOrder", field: "Suspend.TN", message: "Line 6 already has an open SUSPEND order 900 (PON AAAAAAAAAAAAAAAA, status SENT); complete or cancel it first",
 			in: suspend(domain.SuspendInput{TN: "3125550106", SuspendType: "ALL"})},
 		{name: "ErrProcessUnknown", field: "Suspend.ProcessID", message: "Process 9 does not exist",
 			in: suspend(domain.SuspendInput{TN: "3125550101", SuspendType: "ALL", ProcessID: 9})},
@@ -174,12 +174,12 @@ func TestPlanOrdersCreate_RestoreRules(t *testing.T) {
 			in: restore(domain.RestoreInput{CustomerID: 2, TN: "3125550102"})},
 		{name: "ErrActive", field: "Restore.TN", message: "Line 1 is ACTIVE; only a SUSPENDED line can be restored",
 			in: restore(domain.RestoreInput{TN: "3125550101"})},
-		{name: "ErrOpenDisconnect", field: "Restore.TN", message: "Line 2 already has an open DISCONNECT order 903",
+		{name: "ConflictOpenDisconnect", field: "Restore.TN", message: "Line 2 already has an open DISCONNECT order 903",
 			in: restore(domain.RestoreInput{TN: "3125550102"}),
 			setup: func(f *fakeLookup) {
 				f.openOrders[2] = []*domain.Order{openOrder(903, domain.TypeDisconnect, domain.ItemDisconnect, 2)}
 			}},
-		{name: "ErrOpenRestore", field: "Restore.TN", message: "Line 2 already has an open RESTORE order 904",
+		{name: "ConflictOpenRestore", field: "Restore.TN", message: "Line 2 already has an open RESTORE order 904",
 			in: restore(domain.RestoreInput{TN: "3125550102"}),
 			setup: func(f *fakeLookup) {
 				f.openOrders[2] = []*domain.Order{openOrder(904, domain.TypeRestore, domain.ItemRestore, 2)}
@@ -215,7 +215,7 @@ func TestPlanOrdersCreate_DisconnectRules(t *testing.T) {
 			in: disconnect(domain.DisconnectInput{CustomerID: 99})},
 		{name: "ErrWholeAccountNoLines", field: "Disconnect.CustomerID", message: "Customer 3 has no lines to disconnect",
 			in: disconnect(domain.DisconnectInput{CustomerID: 3})},
-		{name: "ErrWholeAccountOpenOrder", field: "Disconnect.CustomerID", message: "Line 6 already has an open SUSPEND order 900",
+		{name: "ConflictWholeAccountOpenOrder", field: "Disconnect.CustomerID", message: "Line 6 already has an open SUSPEND order 900",
 			in: disconnect(domain.DisconnectInput{CustomerID: 1})},
 		{name: "ErrBoth", field: "Disconnect.LineID", message: "TN and LineID cannot both be specified",
 			in: disconnect(domain.DisconnectInput{TN: "3125550101", LineID: 1})},
@@ -227,9 +227,9 @@ func TestPlanOrdersCreate_DisconnectRules(t *testing.T) {
 			in: disconnect(domain.DisconnectInput{TN: "3125550101", InventoryItemStatus: "LOST"})},
 		{name: "ErrAlreadyDisconnected", field: "Disconnect.TN", message: "Line 3 is already DISCONNECTED",
 			in: disconnect(domain.DisconnectInput{TN: "3125550103"})},
-		{name: "ErrOpenOrder", field: "Disconnect.TN", message: "Line 6 already has an open SUSPEND order 900",
+		{name: "ConflictOpenOrder", field: "Disconnect.TN", message: "Line 6 already has an open SUSPEND order 900",
 			in: disconnect(domain.DisconnectInput{TN: "3125550106"})},
-		{name: "ErrPendingLine", field: "Disconnect.LineID", message: "Line 1 already has an open NEW order 905",
+		{name: "ConflictPendingLine", field: "Disconnect.LineID", message: "Line 1 already has an open NEW order 905",
 			in: disconnect(domain.DisconnectInput{CustomerID: 1, LineID: 1}),
 			setup: func(f *fakeLookup) {
 				f.openOrders[1] = []*domain.Order{openOrder(905, domain.TypeNew, domain.ItemAdd, 1)}
@@ -303,7 +303,7 @@ func TestPlanOrdersCreate_PackageChangeRules(t *testing.T) {
 			in:      packageChange(domain.PackageChangeInput{LineID: 1, PackageID: 3})},
 		{name: "ErrDisconnected", field: "PackageChange.TN", message: "Line 3 is DISCONNECTED; its package cannot change",
 			in: packageChange(domain.PackageChangeInput{TN: "3125550103", PackageID: 2})},
-		{name: "ErrOpenPackageChange", field: "PackageChange.LineID", message: "Line 1 already has an open PACKAGE_CHANGE order 906",
+		{name: "ConflictOpenPackageChange", field: "PackageChange.LineID", message: "Line 1 already has an open PACKAGE_CHANGE order 906",
 			in: packageChange(domain.PackageChangeInput{LineID: 1, PackageID: 2}),
 			setup: func(f *fakeLookup) {
 				f.openOrders[1] = []*domain.Order{openOrder(906, domain.TypePackageChange, domain.ItemPackageChange, 1)}

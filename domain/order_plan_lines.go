@@ -10,8 +10,8 @@ const noTN = "0000000000"
 // no TN, else 10 digits not in use; PackageID may be 0 only with a
 // provisionable product (CarrierID then required); CarrierID must match
 // the package's; CarrierAccountID defaults to the carrier's default account
-// and must be the carrier's; AltBTNID a live line of the customer that is
-// its own BTN; products as in addProduct. One order per carrier account.
+// and must be the carrier's; AltBTNID an ACTIVE line of the customer that
+// is its own BTN; products as in addProduct. One order per carrier account.
 func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	const pre = "AddLine"
 	cust := pl.activeCustomer(pre+".CustomerID", in.CustomerID)
@@ -113,21 +113,21 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		})
 		o.Items = append(o.Items, &OrderItem{TN: tn, Action: ItemAdd, PackageID: l.PackageID, CarrierID: carrier.ID,
 			CarrierAccountID: acct.ID, Description: desc, AltBTNID: altBTN, PBXMake: make_, PBXModel: model,
-			LineTypeID: lineTypeID, NewLine: nl, Products: append(packageProducts(pkg, nil), ops...)})
+			LineTypeID: lineTypeID, NewLine: nl, Products: append(packageProducts(pkg, nil, newLineRoles...), ops...)})
 	}
 	return g.orders, lines
 }
 
-// altBTN checks an Alt BTN: a line of the same customer, not DISCONNECTED,
-// that is its own BTN (tied to no other).
+// altBTN checks an Alt BTN: an ACTIVE line of the same customer that is
+// its own BTN (tied to no other).
 func (pl *planner) altBTN(field string, id, customerID int64) {
 	b := pl.line(field, id)
 	switch {
 	case b == nil:
 	case b.CustomerID != customerID:
 		pl.p.Add(field, "Line %d belongs to another customer and cannot be an Alt BTN", id)
-	case b.Status == LineDisconnected:
-		pl.p.Add(field, "Line %d is DISCONNECTED and cannot be an Alt BTN", id)
+	case b.Status != LineActive:
+		pl.p.Add(field, "Line %d is %s and cannot be an Alt BTN: an Alt BTN must be an active service", id, b.Status)
 	case b.AltBTNID != nil:
 		pl.p.Add(field, "Line %d is tied to another BTN; only a service that is its own BTN can be used", id)
 	}
@@ -169,7 +169,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 		line, field := pl.lineRef(ep, ref.LineID, ref.TN, true)
 		var ops []*OrderProduct
 		if action == ItemChange {
-			ops = pl.productChanges(ep+".Products", line, &e.Change.Products, in.IgnoreRelatedProducts)
+			ops = pl.productChanges(ep+".Products", line, &e.Change.Products, in.IgnoreRelatedProducts, 0)
 		}
 		if line == nil {
 			continue
@@ -204,7 +204,11 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 		if action == ItemDisconnect {
 			o.InventoryItemStatus = InventoryAvailable
 		}
-		o.Items = append(o.Items, &OrderItem{LineID: line.ID, TN: line.TN, Action: action, Products: ops})
+		if action == ItemDisconnect {
+			o.Items = append(o.Items, pl.disconnectItem(line))
+		} else {
+			o.Items = append(o.Items, &OrderItem{LineID: line.ID, TN: line.TN, Action: action, PackageID: line.PackageID, Products: ops})
+		}
 	}
 	return g.orders
 }
@@ -212,10 +216,12 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 // productChanges checks a line's product changes. Add: as addProduct.
 // Change: CustomerProductID required and on the line, a new Rate or
 // Quantity (Quantity at least 1); what is not given stays. Remove:
-// CustomerProductID required and on the line. No customer product twice.
+// CustomerProductID required and on the line. No customer product twice,
+// and none that an open order other than self already changes or removes
+// (a conflict: completing both would lose one change).
 // Unless ignoreRelated, the products in a product group with an added
 // product are added too, and those with a removed one are removed too.
-func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesInput, ignoreRelated bool) []*OrderProduct {
+func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesInput, ignoreRelated bool, self int64) []*OrderProduct {
 	if pc.Empty() {
 		pl.p.Add(prefix, "Products must add, change or remove at least one product")
 		return nil
@@ -258,6 +264,9 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 		cp := onLine[id]
 		if cp == nil && line != nil {
 			pl.p.Add(field, "Customer product %d is not on line %d", id, line.ID)
+		}
+		if cp != nil {
+			pl.checkProductHeld(field, line, id, self)
 		}
 		return cp
 	}
@@ -323,11 +332,35 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 					continue
 				}
 				touched[other.ID] = "removed"
+				pl.checkProductHeld(prefix, line, other.ID, self)
 				ops = append(ops, removeOp(other, SourceRelated))
 			}
 		}
 	}
 	return ops
+}
+
+// checkProductHeld refuses, as a conflict, a change or removal of customer
+// product cpID of line that an open order other than self already changes
+// or removes.
+func (pl *planner) checkProductHeld(field string, line *Line, cpID, self int64) {
+	for _, o := range pl.openOrders(line.ID) {
+		if o == nil || !o.Open() || self != 0 && o.ID == self {
+			continue
+		}
+		it := o.Item(line.ID)
+		if it == nil {
+			continue
+		}
+		for _, op := range it.Products {
+			if op != nil && op.Op != ProductAdd && op.CustomerProductID != nil && *op.CustomerProductID == cpID {
+				verb := map[string]string{ProductChange: "changes", ProductRemove: "removes"}[op.Op]
+				pl.p.Conflict(field, "Customer product %d is held by open %s order %d (PON %s, status %s), which %s it; complete or cancel that order first",
+					cpID, o.Type, o.ID, o.PON, o.Status, verb)
+				return
+			}
+		}
+	}
 }
 
 func removeOp(cp *CustomerProduct, source string) *OrderProduct {

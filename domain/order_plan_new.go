@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"fmt"
 	"strings"
 )
 
@@ -14,13 +15,18 @@ import (
 // Defaults and decisions where the seed is silent:
 //   - the order goes to the default account of the package's carrier;
 //   - the new line has the ReconnectTN, or the ported MDN, or no TN yet;
-//   - the line gets the package's products plus AdditionalProducts;
+//   - the line gets the package's plan, included options and one-time
+//     charges (not its OPTIONAL products) plus AdditionalProducts;
 //   - flow-through is on unless the service is wireless and neither ESN nor
 //     WirelessICCID is given: a wireless activation needs a device or SIM
 //     ("set to Flow Through if possible");
 //   - WirelessESN (the name the seed's note uses) is read as ESN;
-//   - ShippingAddress is optional (the seed gives no condition); with one
-//     the order's ShippingStatus is NOT_SHIPPED, else NOT_REQUIRED.
+//   - ShippingAddress ("conditionally required") is required when something
+//     is shipped: an ESN or ICCID taken from inventory (AVAILABLE, so sent
+//     to the customer; one already ASSIGNED to the customer is not), or a
+//     shipping product (Product.Ships) among AdditionalProducts or the
+//     package's; with one the order's ShippingStatus is NOT_SHIPPED, else
+//     NOT_REQUIRED.
 func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*OrderPlan, error) {
 	if in == nil {
 		return nil, invalid("Request body is required")
@@ -54,6 +60,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		esnField, esn = "WirelessESN", w
 	}
 	var idents []string
+	var shipped []string // why something is sent to the customer
 	for _, inv := range []struct{ field, ident, typ string }{
 		{esnField, esn, InventoryDevice},
 		{"WirelessICCID", in.WirelessICCID, InventorySIM},
@@ -66,8 +73,11 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 			pl.p.Add(inv.field, "%s is only for wireless services; package %d is on %s, a wireline carrier", inv.field, pkg.ID, carrier.Name)
 			continue
 		}
-		if pl.inventory(inv.field, ident, inv.typ, in.CustomerID) {
+		if ok, fromStock := pl.inventory(inv.field, ident, inv.typ, in.CustomerID); ok {
 			idents = append(idents, ident)
+			if fromStock {
+				shipped = append(shipped, fmt.Sprintf("%s %s is taken from inventory and sent to the customer", inv.field, ident))
+			}
 		}
 	}
 
@@ -108,8 +118,21 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		if pr == nil {
 			continue
 		}
-		op, _ := pl.addProduct(idx("AdditionalProducts", i), pr.ProductID, pr.Rate, pr.Quantity, pr.Description, carrierID)
+		op, prod := pl.addProduct(idx("AdditionalProducts", i), pr.ProductID, pr.Rate, pr.Quantity, pr.Description, carrierID)
 		extra = append(extra, op)
+		if prod != nil && prod.Ships {
+			shipped = append(shipped, fmt.Sprintf("AdditionalProducts[%d] is a shipping charge (%s)", i, prod.Description))
+		}
+	}
+	if pkg != nil {
+		for _, pr := range pkg.Products {
+			if pr.Ships && OneOf(pr.Role, newLineRoles) {
+				shipped = append(shipped, fmt.Sprintf("package %d comes with a shipping charge (%s)", pkg.ID, pr.Description))
+			}
+		}
+	}
+	if ship == nil && len(shipped) > 0 {
+		pl.p.Add("ShippingAddress", "ShippingAddress is required when something is shipped: %s", strings.Join(shipped, "; "))
 	}
 
 	if err := pl.result(); err != nil {
@@ -120,7 +143,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		LineTypeID: lineTypeID, Description: desc, Status: LinePending}
 	item := &OrderItem{TN: tn, Action: ItemAdd, PackageID: pkg.ID, CarrierID: carrier.ID, CarrierAccountID: acct.ID,
 		Description: desc, LineTypeID: lineTypeID, InventoryIdentifiers: idents, NewLine: line,
-		Products: append(packageProducts(pkg, nil), extra...)}
+		Products: append(packageProducts(pkg, nil, newLineRoles...), extra...)}
 	o := newOrder(TypeNew, cust.ID, carrier.ID, acct.ID)
 	o.Items = []*OrderItem{item}
 	o.Reconnect = reconnect
@@ -141,36 +164,37 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 }
 
 // inventory checks an ESN or ICCID for a new service of customerID. It is
-// usable when AVAILABLE (it will be assigned to the customer) or already
-// ASSIGNED to this customer and on no line.
-func (pl *planner) inventory(field, ident, typ string, customerID int64) bool {
+// usable when AVAILABLE (it will be assigned to the customer and sent:
+// fromStock) or already ASSIGNED to this customer and on no line.
+func (pl *planner) inventory(field, ident, typ string, customerID int64) (ok, fromStock bool) {
 	it, err := find(pl, "inventory", ident, pl.lk.FindInventoryByIdentifier)
 	if !pl.found(err, field, "%s %s is not in inventory", field, ident) {
-		return false
+		return false, false
 	}
 	if it.Type != typ {
 		pl.p.Add(field, "%s %s is a %s, not a %s", field, ident, it.Type, typ)
-		return false
+		return false, false
 	}
 	switch {
 	case it.Status == InventoryAvailable:
-		return true
+		return true, true
 	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
 		pl.p.Add(field, "%s %s is ASSIGNED to another customer", field, ident)
 	case it.Status == InventoryAssigned && it.LineID != nil:
-		pl.p.Add(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
+		pl.p.Conflict(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
 	case it.Status == InventoryAssigned:
-		return true
+		return true, false
 	default:
 		pl.p.Add(field, "%s %s is %s and cannot be used", field, ident, it.Status)
 	}
-	return false
+	return false, false
 }
 
 // wirelessPort checks a port-in request: only for a wireless service; MDN
 // of 10 digits and not already a live service; AccountNumber,
 // AuthorizedSigner and PINPassword required; the Address under the seed's
-// rules; ExternalProvider, when given, the code of a wireless carrier.
+// rules; ExternalProvider, when given, the code of a wireless carrier and
+// the package's (the new provider the number is ported to).
 func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *Carrier, pkg *Package) *WirelessPort {
 	if carrier != nil && !carrier.Wireless {
 		pl.p.Add(prefix, "WirelessPort is only for wireless services; package %d is on %s, a wireline carrier", pkg.ID, carrier.Name)
@@ -209,8 +233,13 @@ func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *C
 	if wp.ExternalProvider != "" {
 		field := at(prefix, "ExternalProvider")
 		c, err := find(pl, "carrier-code", wp.ExternalProvider, pl.lk.FindCarrierByCode)
-		if pl.found(err, field, "ExternalProvider %s is not a known provider code", wp.ExternalProvider) && !c.Wireless {
+		switch {
+		case !pl.found(err, field, "ExternalProvider %s is not a known provider code", wp.ExternalProvider):
+		case !c.Wireless:
 			pl.p.Add(field, "Supplied Provider must be a wireless provider: %s (%s) is not", c.Code, c.Name)
+		case carrier != nil && c.ID != carrier.ID:
+			pl.p.Add(field, "ExternalProvider must be the package's provider: the number is ported to %s (%s), the carrier of package %d, not to %s (%s)",
+				carrier.Name, carrier.Code, pkg.ID, c.Name, c.Code)
 		}
 	}
 	return wp

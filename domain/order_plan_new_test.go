@@ -10,7 +10,7 @@ import (
 func validPort() *domain.WirelessPortInput {
 	return &domain.WirelessPortInput{
 		MDN: "312-555-0199", AccountNumber: "A-123", AuthorizedSigner: "Pat Smith", PINPassword: domain.NewSecret("4321"),
-		Remark: "Port please", ExternalProvider: "att",
+		Remark: "Port please", ExternalProvider: "vzw",
 		Address: &domain.AddressInput{FirstName: "Pat", LastName: "Smith", Address1: "1 Main St", City: "Chicago", State: "il", Zip: "60601"},
 	}
 }
@@ -38,7 +38,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrESNUnknown", "ESN", "ESN NOPE is not in inventory", func(in *domain.NewOrdersInput) { in.ESN = "NOPE" }},
 		{"ErrESNIsSIM", "ESN", "ESN SIM-AVAIL is a SIM_Card, not a Mobile_Device", func(in *domain.NewOrdersInput) { in.ESN = "SIM-AVAIL" }},
 		{"ErrESNOtherCustomer", "ESN", "ESN ESN-OTHER is ASSIGNED to another customer", func(in *domain.NewOrdersInput) { in.ESN = "ESN-OTHER" }},
-		{"ErrESNInUse", "ESN", "ESN ESN-INUSE is already in use on line 1", func(in *domain.NewOrdersInput) { in.ESN = "ESN-INUSE" }},
+		{"ConflictESNInUse", "ESN", "ESN ESN-INUSE is already in use on line 1", func(in *domain.NewOrdersInput) { in.ESN = "ESN-INUSE" }},
 		{"ErrESNUnavailable", "ESN", "ESN ESN-UNAV is UNAVAILABLE and cannot be used", func(in *domain.NewOrdersInput) { in.ESN = "ESN-UNAV" }},
 		{"ErrESNWireline", "ESN", "ESN is only for wireless services; package 4 is on Lumen", func(in *domain.NewOrdersInput) { in.PackageID, in.ESN = 4, "ESN-AVAIL" }},
 		{"ErrWirelessESNAndESNDiffer", "WirelessESN", "ESN and WirelessESN name the same device; give only one", func(in *domain.NewOrdersInput) { in.ESN, in.WirelessESN = "ESN-AVAIL", "ESN-MINE" }},
@@ -49,7 +49,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrPortWireline", "WirelessPort", "WirelessPort is only for wireless services", func(in *domain.NewOrdersInput) { in.PackageID, in.WirelessPort = 4, validPort() }},
 		{"ErrPortMDNRequired", "WirelessPort.MDN", "MDN is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "" }},
 		{"ErrPortMDNDigits", "WirelessPort.MDN", "MDN must be 10 digits", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "555-0199" }},
-		{"ErrPortMDNInUse", "WirelessPort.MDN", "MDN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "3125550101" }},
+		{"ConflictPortMDNInUse", "WirelessPort.MDN", "MDN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort.MDN = "3125550101" }},
 		{"ErrPortAccountRequired", "WirelessPort.AccountNumber", "AccountNumber is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.AccountNumber = " " }},
 		{"ErrPortSignerRequired", "WirelessPort.AuthorizedSigner", "AuthorizedSigner is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.AuthorizedSigner = "" }},
 		{"ErrPortPINRequired", "WirelessPort.PINPassword", "PINPassword is required when porting a number", func(in *domain.NewOrdersInput) { in.WirelessPort.PINPassword = domain.NewSecret("") }},
@@ -67,6 +67,14 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrPortAddressCountry", "WirelessPort.Address.Country", "Country must be a 3 character ISO code", func(in *domain.NewOrdersInput) { in.WirelessPort.Address.Country = "US" }},
 		{"ErrPortProviderUnknown", "WirelessPort.ExternalProvider", "ExternalProvider XYZ is not a known provider code", func(in *domain.NewOrdersInput) { in.WirelessPort.ExternalProvider = "XYZ" }},
 		{"ErrPortProviderWireline", "WirelessPort.ExternalProvider", "Supplied Provider must be a wireless provider", func(in *domain.NewOrdersInput) { in.WirelessPort.ExternalProvider = "LUMEN" }},
+		{"ErrPortProviderNotThePackages", "WirelessPort.ExternalProvider", "ExternalProvider must be the package's provider: the number is ported to Verizon Wireless (VZW), the carrier of package 1, not to AT&T Mobility (ATT)",
+			func(in *domain.NewOrdersInput) { in.WirelessPort.ExternalProvider = "ATT" }},
+		{"ErrShippingAddressForDeviceFromStock", "ShippingAddress", "ShippingAddress is required when something is shipped: ESN ESN-AVAIL is taken from inventory and sent to the customer",
+			func(in *domain.NewOrdersInput) { in.WirelessPort, in.ESN = nil, "ESN-AVAIL" }},
+		{"ErrShippingAddressForShippingProduct", "ShippingAddress", "ShippingAddress is required when something is shipped: AdditionalProducts[0] is a shipping charge (Overnight shipping)",
+			func(in *domain.NewOrdersInput) {
+				in.AdditionalProducts = domain.AdditionalProductList{{ProductID: 106}}
+			}},
 		{"ErrPortAndReconnect", "WirelessPort", "ReconnectTN and WirelessPort cannot both be given", func(in *domain.NewOrdersInput) { in.ReconnectTN = "3125550188" }},
 
 		{"ErrShippingID", "ShippingAddress.ID", "ID is prohibited", func(in *domain.NewOrdersInput) { in.ShippingAddress = validShipping(); in.ShippingAddress.ID = 3 }},
@@ -93,7 +101,7 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		}},
 
 		{"ErrReconnectTNDigits", "ReconnectTN", "ReconnectTN must be 10 digits", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "31255501" }},
-		{"ErrReconnectTNInUse", "ReconnectTN", "TN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "3125550101" }},
+		{"ConflictReconnectTNInUse", "ReconnectTN", "TN 3125550101 is already in use on line 1", func(in *domain.NewOrdersInput) { in.WirelessPort, in.ReconnectTN = nil, "3125550101" }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			in := &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, WirelessPort: validPort()}
@@ -212,7 +220,7 @@ func TestPlanNewOrders_Defaults(t *testing.T) {
 		}
 	})
 	t.Run("AvailableESNAssignedAndFlowThrough", func(t *testing.T) {
-		plan, o, it := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, ESN: " ESN-AVAIL ", WirelessICCID: "SIM-AVAIL"})
+		plan, o, it := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, ESN: " ESN-AVAIL ", WirelessICCID: "SIM-AVAIL", ShippingAddress: validShipping()})
 		if !o.FlowThrough {
 			t.Error("FlowThrough=false, want true")
 		}
@@ -228,7 +236,7 @@ func TestPlanNewOrders_Defaults(t *testing.T) {
 		}
 	})
 	t.Run("WirelessESN", func(t *testing.T) {
-		plan, o, _ := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, WirelessESN: "ESN-AVAIL", ESN: "ESN-AVAIL"})
+		plan, o, _ := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, WirelessESN: "ESN-AVAIL", ESN: "ESN-AVAIL", ShippingAddress: validShipping()})
 		if !o.FlowThrough || len(plan.Assignments) != 1 || plan.Assignments[0].Identifier != "ESN-AVAIL" {
 			t.Errorf("FlowThrough=%v assignments=%+v", o.FlowThrough, plan.Assignments)
 		}
@@ -283,7 +291,7 @@ func TestPlanNewOrders_Defaults(t *testing.T) {
 		if wp.Address.Country != "USA" || wp.Address.State != "IL" {
 			t.Errorf("Address=%+v, want Country USA and State IL", wp.Address)
 		}
-		if wp.ExternalProvider != "ATT" || wp.PINPassword.Clear() != "4321" || wp.AccountNumber != "A-123" {
+		if wp.ExternalProvider != "VZW" || wp.PINPassword.Clear() != "4321" || wp.AccountNumber != "A-123" {
 			t.Errorf("port=%+v", wp)
 		}
 	})
@@ -324,7 +332,7 @@ func TestPlanNewOrders_Defaults(t *testing.T) {
 }
 
 func TestOrderPlan_LinkAndPONs(t *testing.T) {
-	plan, o, it := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, ESN: "ESN-AVAIL"})
+	plan, o, it := planNew(t, &domain.NewOrdersInput{CustomerID: 1, PackageID: 1, ESN: "ESN-AVAIL", ShippingAddress: validShipping()})
 	plan.Lines[0].ID = 77
 	plan.LinkLines()
 	if got, want := it.LineID, int64(77); got != want {

@@ -20,6 +20,11 @@ type OrderUpdatePlan struct {
 	Effects []Effect
 }
 
+// Unchanged reports whether the plan changes nothing (every field given
+// already had its value): the store then writes nothing, keeping the
+// order's Version (its ETag) and its history as they are.
+func (p *OrderUpdatePlan) Unchanged() bool { return len(p.Changes) == 0 && len(p.Effects) == 0 }
+
 // PlanOrderUpdate checks Orders_Update's input against order o for a user
 // of role, at time now, and returns the updated order with its changes.
 // Rules: updating needs a rep; Status moves along the lifecycle (CheckMove;
@@ -43,6 +48,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	}
 	if !role.AtLeast(RoleRep) {
 		return nil, Errorf(EFORBIDDEN, "Your role (%s) may not update orders", roleName(role))
+	}
+	if in.OrderID != nil && *in.OrderID != o.ID {
+		return nil, FieldErrorf("OrderID", "OrderID %d in the body is not the order being updated (%d, in the path); leave it out or give the same ID", *in.OrderID, o.ID)
 	}
 	if in.Empty() {
 		return nil, invalid("Nothing to update: give at least one field to change")
@@ -89,9 +97,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	if in.CompletionDate != "" {
 		if !toComplete {
 			pl.p.Add("CompletionDate", "CompletionDate can only be set when changing an order to COMPLETE")
-		} else if d, ok := parseDate(in.CompletionDate, now.Location()); !ok {
+		} else if d, dateOnly, ok := parseDate(in.CompletionDate, now.Location()); !ok {
 			pl.p.Add("CompletionDate", "CompletionDate must be a date (YYYY-MM-DD) or a date and time (RFC 3339)")
-		} else {
+		} else if checkCompletionDate(&pl.p, d, dateOnly, o.CreatedAt, now) {
 			n.CompletionDate = &d
 		}
 	}
@@ -117,6 +125,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	if err := CheckRouteDecisionHeld(o, in, role); err != nil && forbidden == nil {
 		forbidden = err
 	}
+	if IsFinalStatus(n.Status) {
+		n.RequiresRouteDecision = false // a finished order waits for no route decision
+	}
 	if moving && in.Status == OrderSent && n.RequiresRouteDecision {
 		pl.p.Add("Status", "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
 	}
@@ -135,6 +146,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		}
 	}
 
+	if toComplete && pl.p.Empty() {
+		pl.checkProductsThere(n)
+	}
 	if forbidden != nil {
 		return nil, forbidden
 	}
@@ -235,7 +249,7 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 		}
 		cp := lp + ".Change"
 		line, field := pl.lineRef(cp, e.Change.LineID, e.Change.TN, true)
-		ops := pl.productChanges(cp+".Products", line, &e.Change.Products, n.IgnoreRelatedProducts)
+		ops := pl.productChanges(cp+".Products", line, &e.Change.Products, n.IgnoreRelatedProducts, n.ID)
 		if line == nil {
 			continue
 		}
@@ -257,7 +271,7 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 			pl.sameProductTwice(cp+".Products", it, ops)
 		}
 		if it == nil {
-			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange}
+			it = &OrderItem{OrderID: n.ID, LineID: line.ID, TN: line.TN, Action: ItemChange, PackageID: line.PackageID}
 			n.Items = append(n.Items, it)
 		}
 		for _, op := range ops {
@@ -341,17 +355,6 @@ func dateValue(t *time.Time) any {
 // completed at now.
 func dayOf(now time.Time) time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-}
-
-func parseDate(s string, loc *time.Location) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
 }
 
 // cloneOrder copies o deeply enough that changing the copy's fields, items

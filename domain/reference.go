@@ -1,6 +1,10 @@
 package domain
 
-import "context"
+import (
+	"context"
+	"strconv"
+	"strings"
+)
 
 // Carrier is a provider orders are sent to.
 type Carrier struct {
@@ -28,7 +32,29 @@ type Product struct {
 	Rate          Money  `db:"rate" json:"Rate"`
 	Provisionable bool   `db:"provisionable" json:"Provisionable"`
 	CarrierID     *int64 `db:"carrier_id" json:"CarrierID"`
+	// Ships marks a shipping charge: an order carrying it sends something
+	// to the customer, so it needs a ShippingAddress.
+	Ships bool `db:"ships" json:"Shipping"`
+	// Role is what the product is to a package (PackagePlan, …); set only
+	// on a Package's Products.
+	Role string `db:"role" json:"Role,omitempty"`
 }
+
+// What a product is to a package (Package.Products' Role).
+const (
+	RolePlan     = "PLAN"     // the rate plan
+	RoleIncluded = "INCLUDED" // an option the package includes
+	RoleOneTime  = "ONE_TIME" // a one-time charge for a new service (activation, installation)
+	RoleOptional = "OPTIONAL" // offered with the package, added only when asked for
+)
+
+// PackageRoles lists every role a package product may have.
+var PackageRoles = []string{RolePlan, RoleIncluded, RoleOneTime, RoleOptional}
+
+// recurring reports whether a package product of role comes with the
+// package itself (its plan and included options): these move with a
+// package change.
+func recurring(role string) bool { return role == RolePlan || role == RoleIncluded }
 
 // ProductGroup ties related products: adding one adds the others unless
 // IgnoreRelatedProducts is set.
@@ -104,6 +130,22 @@ const (
 	DefaultPageLimit = 50
 	MaxPageLimit     = 500
 )
+
+// ParseLimit reads a Limit query parameter: "" (not given) is the default;
+// anything else must be a whole number from 1 to MaxPageLimit, so 0 and -1
+// are refused alike.
+func ParseLimit(s string, p *Problems) int {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return DefaultPageLimit
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > MaxPageLimit {
+		p.Add("Limit", "Limit must be a whole number from 1 to %d (leave it out for %d)", MaxPageLimit, DefaultPageLimit)
+		return DefaultPageLimit
+	}
+	return n
+}
 
 // Normalize applies the default and checks the bounds.
 func (pg *Page) Normalize(p *Problems) {

@@ -161,15 +161,7 @@ func queryBool(r *http.Request, name string, p *domain.Problems) *bool {
 
 // queryPage reads Limit and After.
 func queryPage(r *http.Request, p *domain.Problems) domain.Page {
-	var pg domain.Page
-	if s := strings.TrimSpace(r.URL.Query().Get("Limit")); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			p.Add("Limit", "Limit must be between 1 and %d", domain.MaxPageLimit)
-		} else {
-			pg.Limit = n
-		}
-	}
+	pg := domain.Page{Limit: domain.ParseLimit(r.URL.Query().Get("Limit"), p)}
 	pg.After = r.URL.Query().Get("After")
 	pg.Normalize(p)
 	return pg

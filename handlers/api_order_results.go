@@ -53,7 +53,7 @@ func apiOrderResultOf(o *domain.Order, services bool) apiOrderResult {
 	res := apiOrderResult{CustomerID: o.CustomerID, Status: o.Status, OrderID: o.ID, PON: o.PON, OrderType: o.Type,
 		CreatedDate: apiTime(o.CreatedAt), TrackingNumber: o.TrackingNumber, Carrier: o.CarrierName, CarrierID: o.CarrierID,
 		CarrierAccount: o.CarrierAccountName, CarrierAccountID: o.CarrierAccountID, Routes: []apiRoute{}}
-	if o.RequiresRouteDecision {
+	if o.AwaitingRoute() {
 		res.Routes = apiRoutesOf(o.Routes)
 	}
 	if services {

@@ -59,7 +59,7 @@ func (h *Handlers) apiOrderOf(ctx context.Context, o *domain.Order) (*apiOrder, 
 	a := &apiOrder{
 		Success: true, OrderID: o.ID, PON: o.PON, OrderType: o.Type, Status: o.Status, StatusNote: o.StatusNote,
 		CustomerID: o.CustomerID, CarrierID: o.CarrierID, CarrierAccountID: o.CarrierAccountID, FlowThrough: o.FlowThrough,
-		ProcessID: o.ProcessID, ProcessRouteID: o.ProcessRouteID, RequiresRouteDecision: o.RequiresRouteDecision,
+		ProcessID: o.ProcessID, ProcessRouteID: o.ProcessRouteID, RequiresRouteDecision: o.AwaitingRoute(),
 		CreatedDate: apiTime(o.CreatedAt), CompletionDate: apiTimePtr(o.CompletionDate), TrackingNumber: o.TrackingNumber,
 		ShippingStatus: o.ShippingStatus, Routes: apiRoutesOf(o.Routes),
 	}

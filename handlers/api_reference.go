@@ -33,6 +33,8 @@ type (
 		Rate          domain.Money `json:"Rate"`
 		Provisionable bool         `json:"Provisionable"`
 		CarrierID     *int64       `json:"CarrierID"`
+		Shipping      bool         `json:"Shipping"`       // a shipping charge: needs a ShippingAddress
+		Role          string       `json:"Role,omitempty"` // in a package: PLAN, INCLUDED, ONE_TIME or OPTIONAL
 	}
 	apiPackage struct {
 		PackageID int64        `json:"PackageID"`
@@ -81,7 +83,8 @@ type (
 )
 
 func apiProductOf(p domain.Product) apiProduct {
-	return apiProduct{ProductID: p.ID, Description: p.Description, Rate: p.Rate, Provisionable: p.Provisionable, CarrierID: p.CarrierID}
+	return apiProduct{ProductID: p.ID, Description: p.Description, Rate: p.Rate, Provisionable: p.Provisionable, CarrierID: p.CarrierID,
+		Shipping: p.Ships, Role: p.Role}
 }
 
 func apiLineOf(l *domain.Line) apiLine {

@@ -52,17 +52,17 @@ func (h *Handlers) HandleOrderUpdate(w http.ResponseWriter, r *http.Request) err
 		status, form.Notice = http.StatusUnprocessableEntity, "Nothing to save: no field differs from the order."
 	default:
 		_, err = st.UpdateOrder(ctx, id, in, &version)
-		switch domain.ErrorCode(err) {
-		case "":
+		switch code := domain.ErrorCode(err); {
+		case code == "":
 			h.flash(w, r, "ok", updateMessage(o, in))
 			return redirect(w, r, "/orders/"+itoa64(id))
-		case domain.ESTALE:
+		case code == domain.ESTALE:
 			status = http.StatusConflict
 			form.Conflict = "Someone else saved this order while you were editing it, so your changes were not saved. " +
 				"The order is shown as it is now, with what you typed kept: check it and save again."
-		case domain.EINVALID:
+		case domain.IsInputError(err):
 			status, form.Errors = http.StatusUnprocessableEntity, components.ErrorsOf(err)
-		case domain.EFORBIDDEN:
+		case code == domain.EFORBIDDEN:
 			status, form.Errors = http.StatusForbidden, components.Errors{"": {domain.ErrorMessage(err)}}
 		default:
 			return err

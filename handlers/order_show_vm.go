@@ -36,7 +36,7 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		ID: o.ID, PON: o.PON, Type: o.Type, Status: o.Status, StatusNote: o.StatusNote, CustomerID: o.CustomerID,
 		Carrier: o.CarrierName, Account: o.CarrierAccountName, FlowThrough: o.FlowThrough, SendNow: o.SendNow,
 		Created: shortTime(o.CreatedAt), CreatedISO: o.CreatedAt.UTC().Format(time.RFC3339),
-		Tracking: o.TrackingNumber, Shipping: o.ShippingStatus, Waiting: o.RequiresRouteDecision, Version: o.Version,
+		Tracking: o.TrackingNumber, Shipping: o.ShippingStatus, Waiting: o.AwaitingRoute(), Version: o.Version,
 		BillingOption: o.BillingOption, Reconnect: o.Reconnect, SuspendType: o.SuspendType,
 		InventoryItemStatus: o.InventoryItemStatus, IgnoreRelatedProducts: o.IgnoreRelatedProducts,
 		ShippingAddress: o.ShippingAddress,

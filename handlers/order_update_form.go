@@ -141,7 +141,7 @@ func updateForm(o *domain.Order, role domain.Role, procs []*domain.Process, proc
 		OrderID: o.ID, Version: o.Version, Final: domain.IsFinalStatus(o.Status), Current: o.Status,
 		TrackingNumber: o.TrackingNumber, ShippingStatus: o.ShippingStatus, FlowThrough: o.FlowThrough,
 		ProcessID: strconv.FormatInt(derefID(o.ProcessID), 10), RouteID: strconv.FormatInt(derefID(o.ProcessRouteID), 10),
-		CanRoute: role.AtLeast(domain.RoleSupervisor), NeedsRoute: o.RequiresRouteDecision,
+		CanRoute: role.AtLeast(domain.RoleSupervisor), NeedsRoute: o.AwaitingRoute(),
 	}
 	f.Read = map[string]string{
 		"TrackingNumber": f.TrackingNumber, "ShippingStatus": f.ShippingStatus,

@@ -144,7 +144,7 @@ func orderRow(o *domain.Order) views.OrderRow {
 		ID: o.ID, PON: o.PON, Type: o.Type, Status: o.Status, StatusNote: o.StatusNote, CustomerID: o.CustomerID,
 		Carrier: o.CarrierName, Account: o.CarrierAccountName, Created: shortTime(o.CreatedAt),
 		CreatedISO: o.CreatedAt.UTC().Format(time.RFC3339), Age: age(time.Since(o.CreatedAt)),
-		Tracking: o.TrackingNumber, Waiting: o.RequiresRouteDecision,
+		Tracking: o.TrackingNumber, Waiting: o.AwaitingRoute(),
 	}
 	if row.Carrier == "" {
 		row.Carrier = "Carrier " + itoa64(o.CarrierID)

@@ -114,7 +114,7 @@ func exportRow(row []string, o *domain.Order, tns bool) {
 		o.CarrierName, strconv.FormatInt(o.CarrierID, 10), o.CarrierAccountName, strconv.FormatInt(o.CarrierAccountID, 10),
 		o.CreatedAt.UTC().Format(time.RFC3339), completion, o.TrackingNumber, o.ShippingStatus,
 		strconv.FormatBool(o.FlowThrough), idOrEmpty(o.ProcessID), idOrEmpty(o.ProcessRouteID),
-		strconv.FormatBool(o.RequiresRouteDecision), lines,
+		strconv.FormatBool(o.AwaitingRoute()), lines,
 	}
 	for i, v := range vals {
 		row[i] = csvSafe(v)

@@ -134,7 +134,7 @@ func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) err
 	} else if err != nil {
 		return err
 	}
-	if !o.RequiresRouteDecision {
+	if !o.AwaitingRoute() {
 		msg := "Order " + itoa64(id) + " no longer waits for a route"
 		if o.ProcessRouteID != nil {
 			msg += ": someone chose “" + routeName(o, *o.ProcessRouteID) + "”"

@@ -150,7 +150,7 @@ func readChangeServiceStep(pf url.Values, step string, form *views.ChangeService
 		case views.KindDisconnect:
 			form.InventoryItemStatus = get("InventoryItemStatus")
 		case views.KindPackageChange:
-			form.PackageID, form.Prorate = get("PackageID"), get("Prorate") == "true"
+			form.PackageID, form.Prorate, form.OneTimeCharges = get("PackageID"), get("Prorate") == "true", get("OneTimeCharges") == "true"
 		case views.KindAddLine:
 			form.BillingOption = get("BillingOption")
 			form.NewLines = form.NewLines[:0]

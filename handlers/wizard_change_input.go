@@ -30,7 +30,7 @@ func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInpu
 		p.Check(form.WholeAccount || form.LineID != "", "LineID", "Choose a line, or the whole account.")
 		in.Disconnect = &domain.DisconnectInput{CustomerID: cust, LineID: line, InventoryItemStatus: form.InventoryItemStatus, ProcessID: proc, FlowThrough: &ft}
 	case views.KindPackageChange:
-		in.PackageChange = &domain.PackageChangeInput{LineID: line, Prorate: form.Prorate,
+		in.PackageChange = &domain.PackageChangeInput{LineID: line, Prorate: form.Prorate, OneTimeCharges: form.OneTimeCharges,
 			PackageID: choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list.")}
 	case views.KindAddLine:
 		al := &domain.AddLineInput{CustomerID: cust, BillingOption: form.BillingOption, ProcessID: proc}
@@ -158,7 +158,7 @@ func changeServiceErrors(form *views.ChangeServiceForm, err error, aliases map[s
 func (h *Handlers) checkChangeService(ctx context.Context, form *views.ChangeServiceForm, step string) (components.Errors, *domain.OrderPlan, error) {
 	in, p, aliases := changeServiceInput(form)
 	plan, err := domain.PlanOrdersCreate(ctx, h.Store, in)
-	if err != nil && domain.ErrorCode(err) != domain.EINVALID {
+	if err != nil && !domain.IsInputError(err) {
 		return nil, nil, err
 	}
 	for _, f := range domain.ErrorFields(err) {

@@ -80,7 +80,8 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 				pkg = p.Name
 			}
 		}
-		rows = append(rows, views.ReviewRow{Label: "New package", Value: pkg}, views.ReviewRow{Label: "Prorate", Value: yes(form.Prorate)})
+		rows = append(rows, views.ReviewRow{Label: "New package", Value: pkg}, views.ReviewRow{Label: "Prorate", Value: yes(form.Prorate)},
+			views.ReviewRow{Label: "One-time charges", Value: yes(form.OneTimeCharges)})
 	case views.KindAddLine:
 		rows = append(rows, views.ReviewRow{Label: "Billing", Value: billingWords(vm.Form.BillingOption)})
 		alts := map[string]string{}

@@ -167,11 +167,7 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 			if p.CarrierID != line.CarrierID {
 				continue
 			}
-			var inc []string
-			for _, pr := range p.Products {
-				inc = append(inc, pr.Description+" "+pr.Rate.Dollars())
-			}
-			vm.Packages = append(vm.Packages, views.PackageOption{ID: p.ID, Name: p.Name, Products: strings.Join(inc, " · "),
+			vm.Packages = append(vm.Packages, views.PackageOption{ID: p.ID, Name: p.Name, Products: strings.Join(packageProductWords(p), " · "),
 				Current: p.ID == line.PackageID, Selected: itoa64(p.ID) == form.PackageID})
 		}
 	case views.KindAddLine, views.KindChange:

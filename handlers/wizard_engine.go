@@ -256,7 +256,7 @@ func (e *wizardEngine[V]) submitDraft(w http.ResponseWriter, r *http.Request, d 
 	var done *domain.AlreadyCreated
 	switch {
 	case errors.As(err, &done):
-	case domain.ErrorCode(err) == domain.EINVALID:
+	case domain.IsInputError(err):
 		return e.flow.show(w, r, http.StatusUnprocessableEntity, d, v, views.StepReview, errsOf(err))
 	case err != nil:
 		return err

@@ -287,7 +287,7 @@ func newServiceErrors(err error, step string) components.Errors {
 func (h *Handlers) checkNewService(ctx context.Context, form *views.NewServiceForm, secrets map[string]domain.Secret, step string) (components.Errors, *domain.OrderPlan, error) {
 	in, p := newServiceInput(form, secrets)
 	plan, err := domain.PlanNewOrders(ctx, h.Store, in)
-	if err != nil && domain.ErrorCode(err) != domain.EINVALID {
+	if err != nil && !domain.IsInputError(err) {
 		return nil, nil, err
 	}
 	for _, f := range domain.ErrorFields(err) {

@@ -167,10 +167,7 @@ func packageChoices(pkgs []*domain.Package, carriers []*domain.Carrier, selected
 			if p.CarrierID != c.ID {
 				continue
 			}
-			pc := views.PackageChoice{ID: p.ID, Name: p.Name, Selected: itoa64(p.ID) == selected}
-			for _, pr := range p.Products {
-				pc.Products = append(pc.Products, pr.Description+" "+pr.Rate.Dollars())
-			}
+			pc := views.PackageChoice{ID: p.ID, Name: p.Name, Selected: itoa64(p.ID) == selected, Products: packageProductWords(p)}
 			g.Packages = append(g.Packages, pc)
 		}
 		if len(g.Packages) > 0 {

@@ -82,6 +82,7 @@ type ChangeServiceForm struct {
 	IgnoreRelatedProducts bool   `json:"IgnoreRelatedProducts"`
 	PackageID             string `json:"PackageID"` // PackageChange
 	Prorate               bool   `json:"Prorate"`
+	OneTimeCharges        bool   `json:"OneTimeCharges"` // PackageChange: add the new package's one-time charges
 
 	NewLines []NewLineForm    `json:"Lines"`   // AddLine
 	Changes  []LineChangeForm `json:"Changes"` // Change: one per line in LineIDs, in that order

@@ -157,6 +157,9 @@ func (w *seedWorld) checkRefusals(t *testing.T, role domain.Role, cases []refusa
 	}
 }
 
+// shipAddr is a ShippingAddress for an order that sends a device or SIM.
+const shipAddr = `{"FirstName":"Pat","LastName":"Lee","Address1":"9 Elm St","City":"Evanston","State":"IL","Zip":"60201"}`
+
 func post(path, body string, status int, fields ...string) refusal {
 	return refusal{method: http.MethodPost, path: path, body: body, status: status, fields: fields}
 }
@@ -192,7 +195,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				post(p, nb(fmt.Sprintf(`"ESN":%q`, w.spareSIM)), 400, "ESN"),
 				post(p, nb(fmt.Sprintf(`"WirelessICCID":%q`, w.spareDevice)), 400, "WirelessICCID"),
 				post(p, nb(fmt.Sprintf(`"ESN":%q`, w.globexDevice)), 400, "ESN"),
-				post(p, nb(fmt.Sprintf(`"ESN":%q`, w.deviceOnLine)), 400, "ESN"),
+				post(p, nb(fmt.Sprintf(`"ESN":%q`, w.deviceOnLine)), 409, "ESN"),
 				post(p, nb(fmt.Sprintf(`"WirelessICCID":%q`, w.unavailable)), 400, "WirelessICCID"),
 				post(p, wire(fmt.Sprintf(`"ESN":%q,"WirelessICCID":%q`, w.spareDevice, w.spareSIM)), 400, "ESN", "WirelessICCID"),
 				post(p, wire(port("")), 400, "WirelessPort"),
@@ -205,7 +208,19 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 					"WirelessPort.Address.Zip4", "WirelessPort.Address.Country"),
 				post(p, nb(port(`,"ExternalProvider":"LUMN"`)), 400, "WirelessPort.ExternalProvider"),
 				post(p, nb(port(`,"ExternalProvider":"NOPE"`)), 400, "WirelessPort.ExternalProvider"),
-				post(p, nb(`"WirelessPort":{"MDN":"3125550101","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":`+addr+`}`), 400, "WirelessPort.MDN"),
+				{method: "POST", path: p, body: nb(port(`,"ExternalProvider":"ATT"`)), status: 400, fields: []string{"WirelessPort.ExternalProvider"},
+					msg: "ExternalProvider must be the package's provider"},
+				{method: "POST", path: p, body: nb(fmt.Sprintf(`"ESN":%q,"ShippingAddress":null`, w.spareDevice)), status: 400, fields: []string{"ShippingAddress"},
+					msg: "ShippingAddress is required when something is shipped: ESN " + w.spareDevice + " is taken from inventory"},
+				post(p, nb(fmt.Sprintf(`"WirelessICCID":%q`, w.spareSIM)), 400, "ShippingAddress"),
+				post(p, nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"99999"}`), 400, "ShippingAddress.Zip"),
+				post(p, nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"00001"}`), 400, "ShippingAddress.Zip"),
+				{method: "POST", path: p, body: nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"78701"}`), status: 400,
+					fields: []string{"ShippingAddress.Zip"}, msg: "Zip 78701 is in TX, not in IL"},
+				{method: "POST", path: p, body: nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"60201","Country":"XYZ"}`), status: 400,
+					fields: []string{"ShippingAddress.Country"}, msg: "ISO 3166-1 alpha-3"},
+				post(p, nb(`"WirelessPort":{"MDN":"7735550142","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"99999"}}`), 400, "WirelessPort.Address.Zip"),
+				post(p, nb(`"WirelessPort":{"MDN":"3125550101","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":`+addr+`}`), 409, "WirelessPort.MDN"),
 				post(p, nb(`"ShippingAddress":{}`), 400, "ShippingAddress.FirstName", "ShippingAddress.LastName", "ShippingAddress.Address1",
 					"ShippingAddress.City", "ShippingAddress.State", "ShippingAddress.Zip"),
 				post(p, nb(`"ShippingAddress":{"FirstName":"P","LastName":"L","Address1":"1 A","City":"C","State":"IL","Zip":"00000"}`), 400, "ShippingAddress.Zip"),
@@ -221,7 +236,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				post(p, nb(`"ProcessID":999999`), 400, "ProcessID"),
 				post(p, nb(`"ProcessID":-2`), 400, "ProcessID"),
 				post(p, nb(`"ReconnectTN":"31255501"`), 400, "ReconnectTN"),
-				post(p, nb(`"ReconnectTN":"312-555-0101"`), 400, "ReconnectTN"),
+				post(p, nb(`"ReconnectTN":"312-555-0101"`), 409, "ReconnectTN"),
 				post(p, nb(`"ReconnectTN":"0000000000"`), 400, "ReconnectTN"),
 				post(p, nb(`"WirelessPort":{"MDN":"000-000-0000","AccountNumber":"1","AuthorizedSigner":"P","PINPassword":"1","Address":`+addr+`}`), 400, "WirelessPort.MDN"),
 				post(p, nb(`"ReconnectTN":"3125550177",`+port("")), 400, "WirelessPort"),
@@ -244,7 +259,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 		})
 
 		t.Run("DefaultsAndInventory", func(t *testing.T) {
-			body := nb(fmt.Sprintf(`"ESN":" %s ","WirelessICCID":%q,"ShippingAddress":null,"WirelessPort":null,"Description":null,
+			body := nb(fmt.Sprintf(`"ESN":" %s ","WirelessICCID":%q,"ShippingAddress":`+addr+`,"WirelessPort":null,"Description":null,
 				"AdditionalProducts":{"Product":[{"ProductID":%d},{"ProductID":%d,"Rate":-2.5,"Quantity":3,"Description":"Own words"}]}`,
 				w.spareDevice, w.spareSIM, r.Hotspot, r.Hotspot))
 			m := apiJSON(t, app.API(domain.RoleRep, http.MethodPost, "/api/new-orders", body), http.StatusCreated)
@@ -253,7 +268,7 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 				t.Fatalf("Orders=%v Lines=%v", orders, lines)
 			}
 			q, _ := w.query(t, orders[0])
-			if q["FlowThrough"] != true || q["ShippingStatus"] != "NOT_REQUIRED" || q["Status"] != "NEW" || q["OrderType"] != "NEW" {
+			if q["FlowThrough"] != true || q["ShippingStatus"] != "NOT_SHIPPED" || q["Status"] != "NEW" || q["OrderType"] != "NEW" {
 				t.Errorf("FlowThrough=%v ShippingStatus=%v Status=%v OrderType=%v", q["FlowThrough"], q["ShippingStatus"], q["Status"], q["OrderType"])
 			}
 			if num(t, q["CarrierAccountID"]) != r.VZWAccount {
@@ -316,13 +331,13 @@ func TestAPISeedNewOrdersCreate(t *testing.T) {
 		})
 
 		t.Run("PortDefaultsCountryAndTakesWirelessProvider", func(t *testing.T) {
-			id := w.createNewOrder(t, domain.RoleRep, fmt.Sprintf(`{"CustomerID":%d,"PackageID":%d,%s}`, w.globex.ID, r.VZWPackage, port(`,"ExternalProvider":"att"`)))
+			id := w.createNewOrder(t, domain.RoleRep, fmt.Sprintf(`{"CustomerID":%d,"PackageID":%d,%s}`, w.globex.ID, r.VZWPackage, port(`,"ExternalProvider":"vzw"`)))
 			q, _ := w.query(t, id)
 			wp := obj(t, obj(t, q["NewService"])["WirelessPort"])
 			if a := obj(t, wp["Address"]); a["Country"] != "USA" {
 				t.Errorf("WirelessPort.Address.Country=%v, want USA by default", a["Country"])
 			}
-			if wp["ExternalProvider"] != "ATT" {
+			if wp["ExternalProvider"] != "VZW" {
 				t.Errorf("ExternalProvider=%v", wp["ExternalProvider"])
 			}
 		})
@@ -398,7 +413,7 @@ func TestAPISeedOrdersCreateRefused(t *testing.T) {
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"CarrierID":%d}]}}`, w.acme.ID, r.VZWPackage, r.ATT), 400, "AddLine.Lines[0].CarrierID"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"CarrierAccountID":%d}]}}`, w.acme.ID, r.VZWPackage, r.ATTAccount), 400, "AddLine.Lines[0].CarrierAccountID"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"CarrierAccountID":999999}]}}`, w.acme.ID, r.VZWPackage), 400, "AddLine.Lines[0].CarrierAccountID"),
-			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"TN":"3125550101"}]}}`, w.acme.ID, r.VZWPackage), 400, "AddLine.Lines[0].TN"),
+			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"TN":"3125550101"}]}}`, w.acme.ID, r.VZWPackage), 409, "AddLine.Lines[0].TN"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"TN":"3125550198"},{"PackageID":%d,"TN":"312 555 0198"}]}}`, w.acme.ID, r.VZWPackage, r.VZWPackage), 400, "AddLine.Lines[1].TN"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"TN":"00000"}]}}`, w.acme.ID, r.VZWPackage), 400, "AddLine.Lines[0].TN"),
 			post(p, s(`{"AddLine":{"CustomerID":%d,"Lines":[{"PackageID":%d,"Products":{"Product":{"ProductID":%d,"Quantity":0}}}]}}`, w.acme.ID, r.VZWPackage, r.Hotspot), 400, "AddLine.Lines[0].Products[0].Quantity"),
@@ -459,7 +474,7 @@ func TestAPISeedOrdersCreate(t *testing.T) {
 				t.Errorf("FlowThrough=%v Suspend=%v: want flow-through by default and the line's customer", q["FlowThrough"], s)
 			}
 			// A second suspend of the same line clashes with the open one.
-			apiErrorFields(t, app.API(domain.RoleRep, http.MethodPost, "/api/orders", `{"Suspend":{"TN":"3125550107","SuspendType":"ALL"}}`), http.StatusBadRequest)
+			apiErrorFields(t, app.API(domain.RoleRep, http.MethodPost, "/api/orders", `{"Suspend":{"TN":"3125550107","SuspendType":"ALL"}}`), http.StatusConflict)
 			complete(t, ids[0])
 			if l := w.apiLine(t, L["3125550107"]); l["Status"] != domain.LineSuspended {
 				t.Errorf("line after the suspend completed: %v", l["Status"])
@@ -653,7 +668,11 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 				patchRefusal(pa, `{"ProcessID":"0"}`, 400, "ProcessID"),
 				patchRefusal(pa, `{"FlowThroughFlag":"no"}`, 400, "FlowThroughFlag"),
 				patchRefusal(pa, `{"FlowThrough":false}`, 400, "FlowThrough"),
-				patchRefusal(pa, `{"OrderID":1}`, 400, "OrderID"),
+				patchRefusal(pa, fmt.Sprintf(`{"OrderID":%d,"TrackingNumber":"x"}`, id+1), 400, "OrderID"),
+				patchRefusal(pa, fmt.Sprintf(`{"OrderID":%d}`, id), 400, ""),
+				patchRefusal(pa, `{"Status":"COMPLETE","CompletionDate":"2020-01-01"}`, 400, "CompletionDate"),
+				patchRefusal(pa, `{"Status":"COMPLETE","CompletionDate":"`+time.Now().UTC().AddDate(0, 0, 2).Format("2006-01-02")+`"}`, 400, "CompletionDate"),
+				patchRefusal(pa, `{"Status":"COMPLETE","CompletionDate":"`+time.Now().UTC().Add(2*time.Hour).Format(time.RFC3339)+`"}`, 400, "CompletionDate"),
 				patchRefusal(pa, `{"Status":"SENT"}`, 400, "Status"),
 				patchRefusal(pa, `{"TrackingNumber":"`+strings.Repeat("Z", 61)+`"}`, 400, "TrackingNumber"),
 				patchRefusal(pa, fmt.Sprintf(`{"Lines":[{"Disconnect":{"LineID":%d}}]}`, L["3125550109"]), 400, "Lines[0].Disconnect"),
@@ -663,8 +682,8 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Remove":[{"CustomerProductID":%d}]}}}]}`, L["3125550103"], cp), 400, "Lines[0].Change.Products"),
 				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Change":[{"CustomerProductID":%d,"Rate":1}]}}},{"Change":{"TN":"3125550104","Products":{"Remove":[{"CustomerProductID":%d}]}}}]}`,
 					L["3125550104"], cpOf("3125550104"), cpOf("3125550104")), 400, "Lines[1].Change.Products"),
-				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d}]}}}]}`, L["3125550106"], r.Hotspot), 400, "Lines[0].Change.LineID"),
-				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"TN":"3125550105","Products":{"Add":[{"ProductID":%d}]}}}]}`, r.Hotspot), 400, "Lines[0].Change.TN"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"LineID":%d,"Products":{"Add":[{"ProductID":%d}]}}}]}`, L["3125550106"], r.Hotspot), 409, "Lines[0].Change.LineID"),
+				patchRefusal(orderPath(change), fmt.Sprintf(`{"Lines":[{"Change":{"TN":"3125550105","Products":{"Add":[{"ProductID":%d}]}}}]}`, r.Hotspot), 409, "Lines[0].Change.TN"),
 				patchRefusal(pa, `{"TrackingNumber":"1Z\u0000"}`, 400, "TrackingNumber"),
 				patchRefusal(pa, `{"Status":"HOLD","StatusNote":"\u0000"}`, 400, "StatusNote"),
 				patchRefusal(orderPath(0), `{"TrackingNumber":"x"}`, 404),
@@ -705,9 +724,39 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 
 		t.Run("CompletionDateGiven", func(t *testing.T) {
 			id := newOrder(t, "")
-			patch(t, domain.RoleRep, id, `{"Status":"COMPLETE","CompletionDate":"2026-03-04T10:00:00Z"}`)
-			if q, _ := w.query(t, id); q["CompletionDate"] != "2026-03-04T10:00:00Z" {
-				t.Errorf("CompletionDate=%v", q["CompletionDate"])
+			when := time.Now().UTC().Truncate(time.Second).Add(time.Second)
+			time.Sleep(time.Until(when)) // after the order was created, not in the future
+			patch(t, domain.RoleRep, id, `{"Status":"COMPLETE","CompletionDate":"`+when.Format(time.RFC3339)+`"}`)
+			if q, _ := w.query(t, id); q["CompletionDate"] != when.Format(time.RFC3339) {
+				t.Errorf("CompletionDate=%v, want %s", q["CompletionDate"], when.Format(time.RFC3339))
+			}
+		})
+
+		t.Run("OrderIDOfThePath", func(t *testing.T) {
+			id := newOrder(t, "")
+			patch(t, domain.RoleRep, id, fmt.Sprintf(`{"OrderID":%d,"TrackingNumber":"1Z1"}`, id))
+			if q, _ := w.query(t, id); q["TrackingNumber"] != "1Z1" {
+				t.Errorf("TrackingNumber=%v", q["TrackingNumber"])
+			}
+		})
+
+		t.Run("NothingChangesNoHistory", func(t *testing.T) {
+			id := newOrder(t, "")
+			patch(t, domain.RoleRep, id, `{"TrackingNumber":"1Z2"}`)
+			_, etag := w.query(t, id)
+			history := fxCount(t, app, "audit_events", "entity = ? AND entity_id = ?", domain.EntityOrder, id)
+			for _, body := range []string{`{"TrackingNumber":"1Z2"}`, `{"Status":"NEW"}`, `{"FlowThroughFlag":false,"TrackingNumber":" 1Z2 "}`} {
+				res := app.API(domain.RoleRep, http.MethodPatch, orderPath(id), body)
+				apiJSON(t, res, http.StatusOK)
+				if got := res.Header.Get("ETag"); got != etag {
+					t.Errorf("%s: ETag %s, want %s kept", body, got, etag)
+				}
+			}
+			if _, got := w.query(t, id); got != etag {
+				t.Errorf("ETag after updates that change nothing: %s, want %s", got, etag)
+			}
+			if got := fxCount(t, app, "audit_events", "entity = ? AND entity_id = ?", domain.EntityOrder, id); got != history {
+				t.Errorf("history entries %d, want %d: an update that changes nothing writes none", got, history)
 			}
 		})
 
@@ -721,7 +770,7 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 		})
 
 		t.Run("FlowThroughTrackingShipping", func(t *testing.T) {
-			id := newOrder(t, fmt.Sprintf(`"ESN":%q`, w.spareDevice))
+			id := newOrder(t, fmt.Sprintf(`"ESN":%q,"ShippingAddress":%s`, w.spareDevice, shipAddr))
 			patch(t, domain.RoleRep, id, `{"FlowThroughFlag":false,"TrackingNumber":" 1Z999AA1 ","ShippingStatus":"SHIPPED"}`)
 			q, _ := w.query(t, id)
 			if q["FlowThrough"] != false || q["TrackingNumber"] != "1Z999AA1" || q["ShippingStatus"] != "SHIPPED" {
@@ -762,8 +811,9 @@ func TestAPISeedOrdersUpdate(t *testing.T) {
 		})
 
 		t.Run("Lines", func(t *testing.T) {
-			cp := w.customerProduct(t, L["3125550103"])
-			ids := w.createOrders(t, fmt.Sprintf(`{"Change":{"Lines":[{"Change":{"LineID":%d,"Products":{"Remove":[{"CustomerProductID":%d}]}}}]}}`, L["3125550103"], cp))
+			// Line 3125550103's product is held by the open change of Refused.
+			cp := w.customerProduct(t, L["3125550108"])
+			ids := w.createOrders(t, fmt.Sprintf(`{"Change":{"Lines":[{"Change":{"LineID":%d,"Products":{"Remove":[{"CustomerProductID":%d}]}}}]}}`, L["3125550108"], cp))
 			patch(t, domain.RoleRep, ids[0], fmt.Sprintf(`{"Lines":{"Line":{"Change":{"TN":"3125550102","Products":{"Add":[{"ProductID":%d,"Rate":-1,"Quantity":2}]}}}}}`, w.hotspotCap))
 			q, _ := w.query(t, ids[0])
 			lines := list(t, obj(t, q["Change"])["Lines"])
@@ -782,7 +832,7 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		w := seedSeedWorld(t, webtest.Open(t, d))
 		app := w.app
-		acme := w.createNewOrder(t, domain.RoleRep, w.newOrderBody(fmt.Sprintf(`"ESN":%q`, w.spareDevice)))
+		acme := w.createNewOrder(t, domain.RoleRep, w.newOrderBody(fmt.Sprintf(`"ESN":%q,"ShippingAddress":%s`, w.spareDevice, shipAddr)))
 		wire := w.createOrders(t, `{"Suspend":{"TN":"8475550100","SuspendType":"OUTGOING"}}`)[0]
 		search := func(q string) []int64 {
 			t.Helper()
@@ -819,7 +869,7 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 		for q, field := range map[string]string{
 			"CustomerID=-1": "CustomerID[0]", "OrderID=0": "OrderID[0]", "CarrierID=1.5": "CarrierID[0]", "BillProfileID=x": "BillProfileID[0]",
 			"Status=new": "Status[0]", "OrderType=Suspend": "OrderType[0]", "ShowServiceDetails=maybe": "ShowServiceDetails",
-			"Limit=-1": "Limit", "Limit=501": "Limit", "TN=312555010": "TN[0]", "Customer_ID=4": "Customer_ID",
+			"Limit=-1": "Limit", "Limit=0": "Limit", "Limit=501": "Limit", "TN=312555010": "TN[0]", "Customer_ID=4": "Customer_ID",
 			"Identifier=a%00": "Identifier[0]", "Identifier=%ff%fe": "Identifier[0]", "PON=%00": "PON[0]", "After=%00": "After",
 		} {
 			res := app.API(domain.RoleSupport, http.MethodGet, "/api/orders?"+q, "")
@@ -830,6 +880,11 @@ func TestAPISeedOrdersSearch(t *testing.T) {
 			if got := errorEntries(t, res, http.StatusBadRequest); got[field] == "" {
 				t.Errorf("?%s: no error for %q in %v", q, field, got)
 			}
+		}
+		// Limit 0 and Limit -1 are refused alike, in the same words.
+		zero := errorEntries(t, app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Limit=0", ""), http.StatusBadRequest)["Limit"]
+		if minus := errorEntries(t, app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Limit=-1", ""), http.StatusBadRequest)["Limit"]; zero != minus || zero == "" {
+			t.Errorf("Limit=0: %q, Limit=-1: %q; want the same refusal", zero, minus)
 		}
 		res := app.API(domain.RoleSupport, http.MethodGet, "/api/orders?Status=new", "")
 		if got := errorEntries(t, res, http.StatusBadRequest); !strings.Contains(got["Status[0]"], "NEW") {

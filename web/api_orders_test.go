@@ -490,9 +490,10 @@ func TestAPIOrderUpdate(t *testing.T) {
 
 		t.Run("StatusAndCompletion", func(t *testing.T) {
 			id := w.createNewOrder(t, domain.RoleRep, w.newOrderBody(""))
-			apiJSON(t, app.API(domain.RoleRep, http.MethodPatch, orderPath(id), `{"Status":"COMPLETE","CompletionDate":"2026-05-01","ShippingStatus":"SHIPPED"}`), http.StatusOK)
+			today := time.Now().UTC().Format("2006-01-02")
+			apiJSON(t, app.API(domain.RoleRep, http.MethodPatch, orderPath(id), `{"Status":"COMPLETE","CompletionDate":"`+today+`","ShippingStatus":"SHIPPED"}`), http.StatusOK)
 			q, _ := w.query(t, id)
-			if q["Status"] != "COMPLETE" || q["CompletionDate"] != "2026-05-01T00:00:00Z" || q["ShippingStatus"] != "SHIPPED" {
+			if q["Status"] != "COMPLETE" || q["CompletionDate"] != today+"T00:00:00Z" || q["ShippingStatus"] != "SHIPPED" {
 				t.Fatalf("Status=%v CompletionDate=%v ShippingStatus=%v", q["Status"], q["CompletionDate"], q["ShippingStatus"])
 			}
 		})

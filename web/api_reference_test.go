@@ -67,7 +67,7 @@ func TestAPIReferenceLists(t *testing.T) {
 		{"/api/carriers", "Carriers", "CarrierID", []int64{ref.VZW, ref.ATT, ref.Wireline}, []string{"CarrierID", "Name", "Code", "Wireless"}},
 		{"/api/carrier-accounts", "CarrierAccounts", "CarrierAccountID", []int64{ref.VZWAccount, ref.ATTAccount}, []string{"CarrierAccountID", "CarrierID", "Name", "Default"}},
 		{"/api/packages", "Packages", "PackageID", []int64{ref.VZWPackage, ref.ATTPackage}, []string{"PackageID", "Name", "CarrierID", "Products"}},
-		{"/api/products", "Products", "ProductID", []int64{ref.Unlimited, ref.Hotspot}, []string{"ProductID", "Description", "Rate", "Provisionable", "CarrierID"}},
+		{"/api/products", "Products", "ProductID", []int64{ref.Unlimited, ref.Hotspot}, []string{"ProductID", "Description", "Rate", "Provisionable", "CarrierID", "Shipping"}},
 		{"/api/service-types", "ServiceTypes", "LineTypeID", []int64{ref.Voice}, []string{"LineTypeID", "Name"}},
 		{"/api/processes", "Processes", "ProcessID", []int64{ref.OneRoute, ref.TwoRoutes}, []string{"ProcessID", "Name", "Routes"}},
 	} {
@@ -92,7 +92,7 @@ func TestAPIReferenceLists(t *testing.T) {
 			// Limit=1 walks every row exactly once.
 			assertEachOnce(t, tc.path+" by 1", ids(walkList(t, app, domain.RoleSupport, tc.path, tc.plural, 1), tc.id), tc.want)
 			// Bad paging input.
-			for _, q := range []string{"Limit=abc", "Limit=501", "Limit=-1", "Limit=1.5"} {
+			for _, q := range []string{"Limit=abc", "Limit=501", "Limit=-1", "Limit=0", "Limit=1.5"} {
 				if f := apiErrorFields(t, app.API(domain.RoleSupport, http.MethodGet, tc.path+"?"+q, ""), http.StatusBadRequest); !slices.Contains(f, "Limit") {
 					t.Errorf("%s?%s: error fields %v, want Limit", tc.path, q, f)
 				}

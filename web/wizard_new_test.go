@@ -420,8 +420,17 @@ func TestNewServiceWizard(t *testing.T) {
 		}{
 			{"device", url.Values{"WirelessICCID": {fx.SIM}}, "number"},
 			{"number", fx.portForm(), "shipping"},
-			{"shipping", url.Values{"Ship": {""}}, "review"},
+			{"shipping", url.Values{"Ship": {"true"}, "ShippingAddress.FirstName": {"Dana"}, "ShippingAddress.LastName": {"Whitfield"},
+				"ShippingAddress.Address1": {"100 Main St"}, "ShippingAddress.City": {"Springfield"}, "ShippingAddress.State": {"IL"},
+				"ShippingAddress.Zip": {"62701"}}, "review"},
 		} {
+			if s.step == "shipping" {
+				// The SIM comes from inventory: it is sent, so an address is needed.
+				res := b.keep(rep.PostForm(base+"/shipping", with(url.Values{"Ship": {""}}, "action", "next"), hx...))
+				if e, _ := res.Doc().Find("[id='e-ShippingAddress']"); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(e.Text(), "ShippingAddress is required when something is shipped") {
+					t.Fatalf("shipping nothing for a SIM from inventory: status %d, error %q", res.StatusCode, e.Text())
+				}
+			}
 			res := b.keep(rep.PostForm(base+"/"+s.step, with(s.form, "action", "next"), hx...))
 			if res.StatusCode != http.StatusOK || !isFragment(res) || res.Header.Get("HX-Push-Url") != base+"/"+s.next {
 				t.Fatalf("htmx %s: status %d, push %q: %s", s.step, res.StatusCode, res.Header.Get("HX-Push-Url"), errorsIn(res))
