@@ -2,6 +2,7 @@ package domain_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"switchboard/domain"
@@ -26,6 +27,16 @@ func newPortFake() *portFake {
 
 func (f *portFake) FindAddressByID(_ context.Context, id int64) (*domain.Address, error) {
 	return get(f.fakeLookup, f.addresses, id, "address")
+}
+
+// asInvalid checks that err is ECONFLICT and returns it as EINVALID, for
+// wantFieldError to check its fields.
+func asInvalid(t *testing.T, err error) error {
+	t.Helper()
+	if got := domain.ErrorCode(err); got != domain.ECONFLICT {
+		t.Fatalf("code=%q, want %q (err: %v)", got, domain.ECONFLICT, err)
+	}
+	return &domain.Error{Code: domain.EINVALID, Message: domain.ErrorMessage(err), Fields: domain.ErrorFields(err)}
 }
 
 // goodPort is a valid ReconnectPort_Create input for line 1.
@@ -121,7 +132,7 @@ func TestPlanReconnectPort(t *testing.T) {
 			f.carriers[1].Code = "VZX" // named Verizon Wireless, but not the VZW carrier
 		}},
 		{"ErrDisconnectedLine", "LineID", "Line 3 is DISCONNECTED", func(in *domain.ReconnectPortInput, _ *portFake) { in.LineID = 3 }},
-		{"ErrOpenOrder", "LineID", "already has an open SUSPEND order 900", func(in *domain.ReconnectPortInput, _ *portFake) { in.LineID = 6 }},
+		{"ErrConflictOpenOrder", "LineID", "already has an open SUSPEND order 900", func(in *domain.ReconnectPortInput, _ *portFake) { in.LineID = 6 }},
 		{"ErrInactiveCustomer", "LineID", "INACTIVE", func(in *domain.ReconnectPortInput, f *portFake) { f.customers[1].Status = domain.CustomerInactive }},
 		{"ErrNoInventory", "Inventory", "required", func(in *domain.ReconnectPortInput, _ *portFake) { in.Inventory = nil }},
 		{"ErrInventoryIdentifierMissing", "Inventory.Identifier", "required", func(in *domain.ReconnectPortInput, _ *portFake) { in.Inventory.Identifier = " " }},
@@ -139,7 +150,7 @@ func TestPlanReconnectPort(t *testing.T) {
 		{"ErrMDNLetters", "PortMDN", "10 digits", func(in *domain.ReconnectPortInput, _ *portFake) { in.PortMDN = "773555O199" }},
 		{"ErrMDNZeros", "PortMDN", "ten 0s", func(in *domain.ReconnectPortInput, _ *portFake) { in.PortMDN = "0000000000" }},
 		{"ErrMDNIsTheLine", "PortMDN", "is the number of line 1 itself", func(in *domain.ReconnectPortInput, _ *portFake) { in.PortMDN = "3125550101" }},
-		{"ErrMDNInUse", "PortMDN", "already in use on line 7", func(in *domain.ReconnectPortInput, _ *portFake) { in.PortMDN = "3125550107" }},
+		{"ErrConflictMDNInUse", "PortMDN", "already in use on line 7", func(in *domain.ReconnectPortInput, _ *portFake) { in.PortMDN = "3125550107" }},
 		{"ErrAccountNumberMissing", "AccountNumber", "required", func(in *domain.ReconnectPortInput, _ *portFake) { in.AccountNumber = "" }},
 		{"ErrAccountNumberLong", "AccountNumber", "at most 40", func(in *domain.ReconnectPortInput, _ *portFake) { in.AccountNumber = string(make([]byte, 41)) }},
 		{"ErrSignerMissing", "AuthorizedSigner", "required", func(in *domain.ReconnectPortInput, _ *portFake) { in.AuthorizedSigner = "" }},
@@ -154,6 +165,10 @@ func TestPlanReconnectPort(t *testing.T) {
 			f, in := newPortFake(), goodPort()
 			tc.edit(in, f)
 			_, err := domain.PlanReconnectPort(ctx, f, in)
+			if strings.HasPrefix(tc.name, "ErrConflict") {
+				// a clash with what is stored: 409, still on its field
+				err = asInvalid(t, err)
+			}
 			wantFieldError(t, err, tc.field, tc.want)
 		})
 	}

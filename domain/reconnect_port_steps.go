@@ -207,7 +207,7 @@ func PlanReconnectOrders(ctx context.Context, lk PortLookup, p *ReconnectPort) (
 		CarrierAccountID: old.CarrierAccountID, LineTypeID: old.LineTypeID, Description: desc, Status: LinePending}
 	item := &OrderItem{TN: p.PortMDN, Action: ItemAdd, PackageID: old.PackageID, CarrierID: old.CarrierID,
 		CarrierAccountID: old.CarrierAccountID, Description: desc, LineTypeID: old.LineTypeID,
-		InventoryIdentifiers: []string{it.Identifier}, NewLine: line, Products: packageProducts(pkg, nil)}
+		InventoryIdentifiers: []string{it.Identifier}, NewLine: line, Products: packageProducts(pkg, nil, newLineRoles...)}
 	o := newOrder(TypeNew, p.CustomerID, old.CarrierID, old.CarrierAccountID)
 	o.Items = []*OrderItem{item}
 	o.Reconnect = true
