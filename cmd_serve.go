@@ -23,7 +23,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	f := newFlagSet("serve")
 	dbf := addDBFlags(f)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on")
-	demo := f.Bool("demo", false, "fill an empty database with demo data and the users admin, supervisor, rep and support (password demo)")
+	withDemo := f.Bool("demo", false, "fill an empty database with demo data and the users admin, supervisor, rep and support (password demo)")
 	sessionKey := f.String("session-key", "", "session cookie keys, comma-separated, newest first")
 	dataKey := f.String("data-key", "", "key that encrypts SSN, TaxID and PINPassword at rest")
 	secure := f.Bool("secure-cookies", false, "mark cookies Secure (set it when a TLS proxy is in front)")
@@ -44,12 +44,12 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	defer d.Close()
 	hub := events.NewHub()
 	d.Events = hub // what every write committed, for the parts that follow it
-	if *demo {
+	if *withDemo {
 		if err := loadDemo(ctx, d, log, *addr); err != nil {
 			return err
 		}
 	}
-	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: *poll, Log: log,
+	work, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: *poll, Log: log,
 		Sweeper: &jobs.Sweeper{Store: d, Now: d.Now, Log: log}})
 	if err != nil {
 		return err
@@ -60,12 +60,24 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	}
 	defer stopJobs(work, log)
 	srv := web.NewServer(web.Config{Store: d, Jobs: work.Admin(), SessionKeys: k.Session, SecureCookies: *secure, Log: log})
+	// The live board hears of every reconnect port change: this instance's
+	// once they commit, the other instances' through the database.
+	d.PortEvents = srv.Board
+	go srv.Board.Run(ctx)
+	go func() {
+		if err := d.ListenPortEvents(ctx); err != nil {
+			log.Error("reconnect port events from the other instances stopped", "err", err)
+		}
+	}()
+	if *withDemo {
+		go demo.RunPorts(ctx, d, log)
+	}
 	hs := &http.Server{
 		Addr:              *addr,
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second, // the CSV export extends its own deadline as it streams
+		WriteTimeout:      60 * time.Second, // the CSV export and the board's event stream set their own deadlines
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return ctx },

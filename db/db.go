@@ -31,6 +31,13 @@ type DB struct {
 	Dialect Dialect
 	Cipher  *Cipher
 	Now     func() time.Time
+	// PortEvents receives every reconnect port change after it commits,
+	// from this instance and (PostgreSQL, ListenPortEvents) from the others.
+	PortEvents PortEventPublisher
+
+	dsn      string
+	instance string // tells this instance's NOTIFY payloads from the others'
+
 	// Events receives the events of every write transaction once it has
 	// committed (Tx.Publish); nil publishes nothing. Set it before the
 	// first write.
@@ -47,7 +54,8 @@ func Open(ctx context.Context, dsn string, dataKey []byte) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{Cipher: cipher, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	db := &DB{Cipher: cipher, Now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		dsn: dsn, instance: newInstanceID()}
 	if IsPostgresURL(dsn) {
 		db.Dialect = postgresDialect{}
 		if db.W, err = openPostgres(dsn); err != nil {

@@ -34,11 +34,21 @@ type Dialect interface {
 	ForUpdateSkipLocked() string
 	// ForUpdate is the clause that locks rows read in a write transaction.
 	ForUpdate() string
+	// ForUpdateOf is ForUpdate for the rows of one table of a join.
+	ForUpdateOf(table string) string
 	// IsRetryable reports an error after which the whole transaction may
 	// simply run again: the engine broke a deadlock or a serialization
 	// conflict by aborting it.
 	IsRetryable(err error) bool
 	migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error
+	// notify sends payload on channel to every instance's listener when
+	// tx commits (PostgreSQL's NOTIFY); a no-op where one process holds
+	// the database and publishes in process.
+	notify(ctx context.Context, tx *Tx, channel, payload string) error
+	// listen receives the payloads sent on channel by every instance until
+	// ctx ends (nil) or the connection fails (the error); connected runs
+	// once it listens. Where there is nothing to listen to it returns nil.
+	listen(ctx context.Context, dsn, channel string, connected func() error, got func(payload string)) error
 	riverDriver(db *sql.DB) riverdriver.Driver[*sql.Tx]
 	whileMigrating(ctx context.Context, db *sql.DB, fn func() error) error
 }
@@ -65,6 +75,13 @@ func (sqliteDialect) IsCheckViolation(err error) bool {
 // SQLite has one writer at a time: a write transaction already owns what it reads.
 func (sqliteDialect) ForUpdateSkipLocked() string { return "" }
 func (sqliteDialect) ForUpdate() string           { return "" }
+func (sqliteDialect) ForUpdateOf(string) string   { return "" }
+
+// SQLite is one process's database: its changes are published in process.
+func (sqliteDialect) notify(context.Context, *Tx, string, string) error { return nil }
+func (sqliteDialect) listen(context.Context, string, string, func() error, func(string)) error {
+	return nil
+}
 
 // SQLite queues writers (busy timeout, immediate transactions): no deadlocks to retry.
 func (sqliteDialect) IsRetryable(error) bool { return false }
@@ -99,6 +116,14 @@ func (postgresDialect) IsCheckViolation(err error) bool {
 
 func (postgresDialect) ForUpdateSkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (postgresDialect) ForUpdate() string           { return " FOR UPDATE" }
+func (postgresDialect) ForUpdateOf(t string) string { return " FOR UPDATE OF " + t }
+
+// notify is pg_notify: PostgreSQL delivers it when the transaction commits
+// and drops it when it rolls back.
+func (postgresDialect) notify(ctx context.Context, tx *Tx, channel, payload string) error {
+	_, err := exec(ctx, tx, `SELECT pg_notify(?, ?)`, channel, payload)
+	return err
+}
 
 // IsRetryable: deadlock_detected (40P01) and serialization_failure (40001).
 func (postgresDialect) IsRetryable(err error) bool {
@@ -113,6 +138,32 @@ func (postgresDialect) migrate(ctx context.Context, db *sql.DB, fsys fs.FS) erro
 	}
 	_, err = p.Up(ctx)
 	return err
+}
+
+// listen holds a connection of its own in LISTEN (a pooled one would be
+// handed to other work).
+func (postgresDialect) listen(ctx context.Context, dsn, channel string, connected func() error, got func(string)) error {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := conn.Exec(ctx, "LISTEN "+pgx.Identifier{channel}.Sanitize()); err != nil {
+		return err
+	}
+	if err := connected(); err != nil {
+		return err
+	}
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		got(n.Payload)
+	}
 }
 
 // openPostgres opens a pgx pool through database/sql. Every connection

@@ -49,6 +49,11 @@ func (db *DB) FindLines(ctx context.Context, f domain.LineFilter) ([]*domain.Lin
 	if f.TN != nil {
 		where, args = append(where, "tn = ?"), append(args, domain.NormalizeTN(*f.TN))
 	}
+	if f.TNPrefix != nil {
+		// a range, so the TN index serves it on both engines (':' follows '9')
+		pre := domain.NormalizeTN(*f.TNPrefix)
+		where, args = append(where, "tn >= ? AND tn < ?"), append(args, pre, pre+":")
+	}
 	if f.LineID != nil {
 		where, args = append(where, "id = ?"), append(args, *f.LineID)
 	}

@@ -15,6 +15,9 @@ type Jobs interface {
 	SendOrder(ctx context.Context, tx *sql.Tx, orderID int64) error
 	FollowOrder(ctx context.Context, tx *sql.Tx, orderID int64) error
 	PollInterval() time.Duration // how long FollowOrder waits between checks
+	// ScheduleReconnectPortTx makes the step of reconnect port portID at
+	// wake due (AdvanceReconnectPort), unique by port and wake.
+	ScheduleReconnectPortTx(ctx context.Context, tx *sql.Tx, portID, wake int64) error
 }
 
 var _ domain.ProviderStore = (*DB)(nil)

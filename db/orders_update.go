@@ -152,5 +152,11 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 	if err := counts.apply(ctx, tx); err != nil {
 		return nil, err
 	}
+	if n.Status != o.Status {
+		// A reconnect port's order moved: the port's next step is due.
+		if err := db.orderMoved(ctx, tx, o.ID); err != nil {
+			return nil, err
+		}
+	}
 	return db.findOrder(ctx, tx, `o.id = ?`, o.ID)
 }

@@ -43,6 +43,7 @@ const (
 	EntityToken         = "api_token"
 	EntityPortNumber    = "port_number"
 	EntityQuote         = "quote"
+	EntityReconnectPort = "reconnect_port"
 	EntityServiceDesign = "service_design"
 )
 

@@ -38,6 +38,8 @@ type Created struct {
 	QuoteID        int64         // CreateQuote, ConvertQuote
 	OrderServiceID int64         // AddOrderService
 	PortNumbers    []*PortNumber // AddPortNumbers: the stored ranges
+
+	ReconnectPortID int64 // CreateReconnectPort
 }
 
 // Validate checks that the record names something to record.

@@ -108,6 +108,7 @@ func ValidTN(tn string) bool { return len(tn) == 10 && AllDigits(tn) }
 type LineFilter struct {
 	CustomerID *int64
 	TN         *string
+	TNPrefix   *string // lines whose TN starts with these digits
 	LineID     *int64
 	Status     *string
 	Page

@@ -28,6 +28,7 @@ type Store interface {
 	domain.OrderQueueStore
 	domain.IdempotencyStore
 	domain.DraftStore
+	domain.ReconnectPortStore
 	domain.QuoteStore
 	domain.OrderLookup        // the order rules' questions, for checking wizard steps
 	domain.ProviderStateStore // what the background jobs know of each order at its provider

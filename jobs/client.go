@@ -17,6 +17,8 @@ import (
 type Config struct {
 	Driver       riverdriver.Driver[*sql.Tx]
 	Store        domain.ProviderStore
+	Ports        PortStepper   // performs reconnect port steps
+	PortCheck    time.Duration // between checks of an open port; DefaultPortCheckEvery when 0
 	Gateway      domain.Gateway
 	PollInterval time.Duration // between checks of an order; DefaultPollInterval when 0
 	Workers      int           // jobs worked at once by this instance; 20 when 0
@@ -40,8 +42,11 @@ type Client struct {
 // NewClient builds the River client with every worker. Start it with
 // River.Start and stop it with River.Stop.
 func NewClient(cfg Config) (*Client, error) {
-	if cfg.Store == nil || cfg.Gateway == nil || cfg.Driver == nil {
-		return nil, fmt.Errorf("jobs: a driver, a store and a gateway are required")
+	if cfg.Store == nil || cfg.Ports == nil || cfg.Gateway == nil || cfg.Driver == nil {
+		return nil, fmt.Errorf("jobs: a driver, the stores and a gateway are required")
+	}
+	if cfg.PortCheck <= 0 {
+		cfg.PortCheck = DefaultPortCheckEvery
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = DefaultPollInterval
@@ -61,6 +66,7 @@ func NewClient(cfg Config) (*Client, error) {
 	now := func() time.Time { return time.Now().UTC() }
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &SendOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, Backoff: cfg.Backoff, Now: now})
+	river.AddWorker(workers, &AdvanceReconnectPortWorker{Store: cfg.Ports, CheckEvery: cfg.PortCheck})
 	river.AddWorker(workers, &FollowOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, PollInterval: cfg.PollInterval, Backoff: cfg.Backoff, Now: now})
 	var periodic []*river.PeriodicJob
 	if cfg.Sweeper != nil {

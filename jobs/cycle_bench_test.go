@@ -67,7 +67,7 @@ func BenchmarkFollowCycle(b *testing.B) {
 		b.StopTimer()
 		ids := openOrders(b, d, n)
 		store := &answered{ProviderStore: d, done: make(chan struct{}), want: int64(len(ids))}
-		c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: store, Gateway: latent{latency},
+		c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: store, Ports: d, Gateway: latent{latency},
 			PollInterval: time.Hour, Workers: workers, Log: quiet})
 		if err != nil {
 			b.Fatal(err)

@@ -107,7 +107,7 @@ var fast = struct {
 // does, and stops it at the end of the test.
 func startInstance(t *testing.T, d *db.DB, gw domain.Gateway, id string) *jobs.Client {
 	t.Helper()
-	c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: gw, PollInterval: fast.poll,
+	c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: gw, PollInterval: fast.poll,
 		Backoff: fast.backoff, RescueAfter: 5 * time.Second, ID: id})
 	if err != nil {
 		t.Fatal(err)

@@ -107,7 +107,7 @@ func TestSweepOnRiver(t *testing.T) {
 	for _, fail := range []bool{false, true} {
 		d := dbtest.Open(t)
 		st := &countingStore{fail: fail, swept: make(chan struct{}, 10)}
-		c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Gateway: &scripted{}, Log: quiet,
+		c, err := jobs.NewClient(jobs.Config{Driver: d.RiverDriver(), Store: d, Ports: d, Gateway: &scripted{}, Log: quiet,
 			Sweeper: &jobs.Sweeper{Store: st, Every: 50 * time.Millisecond, Log: quiet}})
 		if err != nil {
 			t.Fatal(err)

@@ -103,4 +103,45 @@
       b.disabled = false; b.removeAttribute("aria-busy");
     });
   });
+
+  // The reconnect port board: say whether its event stream is connected,
+  // and keep the ages and the overdue flags current between updates.
+  function liveStatus(board, state, text) {
+    var el = document.querySelector("[data-live-status]");
+    if (el) { el.setAttribute("data-state", state); el.textContent = text; }
+  }
+  document.addEventListener("htmx:sseOpen", function (e) {
+    if (e.target.closest && e.target.closest("[data-live-board]")) { liveStatus(e.target, "live", "Live"); }
+  });
+  document.addEventListener("htmx:sseError", function (e) {
+    if (e.target.closest && e.target.closest("[data-live-board]")) { liveStatus(e.target, "down", "Reconnecting…"); }
+  });
+  function ago(ms) {
+    var m = Math.floor(ms / 60000);
+    if (m < 1) { return "just now"; }
+    if (m < 60) { return m + " min ago"; }
+    if (m < 2880) { return Math.floor(m / 60) + " h " + (m % 60) + " min ago"; }
+    return Math.floor(m / 1440) + " days ago";
+  }
+  function refreshAges(root) {
+    var now = Date.now();
+    (root || document).querySelectorAll("time[data-age]").forEach(function (t) {
+      var at = Date.parse(t.getAttribute("datetime"));
+      if (!isNaN(at)) { t.textContent = ago(now - at); }
+    });
+    (root || document).querySelectorAll("[data-overdue-at]").forEach(function (b) {
+      var at = Date.parse(b.getAttribute("data-overdue-at"));
+      var overdue = !isNaN(at) && now > at;
+      b.hidden = !overdue;
+      var card = b.closest(".sb-port");
+      if (card) { card.classList.toggle("sb-port-overdue", overdue); }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.querySelector("[data-live-board]")) { return; }
+    refreshAges(document);
+    setInterval(function () { refreshAges(document); }, 30000);
+  });
+  document.addEventListener("htmx:oobAfterSwap", function (e) { refreshAges(e.target && e.target.parentNode || document); });
+  document.addEventListener("htmx:afterSwap", function (e) { if (e.target.closest && e.target.closest("[data-live-board]")) { refreshAges(e.target); } });
 })();

@@ -7,7 +7,8 @@ import (
 )
 
 // routes is the whole HTTP surface: every path, who may use it, and its handler.
-func routes(h *handlers.Handlers) []Route {
+func routes(s *Server) []Route {
+	h := s.H
 	page := func(pattern string, min domain.Role, fn handlers.HandlerFunc) Route {
 		return Route{Pattern: pattern, Min: min, Kind: KindPage, Handler: h.Page(fn)}
 	}
@@ -83,6 +84,17 @@ func routes(h *handlers.Handlers) []Route {
 		page("POST /admin/service-designs", admin, h.HandleServiceDesignSave),
 		page("POST /admin/service-designs/{id}", admin, h.HandleServiceDesignSave),
 
+		// Reconnect ports (pages): the live board and its event stream.
+		page("GET /reconnect-ports", support, h.HandleReconnectBoard),
+		page("GET /reconnect-ports/events", support, s.handleBoardEvents),
+		page("GET /reconnect-ports/new", rep, h.HandleReconnectPortNew),
+		page("POST /reconnect-ports/new", rep, h.HandleReconnectPortCreate),
+		page("GET /reconnect-ports/new/lines", rep, h.HandleReconnectPortLines),
+		page("GET /reconnect-ports/new/inventory", rep, h.HandleReconnectPortInventory),
+		page("POST /reconnect-ports/new/check", rep, h.HandleReconnectPortCheck),
+		page("GET /reconnect-ports/{id}/resubmit", rep, h.HandleReconnectPortResubmitForm),
+		page("POST /reconnect-ports/{id}/resubmit", rep, h.HandleReconnectPortResubmit),
+
 		// Users and API tokens (pages).
 		page("GET /admin/users", admin, h.HandleAdminUsers),
 		page("POST /admin/users", admin, h.HandleUserCreate),
@@ -125,5 +137,11 @@ func routes(h *handlers.Handlers) []Route {
 		api("GET /api/orders/{OrderID}", support, h.HandleAPIOrder),
 		api("PATCH /api/orders/{OrderID}", rep, h.HandleAPIOrderUpdate),
 		api("GET /api/orders/{OrderID}/history", support, h.HandleAPIOrderHistory),
+
+		// Reconnect ports (JSON API).
+		api("POST /api/reconnect-ports", rep, h.Idempotent(h.HandleAPIReconnectPortCreate)),
+		api("GET /api/reconnect-ports", support, h.HandleAPIReconnectPorts),
+		api("GET /api/reconnect-ports/{ReconnectPortID}", support, h.HandleAPIReconnectPort),
+		api("POST /api/reconnect-ports/{ReconnectPortID}/resubmit", rep, h.Idempotent(h.HandleAPIReconnectPortResubmit)),
 	}
 }

@@ -19,6 +19,7 @@ type Server struct {
 	Sessions *SessionStore
 	Log      *slog.Logger
 	H        *handlers.Handlers
+	Board    *BoardHub // the live board's fan-out: set the store's PortEvents to it and Run it
 	Routes   []Route
 	handler  http.Handler
 }
@@ -37,7 +38,8 @@ type Config struct {
 func NewServer(cfg Config) *Server {
 	s := &Server{Store: cfg.Store, Log: cfg.Log, Sessions: NewSessionStore(cfg.SessionKeys, cfg.SecureCookies, cfg.Store)}
 	s.H = &handlers.Handlers{Store: cfg.Store, Jobs: cfg.Jobs, Sessions: s.Sessions, Passwords: auth.Bcrypt{}, Log: cfg.Log}
-	s.Routes = routes(s.H)
+	s.Board = NewBoardHub(s.H, cfg.Log)
+	s.Routes = routes(s)
 	mux := http.NewServeMux()
 	for _, rt := range s.Routes {
 		mux.Handle(rt.Pattern, s.guard(rt))

@@ -33,6 +33,7 @@ var Nav = []NavItem{
 	{"/orders/new", "New service", domain.RoleRep},
 	{"/orders/create", "Change service", domain.RoleRep},
 	{"/routes", "Route decisions", domain.RoleSupervisor},
+	{"/reconnect-ports", "Reconnect ports", domain.RoleSupport},
 	{"/customers", "Customers", domain.RoleSupport},
 	{"/admin/users", "Users", domain.RoleAdmin},
 	{"/admin/service-designs", "Service designs", domain.RoleAdmin},

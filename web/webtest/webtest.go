@@ -64,6 +64,10 @@ func Open(tb testing.TB, d *db.DB) *App {
 	rand.Read(sessKey)
 	a := &App{T: tb, DB: d, Users: map[domain.Role]*domain.User{}, Tokens: map[domain.Role]string{}}
 	a.Server = web.NewServer(web.Config{Store: d, Jobs: JobAdmin(tb, d), SessionKeys: [][]byte{sessKey}, Log: log})
+	boardCtx, stopBoard := context.WithCancel(context.Background())
+	tb.Cleanup(stopBoard)
+	d.PortEvents = a.Server.Board
+	go a.Server.Board.Run(boardCtx)
 	a.HTTP = httptest.NewServer(a.Server)
 	tb.Cleanup(a.HTTP.Close)
 	hash, _ := bcrypt.GenerateFromPassword([]byte(Password), bcrypt.MinCost)
@@ -193,4 +197,16 @@ func (a *App) API(role domain.Role, method, path, jsonBody string, headers ...st
 		h = append([]string{"Authorization", "Bearer " + a.Tokens[role]}, h...)
 	}
 	return a.Anonymous().Do(method, path, body, h...)
+}
+
+// Open requests path and returns the answer with its body unread and
+// closed: for a stream (server-sent events) that never ends by itself.
+func (c *Client) Open(path string) *http.Response {
+	c.app.T.Helper()
+	res, err := c.Client.Get(c.app.HTTP.URL + path)
+	if err != nil {
+		c.app.T.Fatal(err)
+	}
+	res.Body.Close()
+	return res
 }
