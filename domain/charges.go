@@ -56,11 +56,14 @@ func (lc LineCharges) Duplicates() []ProductCharge {
 // products billed once (the others bill monthly). An amount is Rate ×
 // Quantity; CHANGE replaces the customer product's amount, REMOVE takes it
 // away, ADD adds one.
-func PriceLine(current []CustomerProduct, ops []*OrderProduct, oneTime map[int64]bool) LineCharges {
+func PriceLine(current []*CustomerProduct, ops []*OrderProduct, oneTime map[int64]bool) LineCharges {
 	var lc LineCharges
 	amounts := map[int64]Money{} // by customer product id
 	onLine := map[int64]bool{}   // product ids carried and not removed
 	for _, cp := range current {
+		if cp == nil {
+			continue
+		}
 		amounts[cp.ID] = cp.Rate * Money(cp.Quantity)
 		lc.Before = lc.Before.add(cp.ProductID, amounts[cp.ID], oneTime)
 		onLine[cp.ProductID] = true

@@ -16,16 +16,16 @@ func TestPriceLine(t *testing.T) {
 		return v
 	}
 	id := func(v int64) *int64 { return &v }
-	plan := domain.CustomerProduct{ID: 11, ProductID: 1, Description: "Plan", Rate: m("40"), Quantity: 1}
-	lines := domain.CustomerProduct{ID: 12, ProductID: 2, Description: "Extra line", Rate: m("10"), Quantity: 2}
-	activated := domain.CustomerProduct{ID: 13, ProductID: 5, Description: "Activation", Rate: m("35"), Quantity: 1}
+	plan := &domain.CustomerProduct{ID: 11, ProductID: 1, Description: "Plan", Rate: m("40"), Quantity: 1}
+	lines := &domain.CustomerProduct{ID: 12, ProductID: 2, Description: "Extra line", Rate: m("10"), Quantity: 2}
+	activated := &domain.CustomerProduct{ID: 13, ProductID: 5, Description: "Activation", Rate: m("35"), Quantity: 1}
 	oneTime := map[int64]bool{5: true, 6: true}
 	add := func(pid int64, rate string, qty int, src string) *domain.OrderProduct {
 		return &domain.OrderProduct{Op: domain.ProductAdd, ProductID: pid, Rate: m(rate), Quantity: qty, Source: src}
 	}
 	for _, tt := range []struct {
 		name          string
-		current       []domain.CustomerProduct
+		current       []*domain.CustomerProduct
 		ops           []*domain.OrderProduct
 		before, after domain.Charges
 		dups          []string // Duplicate of each product change, in order
@@ -38,23 +38,23 @@ func TestPriceLine(t *testing.T) {
 			domain.Charges{}, domain.Charges{Monthly: m("40"), OneTime: m("29.98")}, []string{domain.DupInOrder, "", domain.DupInOrder}},
 		{"QuantityCounts", nil, []*domain.OrderProduct{add(2, "10.0125", 3, domain.SourceRequested)},
 			domain.Charges{}, domain.Charges{Monthly: m("30.0375")}, []string{""}},
-		{"AddWhatTheLineCarries", []domain.CustomerProduct{plan, lines},
+		{"AddWhatTheLineCarries", []*domain.CustomerProduct{plan, lines},
 			[]*domain.OrderProduct{add(2, "10", 1, domain.SourceRequested)},
 			domain.Charges{Monthly: m("60")}, domain.Charges{Monthly: m("70")}, []string{domain.DupOnLine}},
-		{"ChangeReplacesTheAmount", []domain.CustomerProduct{plan, lines},
+		{"ChangeReplacesTheAmount", []*domain.CustomerProduct{plan, lines},
 			[]*domain.OrderProduct{{Op: domain.ProductChange, ProductID: 2, CustomerProductID: id(12), Rate: m("8"), Quantity: 3}},
 			domain.Charges{Monthly: m("60")}, domain.Charges{Monthly: m("64")}, []string{""}},
-		{"RemoveTakesItAway", []domain.CustomerProduct{plan, lines, activated},
+		{"RemoveTakesItAway", []*domain.CustomerProduct{plan, lines, activated},
 			[]*domain.OrderProduct{{Op: domain.ProductRemove, ProductID: 2, CustomerProductID: id(12), Rate: m("10"), Quantity: 2}},
 			domain.Charges{Monthly: m("60"), OneTime: m("35")}, domain.Charges{Monthly: m("40"), OneTime: m("35")}, []string{""}},
-		{"PackageSwapRemovesAndAddsAgain", []domain.CustomerProduct{plan},
+		{"PackageSwapRemovesAndAddsAgain", []*domain.CustomerProduct{plan},
 			[]*domain.OrderProduct{{Op: domain.ProductRemove, ProductID: 1, CustomerProductID: id(11), Rate: m("40"), Quantity: 1},
 				add(1, "45", 1, domain.SourcePackage)},
 			domain.Charges{Monthly: m("40")}, domain.Charges{Monthly: m("45")}, []string{"", ""}},
-		{"ACreditLowersTheTotal", []domain.CustomerProduct{plan},
+		{"ACreditLowersTheTotal", []*domain.CustomerProduct{plan},
 			[]*domain.OrderProduct{add(3, "-5", 1, domain.SourceRequested)},
 			domain.Charges{Monthly: m("40")}, domain.Charges{Monthly: m("35")}, []string{""}},
-		{"NothingChanges", []domain.CustomerProduct{plan}, nil,
+		{"NothingChanges", []*domain.CustomerProduct{plan}, nil,
 			domain.Charges{Monthly: m("40")}, domain.Charges{Monthly: m("40")}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
