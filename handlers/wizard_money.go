@@ -16,7 +16,10 @@ func (h *Handlers) reviewMoney(ctx context.Context, items []*domain.OrderItem) (
 		out    views.ReviewMoney
 		priced []domain.LineCharges
 	)
-	oneTime := oneTimeProducts()
+	oneTime, err := h.oneTimeProducts(ctx)
+	if err != nil {
+		return out, err
+	}
 	for _, it := range items {
 		var current []*domain.CustomerProduct
 		title := "The new line"
@@ -47,8 +50,23 @@ func (h *Handlers) reviewMoney(ctx context.Context, items []*domain.OrderItem) (
 	return out, nil
 }
 
-// oneTimeProducts names the products billed once; the others bill monthly.
-func oneTimeProducts() map[int64]bool { return nil }
+// oneTimeProducts names the products billed once: those a package lists as
+// its one-time charge (activation, shipping); the others bill monthly.
+func (h *Handlers) oneTimeProducts(ctx context.Context) (map[int64]bool, error) {
+	pkgs, err := h.Store.FindPackages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	for _, p := range pkgs {
+		for _, pr := range p.Products {
+			if pr.Role == domain.RoleOneTime {
+				out[pr.ID] = true
+			}
+		}
+	}
+	return out, nil
+}
 
 func reviewAmounts(before, after domain.Charges) views.ReviewAmounts {
 	return views.ReviewAmounts{

@@ -30,13 +30,29 @@ func TestWizardReviewMoney(t *testing.T) {
 		t.Fatalf("package %d has no products", fx.PackageID)
 	}
 	// Ask for a product the package brings anyway (twice, at a credit of 5).
-	twice := pkg.Products[len(pkg.Products)-1]
-	fx.ProductID = twice.ID
-	var want domain.Money
+	var twice domain.Product
+	// A new line gets the plan, included options and one-time charges;
+	// one-time charges count once, the rest every month.
+	var want, once domain.Money
+	var brought int
 	for _, p := range pkg.Products {
-		want += p.Rate
+		switch p.Role {
+		case domain.RoleOneTime:
+			once += p.Rate
+		case domain.RolePlan, domain.RoleIncluded:
+			want += p.Rate
+		default:
+			continue
+		}
+		brought++
+		twice = p
 	}
-	want += -5 * 10000 * 2
+	fx.ProductID = twice.ID
+	if twice.Role == domain.RoleOneTime {
+		once += -5 * 10000 * 2
+	} else {
+		want += -5 * 10000 * 2
+	}
 
 	rep := app.As(domain.RoleRep)
 	var b bodies
@@ -59,10 +75,11 @@ func TestWizardReviewMoney(t *testing.T) {
 	if !ok {
 		t.Fatal("the review shows no amounts")
 	}
-	if got := strings.Join(strings.Fields(amounts.Text()), " "); !strings.Contains(got, "every month $0.00 → "+want.Dollars()) {
-		t.Errorf("amounts %q, want every month $0.00 → %s", got, want.Dollars())
+	if got := strings.Join(strings.Fields(amounts.Text()), " "); !strings.Contains(got, "every month $0.00 → "+want.Dollars()) ||
+		!strings.Contains(got, "once $0.00 → "+once.Dollars()) {
+		t.Errorf("amounts %q, want every month $0.00 → %s and once $0.00 → %s", got, want.Dollars(), once.Dollars())
 	}
-	if n := len(doc.FindAll(".sb-charges tbody tr")); n != len(pkg.Products)+1 {
-		t.Errorf("%d product rows, want %d (the package's and the one asked for)", n, len(pkg.Products)+1)
+	if n := len(doc.FindAll(".sb-charges tbody tr")); n != brought+1 {
+		t.Errorf("%d product rows, want %d (the package's and the one asked for)", n, brought+1)
 	}
 }
