@@ -153,6 +153,7 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 	for id, n := range names.accounts {
 		accounts[id] = n
 	}
+	var items []*domain.OrderItem
 	for _, o := range plan.Orders {
 		po := views.PlannedOrder{Title: orderTypeName(o.Type) + " · " + names.carriers[o.CarrierID] + " · " + accounts[o.CarrierAccountID]}
 		po.Title = strings.ToUpper(po.Title[:1]) + po.Title[1:]
@@ -169,9 +170,6 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 			default:
 				po.Lines = append(po.Lines, what+" a new line (number from the carrier)")
 			}
-			for _, op := range it.Products {
-				po.Products = append(po.Products, reviewProduct(op))
-			}
 		}
 		if !o.FlowThrough {
 			po.Notes = append(po.Notes, "Not sent automatically: a rep sends it.")
@@ -180,8 +178,10 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 			po.Notes = append(po.Notes, "Waits for a supervisor's route decision.")
 		}
 		vm.Plan = append(vm.Plan, po)
+		items = append(items, o.Items...)
 	}
-	return nil
+	vm.Money, err = h.reviewMoney(ctx, items)
+	return err
 }
 
 // billingWords says a billing option in words, its value beside them.

@@ -351,31 +351,14 @@ func (h *Handlers) newServiceReview(ctx context.Context, vm *views.NewServiceVM,
 	}
 	if plan != nil && len(plan.Orders) > 0 && len(plan.Orders[0].Items) > 0 {
 		o := plan.Orders[0]
-		for _, op := range o.Items[0].Products {
-			vm.Charges = append(vm.Charges, reviewProduct(op))
+		if vm.Charges, err = h.reviewMoney(ctx, o.Items[:1]); err != nil {
+			return err
 		}
 		if !o.FlowThrough {
 			vm.Wizard.Notice = "Without a device or SIM this wireless order is not sent by flow-through: a rep sends it once one is added."
 		}
 	}
 	return nil
-}
-
-// reviewProduct shows a planned product change.
-func reviewProduct(op *domain.OrderProduct) views.ReviewProduct {
-	rp := views.ReviewProduct{Op: strings.ToLower(op.Op), Description: op.Description, Rate: op.Rate.Dollars(), Quantity: op.Quantity}
-	if rp.Op != "" {
-		rp.Op = strings.ToUpper(rp.Op[:1]) + rp.Op[1:]
-	}
-	switch op.Source {
-	case domain.SourcePackage:
-		rp.Source = "comes with the package"
-	case domain.SourceRelated:
-		rp.Source = "related product"
-	default:
-		rp.Source = "asked for"
-	}
-	return rp
 }
 
 // addressLine is an address as typed, on one line.

@@ -14,14 +14,23 @@ pins=(
   "@picocss/pico@2.1.1 4affbb56f49df6d5325610b06762156f1dcdbc6ef57cea5c136d7e8a00a8cd24 css/pico.min.css pico-2.1.1.min.css fbc9a63fc9fc9f72d12fd7fc9806e11fa9f77ae4f9cad146b27003a1119ba3db"
 )
 
-mkdir -p "$out"
-for pin in "${pins[@]}"; do
+# Files only the browser tests use (axe-core checks each page for WCAG 2.1 AA
+# violations): kept beside the test harness, never among the served files.
+testout=web/webtest/vendor
+testpins=(
+  "axe-core@4.10.3 0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292 axe.min.js axe-core-4.10.3.min.js 880970c081707360e64f34cea25ff91892f5bc95675b0776925b9709dd8a68bb"
+)
+
+mkdir -p "$out" "$testout"
+for pin in "${pins[@]}" "${testpins[@]/#/test:}"; do
+  dest=$out
+  if [[ $pin == test:* ]]; then dest=$testout; pin=${pin#test:}; fi
   read -r pkg tgzsum path name filesum <<<"$pin"
   tgz=$(cd "$tmp" && npm pack --silent "$pkg")
   echo "$tgzsum  $tmp/$tgz" | sha256sum -c --quiet
   mkdir -p "$tmp/x" && tar xzf "$tmp/$tgz" -C "$tmp/x"
   echo "$filesum  $tmp/x/package/$path" | sha256sum -c --quiet
-  cp "$tmp/x/package/$path" "$out/$name"
+  cp "$tmp/x/package/$path" "$dest/$name"
   rm -rf "$tmp/x"
-  echo "vendored $pkg -> $out/$name"
+  echo "vendored $pkg -> $dest/$name"
 done

@@ -144,4 +144,38 @@
   });
   document.addEventListener("htmx:oobAfterSwap", function (e) { refreshAges(e.target && e.target.parentNode || document); });
   document.addEventListener("htmx:afterSwap", function (e) { if (e.target.closest && e.target.closest("[data-live-board]")) { refreshAges(e.target); } });
+
+  // Nothing typed is lost: a form marked data-warn-unsaved that has been
+  // typed in asks before the page is left (a link, a reload, closing the
+  // tab, or an htmx request from outside the form). Sending the form
+  // itself (Next, Back, a search inside it) keeps what was typed.
+  var unsaved = null;
+  function isUnsaved() { return unsaved && document.contains(unsaved); }
+  function markTyped(e) {
+    var f = e.target.closest && e.target.closest("form[data-warn-unsaved]");
+    if (f) { unsaved = f; }
+  }
+  document.addEventListener("input", markTyped);
+  document.addEventListener("change", markTyped);
+  document.addEventListener("submit", function (e) {
+    if (!e.defaultPrevented && e.target === unsaved) { unsaved = null; }
+  });
+  window.addEventListener("beforeunload", function (e) {
+    if (!isUnsaved()) { return; }
+    e.preventDefault();
+    e.returnValue = "";
+  });
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    if (!isUnsaved()) { return; }
+    var elt = e.detail && e.detail.elt;
+    if (elt && unsaved.contains(elt)) {
+      if (elt === unsaved) { unsaved = null; }
+      return;
+    }
+    if (!window.confirm("You have typed in this step and not saved it. Leave it and lose what you typed?")) {
+      e.preventDefault();
+      return;
+    }
+    unsaved = null;
+  });
 })();

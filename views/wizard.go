@@ -129,7 +129,30 @@ type ReviewProduct struct {
 	Description string
 	Rate        string
 	Quantity    int
+	Amount      string // Rate × Quantity, "(once)" for a one-time charge
 	Source      string // from the package, asked for, or related
+	Warning     string // why it is there twice, "" when it is not
+}
+
+// ReviewLine is one line's product changes with its amounts before and
+// after, every month and once.
+type ReviewLine struct {
+	Title    string // "Line 312-555-0101", "The new line"
+	Products []ReviewProduct
+	Amounts  ReviewAmounts
+}
+
+// ReviewAmounts are monthly and one-time amounts before → after.
+type ReviewAmounts struct {
+	MonthlyBefore, MonthlyAfter    string
+	OneTimeBefore, OneTimeAfter    string
+	MonthlyChanged, OneTimeChanged bool
+}
+
+// ReviewMoney is a review's lines and, when there are several, the total.
+type ReviewMoney struct {
+	Lines []ReviewLine
+	Total *ReviewAmounts
 }
 
 // ResultVM is the page a submitted draft shows: what it created.

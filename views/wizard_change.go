@@ -189,14 +189,14 @@ type ChangeServiceVM struct {
 
 	Review []ReviewSection
 	Plan   []PlannedOrder
+	Money  ReviewMoney // every line's product changes and amounts, and the total
 }
 
 // PlannedOrder is one order the review says will be created.
 type PlannedOrder struct {
-	Title    string // "Suspend · Verizon Wireless · VZW Enterprise"
-	Lines    []string
-	Products []ReviewProduct
-	Notes    []string
+	Title string // "Suspend · Verizon Wireless · VZW Enterprise"
+	Lines []string
+	Notes []string
 }
 
 // NewLineRows are AddLine's lines to draw: at least one.

@@ -133,7 +133,7 @@ type NewServiceVM struct {
 	Products     []ProductChoice
 
 	Review   []ReviewSection
-	Charges  []ReviewProduct
+	Charges  ReviewMoney
 	Problems int // how many problems the review found
 }
 

@@ -1182,7 +1182,7 @@ func newServiceReview(vm NewServiceVM) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = ReviewCharges(vm.Charges).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = ReviewMoneyLines(vm.Charges).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

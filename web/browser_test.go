@@ -23,6 +23,12 @@ func signIn(t *testing.T, app *webtest.App, ctx context.Context, name, password 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(app.HTTP.URL+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#f-name")),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", name, err)
+	}
+	webtest.Axe(t, ctx, "the sign-in page")
+	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS("#f-name"), name),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
 		chromedp.Click(chromedp.CSS("form button[type=submit]")),
@@ -31,6 +37,7 @@ func signIn(t *testing.T, app *webtest.App, ctx context.Context, name, password 
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", name, err)
 	}
+	webtest.Axe(t, ctx, "the page after signing in as "+name)
 }
 
 // TestBrowserSignInEachRole signs in as each demo user, checks the

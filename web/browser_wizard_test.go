@@ -18,6 +18,7 @@ func waitStep(t *testing.T, ctx context.Context, title string) {
 		h, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#wizard-step-title")||document.body).textContent`))
 		t.Fatalf("the wizard did not come to the step %q; it shows %q", title, strings.Join(strings.Fields(h), " "))
 	}
+	webtest.Axe(t, ctx, "the wizard step "+title)
 }
 
 func jsString(s string) string {

@@ -167,6 +167,13 @@ func TestBrowserWizardTour(t *testing.T) {
 		used[cust.ID] = true
 		walk("Change", "change", "Product changes", cust, radio("LineIDs", itoa(line.ID)), func() {
 			cp := itoa(line.Products[0].ID)
+			// A quantity that is refused: its message sits under its own field.
+			js(t, ctx, `(function(){var s=document.querySelector("select[name='Lines[0].Product.`+cp+`.Action']"); s.value="change"; document.querySelector("input[name='Lines[0].Product.`+cp+`.Quantity']").value="0"; return true})()`)
+			press(t, ctx)
+			if !eventually(ctx, `!!document.querySelector("#wizard .sb-field-error")`) {
+				t.Fatal("a quantity of 0 is not refused beside it")
+			}
+			webtest.Shot(t, ctx, "tour-change"+px+"-3-details-error")
 			js(t, ctx, `(function(){var s=document.querySelector("select[name='Lines[0].Product.`+cp+`.Action']"); s.value="change"; document.querySelector("input[name='Lines[0].Product.`+cp+`.Quantity']").value="2";
 				var a=document.querySelector("select[name='Lines[0].Change.Products.Add[0].ProductID']"); a.value=a.options[1].value; return true})()`)
 		})

@@ -269,6 +269,9 @@ func TestCustomerShowPage(t *testing.T) {
 		if len(lines) != 2 {
 			t.Fatalf("%d lines, want 2", len(lines))
 		}
+		if a, ok := lines[0].Find("a[href='/orders?TN=3125550101']"); !ok || !strings.Contains(a.Text(), "Orders") {
+			t.Errorf("line row does not link to its orders: %s", lines[0].HTML())
+		}
 		l1 := lines[0].Text()
 		for _, want := range []string{"(312) 555-0101", "Active", "Verizon Wireless", "VZW Business Unlimited", "Dispatch phone", "Unlimited Talk & Text", "$45.00 × 2", "Wireless Voice"} {
 			if !strings.Contains(l1, want) {
