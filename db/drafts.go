@@ -209,6 +209,48 @@ func nonNilIDs(ids []int64) []int64 {
 	return ids
 }
 
+// FindOpenDrafts lists the OPEN drafts of the user in ctx that have not
+// expired, the one saved last first.
+func (db *DB) FindOpenDrafts(ctx context.Context, limit int) ([]*domain.Draft, error) {
+	uid, err := draftUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []draftRow
+	if err := sel(ctx, db.R, &rows, `SELECT `+draftColumns+` FROM order_drafts
+		WHERE user_id = ? AND state = ? AND expires_at > ? ORDER BY updated_at DESC, id LIMIT ?`, uid, domain.DraftOpen, db.Now(), limit); err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Draft, 0, len(rows))
+	for i := range rows {
+		d, err := db.draftFromRow(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// DeleteDraft forgets an OPEN draft of the user in ctx.
+func (db *DB) DeleteDraft(ctx context.Context, id string) error {
+	uid, err := draftUser(ctx)
+	if err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *Tx) error {
+		cur, err := db.findDraft(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.State != domain.DraftOpen {
+			return &domain.AlreadyCreated{DraftID: id}
+		}
+		_, err = exec(ctx, tx, `DELETE FROM order_drafts WHERE id = ? AND user_id = ? AND state = ?`, id, uid, domain.DraftOpen)
+		return err
+	})
+}
+
 // DeleteExpiredDrafts forgets drafts whose time ran out.
 func (db *DB) DeleteExpiredDrafts(ctx context.Context) (int64, error) {
 	res, err := exec(ctx, db.W, `DELETE FROM order_drafts WHERE expires_at <= ?`, db.Now())

@@ -115,6 +115,18 @@ func (changeServiceFlow) customerID(form *views.ChangeServiceForm) int64 {
 	return parseID(form.CustomerID)
 }
 
+func (changeServiceFlow) keep(form *views.ChangeServiceForm) ([]byte, error) {
+	return changeServiceDraft(form).Encode()
+}
+
+func (f changeServiceFlow) restore(ctx context.Context, data []byte) (*views.ChangeServiceForm, error) {
+	v, err := domain.DecodeDraftValues[domain.OrdersCreateInput, domain.ChangeServiceAnswers](data)
+	if err != nil {
+		return nil, err
+	}
+	return f.h.changeServiceForm(ctx, v)
+}
+
 // readChangeServiceStep copies the fields of step from a posted form into form.
 func readChangeServiceStep(pf url.Values, step string, form *views.ChangeServiceForm) {
 	get := func(name string) string { return strings.TrimSpace(pf.Get(name)) }

@@ -10,16 +10,21 @@ import (
 	"switchboard/views/components"
 )
 
+// The change-service wizard's form and its draft: changeServiceInput
+// reads the form into Orders_Create's input, which is what the draft keeps
+// (changeServiceDraft), and changeServiceForm shows a draft in the form
+// again.
+
 // changeServiceInput turns the form into Orders_Create's input. Problems are
 // named as the form names its fields (the seed's path below the kind);
 // aliases maps the input's paths that the form names otherwise.
-func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInput, *domain.Problems, map[string]string) {
-	var p domain.Problems
+func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInput, *typedInput, map[string]string) {
+	t := &typedInput{path: form.Kind + "."}
 	aliases := map[string]string{}
 	in := &domain.OrdersCreateInput{}
-	cust := choiceID(&p, "CustomerID", form.CustomerID, "Choose a customer from the list.")
-	line := choiceID(&p, "LineID", form.LineID, "Choose a line from the list.")
-	proc := choiceID(&p, "ProcessID", form.ProcessID, "Choose a process from the list.")
+	cust := t.id("CustomerID", form.CustomerID, "Choose a customer from the list.")
+	line := t.id("LineID", form.LineID, "Choose a line from the list.")
+	proc := t.id("ProcessID", form.ProcessID, "Choose a process from the list.")
 	ft := form.FlowThrough
 	switch form.Kind {
 	case views.KindSuspend:
@@ -27,44 +32,44 @@ func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInpu
 	case views.KindRestore:
 		in.Restore = &domain.RestoreInput{CustomerID: cust, LineID: line, ProcessID: proc, FlowThrough: &ft}
 	case views.KindDisconnect:
-		p.Check(form.WholeAccount || form.LineID != "", "LineID", "Choose a line, or the whole account.")
+		t.Check(form.WholeAccount || form.LineID != "", "LineID", "Choose a line, or the whole account.")
 		in.Disconnect = &domain.DisconnectInput{CustomerID: cust, LineID: line, InventoryItemStatus: form.InventoryItemStatus, ProcessID: proc, FlowThrough: &ft}
 	case views.KindPackageChange:
 		in.PackageChange = &domain.PackageChangeInput{LineID: line, Prorate: form.Prorate, OneTimeCharges: form.OneTimeCharges,
-			PackageID: choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list.")}
+			PackageID: t.id("PackageID", form.PackageID, "Choose a package from the list.")}
 	case views.KindAddLine:
 		al := &domain.AddLineInput{CustomerID: cust, BillingOption: form.BillingOption, ProcessID: proc}
 		if len(form.NewLines) == 0 {
 			// The form always shows one new line: its package is what is missing.
-			p.Add("Lines[0].PackageID", "Choose a package for the new line.")
+			t.Add("Lines[0].PackageID", "Choose a package for the new line.")
 			aliases["Lines"] = "Lines[0].PackageID"
 		}
 		for i, l := range form.NewLines {
 			pre := "Lines[" + strconv.Itoa(i) + "]."
 			nl := &domain.AddLineLine{TN: l.TN, Description: l.Description, PBXMake: l.PBXMake, PBXModel: l.PBXModel,
-				PackageID:        choiceID(&p, pre+"PackageID", l.PackageID, "Choose a package from the list."),
-				CarrierID:        choiceID(&p, pre+"CarrierID", l.CarrierID, "Choose a carrier from the list."),
-				CarrierAccountID: choiceID(&p, pre+"CarrierAccountID", l.CarrierAccountID, "Choose a carrier account from the list."),
-				AltBTNID:         choiceID(&p, pre+"AltBTNID", l.AltBTNID, "Choose an Alt BTN from the list."),
-				LineTypeID:       choiceID(&p, pre+"LineTypeID", l.LineTypeID, "Choose a service type from the list.")}
-			nl.Products = lineProductInputs(&p, pre+"Products", l.Products)
+				PackageID:        t.id(pre+"PackageID", l.PackageID, "Choose a package from the list."),
+				CarrierID:        t.id(pre+"CarrierID", l.CarrierID, "Choose a carrier from the list."),
+				CarrierAccountID: t.id(pre+"CarrierAccountID", l.CarrierAccountID, "Choose a carrier account from the list."),
+				AltBTNID:         t.id(pre+"AltBTNID", l.AltBTNID, "Choose an Alt BTN from the list."),
+				LineTypeID:       t.id(pre+"LineTypeID", l.LineTypeID, "Choose a service type from the list.")}
+			nl.Products = lineProductInputs(t, pre+"Products", l.Products)
 			al.Lines = append(al.Lines, nl)
 		}
 		in.AddLine = al
 	case views.KindChange:
 		ch := &domain.ChangeInput{BillingOption: form.BillingOption, IgnoreRelatedProducts: form.IgnoreRelatedProducts, ProcessID: proc}
-		p.Check(len(form.LineIDs) > 0, "LineIDs", "Choose at least one line.")
+		t.Check(len(form.LineIDs) > 0, "LineIDs", "Choose at least one line.")
 		aliases["Lines"] = "LineIDs"
 		for i, c := range form.Changes {
 			pre := "Lines[" + strconv.Itoa(i) + "]."
-			id := choiceID(&p, "LineIDs", c.LineID, "Choose lines from the list.")
 			aliases[pre+"Change.LineID"], aliases[pre+"Disconnect.LineID"] = "LineIDs", "LineIDs"
 			if c.Disconnect {
+				id := t.idAt(t.path+pre+"Disconnect.LineID", "LineIDs", c.LineID, "Choose lines from the list.")
 				ch.Lines = append(ch.Lines, &domain.ChangeLine{Disconnect: &domain.LineRef{LineID: id}})
 				continue
 			}
-			lc := &domain.LineChange{LineID: id}
-			lc.Products.Add = lineProductInputs(&p, pre+"Change.Products.Add", c.Add)
+			lc := &domain.LineChange{LineID: t.idAt(t.path+pre+"Change.LineID", "LineIDs", c.LineID, "Choose lines from the list.")}
+			lc.Products.Add = lineProductInputs(t, pre+"Change.Products.Add", c.Add)
 			for _, pc := range c.Products {
 				cpid := parseID(pc.CustomerProductID)
 				field := func(name string) string { return pre + "Product." + pc.CustomerProductID + "." + name }
@@ -74,7 +79,8 @@ func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInpu
 					aliases[pre+k], aliases[pre+k+".CustomerProductID"] = field("Action"), field("Action")
 					aliases[pre+k+".Rate"], aliases[pre+k+".Quantity"] = field("Rate"), field("Quantity")
 					lc.Products.Change = append(lc.Products.Change, &domain.ProductChangeInput{CustomerProductID: cpid,
-						Rate: formMoney(&p, field("Rate"), pc.Rate), Quantity: formQuantity(&p, field("Quantity"), pc.Quantity)})
+						Rate:     t.moneyAt(t.path+pre+k+".Rate", field("Rate"), pc.Rate),
+						Quantity: t.quantityAt(t.path+pre+k+".Quantity", field("Quantity"), pc.Quantity)})
 				case "remove":
 					k := "Change.Products.Remove[" + strconv.Itoa(len(lc.Products.Remove)) + "]"
 					aliases[pre+k+".CustomerProductID"] = field("Action")
@@ -85,16 +91,106 @@ func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInpu
 		}
 		in.Change = ch
 	}
-	return in, &p, aliases
+	return in, t, aliases
 }
 
 // lineProductInputs reads product rows (AddLine's Products, Change's Add).
-func lineProductInputs(p *domain.Problems, list string, rows []views.LineProductForm) domain.LineProductList {
+func lineProductInputs(t *typedInput, list string, rows []views.LineProductForm) domain.LineProductList {
 	var out domain.LineProductList
 	for j, r := range rows {
 		pre := list + "[" + strconv.Itoa(j) + "]."
-		out = append(out, &domain.LineProductInput{ProductID: choiceID(p, pre+"ProductID", r.ProductID, "Choose a product from the list."),
-			Rate: formMoney(p, pre+"Rate", r.Rate), Quantity: formQuantity(p, pre+"Quantity", r.Quantity)})
+		out = append(out, &domain.LineProductInput{ProductID: t.id(pre+"ProductID", r.ProductID, "Choose a product from the list."),
+			Rate: t.money(pre+"Rate", r.Rate), Quantity: t.quantity(pre+"Quantity", r.Quantity)})
+	}
+	return out
+}
+
+// changeServiceDraft is what the draft keeps of the form.
+func changeServiceDraft(form *views.ChangeServiceForm) *domain.ChangeServiceDraft {
+	in, t, _ := changeServiceInput(form)
+	return domain.NewDraftValues(*in, t.unparsed, domain.ChangeServiceAnswers{CustomerID: parseID(form.CustomerID), WholeAccount: form.WholeAccount})
+}
+
+// changeServiceForm shows a draft in the form: changeServiceDraft's
+// inverse. A Change's lines list their products as the lines hold them
+// now (syncChanges), with what the draft changes or removes.
+func (h *Handlers) changeServiceForm(ctx context.Context, v *domain.ChangeServiceDraft) (*views.ChangeServiceForm, error) {
+	in := &v.Input
+	form := &views.ChangeServiceForm{FlowThrough: true, WholeAccount: v.Answers.WholeAccount}
+	if kinds := in.Kinds(); len(kinds) == 1 {
+		form.Kind = kinds[0]
+	}
+	u := draftText{text: v.Text, path: form.Kind + "."}
+	form.CustomerID = u.id("CustomerID", v.Answers.CustomerID)
+	flow := func(ft *bool) bool { return ft == nil || *ft }
+	switch form.Kind {
+	case views.KindSuspend:
+		s := in.Suspend
+		form.LineID, form.SuspendType, form.ProcessID, form.FlowThrough = u.id("LineID", s.LineID), s.SuspendType, u.id("ProcessID", s.ProcessID), flow(s.FlowThrough)
+	case views.KindRestore:
+		s := in.Restore
+		form.LineID, form.ProcessID, form.FlowThrough = u.id("LineID", s.LineID), u.id("ProcessID", s.ProcessID), flow(s.FlowThrough)
+	case views.KindDisconnect:
+		s := in.Disconnect
+		form.LineID, form.InventoryItemStatus, form.ProcessID, form.FlowThrough = u.id("LineID", s.LineID), s.InventoryItemStatus, u.id("ProcessID", s.ProcessID), flow(s.FlowThrough)
+	case views.KindPackageChange:
+		s := in.PackageChange
+		form.LineID, form.PackageID, form.Prorate, form.OneTimeCharges = u.id("LineID", s.LineID), u.id("PackageID", s.PackageID), s.Prorate, s.OneTimeCharges
+	case views.KindAddLine:
+		s := in.AddLine
+		form.BillingOption, form.ProcessID = s.BillingOption, u.id("ProcessID", s.ProcessID)
+		for i, l := range s.Lines {
+			if l == nil {
+				continue
+			}
+			pre := "Lines[" + strconv.Itoa(i) + "]."
+			form.NewLines = append(form.NewLines, views.NewLineForm{TN: l.TN, Description: l.Description, PBXMake: l.PBXMake, PBXModel: l.PBXModel,
+				PackageID: u.id(pre+"PackageID", l.PackageID), CarrierID: u.id(pre+"CarrierID", l.CarrierID),
+				CarrierAccountID: u.id(pre+"CarrierAccountID", l.CarrierAccountID), AltBTNID: u.id(pre+"AltBTNID", l.AltBTNID),
+				LineTypeID: u.id(pre+"LineTypeID", l.LineTypeID), Products: lineProductForms(u, pre+"Products", l.Products)})
+		}
+	case views.KindChange:
+		s := in.Change
+		form.BillingOption, form.IgnoreRelatedProducts, form.ProcessID = s.BillingOption, s.IgnoreRelatedProducts, u.id("ProcessID", s.ProcessID)
+		for i, cl := range s.Lines {
+			pre := "Lines[" + strconv.Itoa(i) + "]."
+			var c views.LineChangeForm
+			switch {
+			case cl == nil:
+				continue
+			case cl.Disconnect != nil:
+				c = views.LineChangeForm{LineID: u.id(pre+"Disconnect.LineID", cl.Disconnect.LineID), Disconnect: true}
+			case cl.Change != nil:
+				lc := cl.Change
+				c = views.LineChangeForm{LineID: u.id(pre+"Change.LineID", lc.LineID), Add: lineProductForms(u, pre+"Change.Products.Add", lc.Products.Add)}
+				for k, pc := range lc.Products.Change {
+					key := pre + "Change.Products.Change[" + strconv.Itoa(k) + "]."
+					c.Products = append(c.Products, views.ProductChangeForm{CustomerProductID: itoa64(pc.CustomerProductID), Action: "change",
+						Rate: u.money(key+"Rate", pc.Rate), Quantity: u.quantity(key+"Quantity", pc.Quantity)})
+				}
+				for _, pr := range lc.Products.Remove {
+					c.Products = append(c.Products, views.ProductChangeForm{CustomerProductID: itoa64(pr.CustomerProductID), Action: "remove"})
+				}
+			}
+			form.LineIDs = append(form.LineIDs, c.LineID)
+			form.Changes = append(form.Changes, c)
+		}
+		if err := h.syncChanges(ctx, form); err != nil {
+			return nil, err
+		}
+	}
+	return form, nil
+}
+
+// lineProductForms shows product rows of a draft: lineProductInputs' inverse.
+func lineProductForms(u draftText, list string, in domain.LineProductList) []views.LineProductForm {
+	var out []views.LineProductForm
+	for j, p := range in {
+		if p == nil {
+			continue
+		}
+		pre := list + "[" + strconv.Itoa(j) + "]."
+		out = append(out, views.LineProductForm{ProductID: u.id(pre+"ProductID", p.ProductID), Rate: u.money(pre+"Rate", p.Rate), Quantity: u.quantity(pre+"Quantity", p.Quantity)})
 	}
 	return out
 }

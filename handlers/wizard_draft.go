@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 
@@ -86,41 +85,11 @@ func (wd *wizardDef) vm(d *domain.Draft, step string, errs components.Errors) vi
 	return vm
 }
 
-// draftVersion is the version of what drafts keep: the wizard's values
-// under stable names. A draft kept by another version of the wizards is
-// not read as this one (its fields may mean something else).
-const draftVersion = 1
-
-// draftRecord is what a draft's Data holds.
-type draftRecord struct {
-	Version int             `json:"Version"`
-	Values  json.RawMessage `json:"Values"`
-}
-
-// errOlderDraft answers a draft kept by another version of the wizard.
+// errOlderDraft answers a draft kept by another version of the wizards
+// (domain.ErrDraftVersion). Version 1 kept the pages' forms; it is not
+// converted: a draft lives a week at most, and reading it would tie the
+// forms to their old names again.
 var errOlderDraft = domain.Errorf(domain.ECONFLICT, "This draft was started with an older form of the wizard, so it cannot be read any more.")
-
-// decodeDraft reads the draft's values into v.
-func decodeDraft(d *domain.Draft, v any) error {
-	var rec draftRecord
-	if err := json.Unmarshal(d.Data, &rec); err != nil {
-		return err
-	}
-	if rec.Version != draftVersion {
-		return errOlderDraft
-	}
-	return json.Unmarshal(rec.Values, v)
-}
-
-// encodeDraft writes v into the draft's values.
-func encodeDraft(d *domain.Draft, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	d.Data, err = json.Marshal(draftRecord{Version: draftVersion, Values: b})
-	return err
-}
 
 // wizardAction is the button that sent a step's form.
 func wizardAction(r *http.Request) string {

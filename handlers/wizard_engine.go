@@ -40,6 +40,11 @@ type wizardFlow[V any] interface {
 	submit(d *domain.Draft, v *V) (create func(context.Context) (*domain.OrderPlan, error), problems error, errs func(error) components.Errors)
 	// customerID is the customer v is for, 0 if none yet.
 	customerID(v *V) int64
+	// keep is what the draft keeps of v: the wizard's input (domain.DraftValues).
+	keep(v *V) ([]byte, error)
+	// restore shows what keep kept in the form again; a draft of another
+	// version is domain.ErrDraftVersion.
+	restore(ctx context.Context, data []byte) (*V, error)
 }
 
 // wizardEngine runs a wizardFlow: the handlers of its routes (see wizardDef).
@@ -70,11 +75,12 @@ func (e *wizardEngine[V]) load(r *http.Request) (*domain.Draft, *V, *wizardDef, 
 	if d.Wizard != e.kind {
 		return nil, nil, nil, restart(domain.Errorf(domain.ENOTFOUND, "This order draft does not exist or has expired."))
 	}
-	v := new(V)
-	if err := decodeDraft(d, v); err == errOlderDraft && d.State != domain.DraftOpen {
+	v, err := e.flow.restore(r.Context(), d.Data)
+	if errors.Is(err, domain.ErrDraftVersion) && d.State != domain.DraftOpen {
 		// Submitted by an older form: its result needs none of its values.
-	} else if err == errOlderDraft {
-		return nil, nil, nil, restart(err)
+		v = new(V)
+	} else if errors.Is(err, domain.ErrDraftVersion) {
+		return nil, nil, nil, restart(errOlderDraft)
 	} else if err != nil {
 		return nil, nil, nil, err
 	}
@@ -110,7 +116,7 @@ func (e *wizardEngine[V]) create(w http.ResponseWriter, r *http.Request) error {
 		return e.flow.show(w, r, http.StatusUnprocessableEntity, nil, v, first, errs)
 	}
 	d := &domain.Draft{Wizard: e.kind, Reached: 1}
-	if err := encodeDraft(d, v); err != nil {
+	if d.Data, err = e.flow.keep(v); err != nil {
 		return err
 	}
 	if err := e.h.Store.CreateDraft(ctx, d); err != nil {
@@ -146,8 +152,9 @@ func (e *wizardEngine[V]) step(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	var errs components.Errors
-	if step == views.StepReview {
-		if errs, err = e.flow.check(r.Context(), d, v, views.StepReview); err != nil {
+	// Text kept as typed that is not a value yet shows with its error.
+	if step == views.StepReview || domain.HasUnparsed(d.Data) {
+		if errs, err = e.flow.check(r.Context(), d, v, step); err != nil {
 			return err
 		}
 	}
@@ -278,7 +285,8 @@ func (e *wizardEngine[V]) submitDraft(w http.ResponseWriter, r *http.Request, d 
 // saveDraft stores the draft's values. A draft submitted meanwhile (a
 // double click, another tab) is not changed: *domain.AlreadyCreated.
 func (e *wizardEngine[V]) saveDraft(ctx context.Context, d *domain.Draft, v *V) error {
-	if err := encodeDraft(d, v); err != nil {
+	var err error
+	if d.Data, err = e.flow.keep(v); err != nil {
 		return err
 	}
 	return e.h.Store.UpdateDraft(ctx, d)

@@ -80,6 +80,18 @@ func (f newServiceFlow) submit(d *domain.Draft, form *views.NewServiceForm) (fun
 
 func (newServiceFlow) customerID(form *views.NewServiceForm) int64 { return parseID(form.CustomerID) }
 
+func (newServiceFlow) keep(form *views.NewServiceForm) ([]byte, error) {
+	return newServiceDraft(form).Encode()
+}
+
+func (newServiceFlow) restore(_ context.Context, data []byte) (*views.NewServiceForm, error) {
+	v, err := domain.DecodeDraftValues[domain.NewOrdersInput, domain.NewServiceAnswers](data)
+	if err != nil {
+		return nil, err
+	}
+	return newServiceForm(v), nil
+}
+
 // draftSecrets are the draft's secrets; none before the draft exists.
 func draftSecrets(d *domain.Draft) map[string]domain.Secret {
 	if d == nil {
@@ -155,88 +167,6 @@ func applyNewServiceAction(action string, form *views.NewServiceForm) {
 			form.Products = append(form.Products[:i], form.Products[i+1:]...)
 		}
 	}
-}
-
-// newServiceInput turns the form into NewOrders_Create's input. What
-// cannot be read (a rate that is not an amount) is a problem on the
-// seed's field path; so is a number step left unanswered.
-func newServiceInput(form *views.NewServiceForm, secrets map[string]domain.Secret) (*domain.NewOrdersInput, *domain.Problems) {
-	var p domain.Problems
-	in := &domain.NewOrdersInput{
-		CustomerID: choiceID(&p, "CustomerID", form.CustomerID, "Choose a customer from the list."),
-		PackageID:  choiceID(&p, "PackageID", form.PackageID, "Choose a package from the list."),
-		LineTypeID: choiceID(&p, "LineTypeID", form.LineTypeID, "Choose a service type from the list."),
-		ProcessID:  choiceID(&p, "ProcessID", form.ProcessID, "Choose a process from the list."),
-		ESN:        form.ESN, WirelessICCID: form.WirelessICCID,
-		Description: form.Description, SendOrders: form.SendOrders,
-	}
-	switch form.NumberMode {
-	case views.NumberNew:
-	case views.NumberReconnect:
-		in.ReconnectTN = form.ReconnectTN
-		p.Check(form.ReconnectTN != "", "ReconnectTN", "Enter the number to reconnect: 10 digits.")
-	case views.NumberPort:
-		pt := form.Port
-		in.WirelessPort = &domain.WirelessPortInput{MDN: pt.MDN, AccountNumber: pt.AccountNumber, AuthorizedSigner: pt.AuthorizedSigner,
-			PINPassword: secrets[secretPIN], Remark: pt.Remark, ExternalProvider: pt.ExternalProvider, Address: formAddress(pt.Address)}
-	default:
-		p.Add("NumberMode", "Choose how the service gets its number: a new number, a reconnect, or a port-in.")
-	}
-	if form.Ship {
-		in.ShippingAddress = formAddress(form.ShippingAddress)
-	}
-	for i, pr := range form.Products {
-		pre := "AdditionalProducts[" + strconv.Itoa(i) + "]."
-		pi := &domain.ProductInput{ProductID: choiceID(&p, pre+"ProductID", pr.ProductID, "Choose a product from the list."), Description: pr.Description}
-		pi.Rate = formMoney(&p, pre+"Rate", pr.Rate)
-		pi.Quantity = formQuantity(&p, pre+"Quantity", pr.Quantity)
-		in.AdditionalProducts = append(in.AdditionalProducts, pi)
-	}
-	return in, &p
-}
-
-func formAddress(a views.AddressForm) *domain.AddressInput {
-	return &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
-		City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4, Country: a.Country}
-}
-
-// formID reads an id chosen from a list; blank is 0.
-func choiceID(p *domain.Problems, field, s, msg string) int64 {
-	if s == "" {
-		return 0
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		p.Add(field, "%s", msg)
-		return 0
-	}
-	return n
-}
-
-// formMoney reads an optional amount; blank is not given.
-func formMoney(p *domain.Problems, field, s string) *domain.Money {
-	if s == "" {
-		return nil
-	}
-	m, err := domain.ParseMoney(s)
-	if err != nil {
-		p.Add(field, "Rate must be an amount such as 4.99 (a negative rate is a credit)")
-		return nil
-	}
-	return &m
-}
-
-// formQuantity reads an optional quantity; blank is not given (1).
-func formQuantity(p *domain.Problems, field, s string) *int {
-	if s == "" {
-		return nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		p.Add(field, "Quantity must be a whole number")
-		return nil
-	}
-	return &n
 }
 
 // newServiceStepOf is the step holding a field of NewOrders_Create.

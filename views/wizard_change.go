@@ -62,10 +62,9 @@ func KindHelp(kind string) string {
 }
 
 // ChangeServiceForm is everything entered in the change-service wizard, as
-// typed. It is what the wizard's draft keeps: its JSON names are fixed
-// (Orders_Create's where it has one), so renaming a field here never breaks
-// a draft that is open; what changes their meaning is a new draft version
-// (handlers.draftVersion).
+// typed. The draft does not keep this form but Orders_Create's input
+// (domain.ChangeServiceDraft), so a field here may be renamed while drafts
+// are open.
 type ChangeServiceForm struct {
 	Kind       string `json:"Kind"`
 	CustomerID string `json:"CustomerID"`

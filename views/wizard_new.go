@@ -22,10 +22,9 @@ const (
 
 // NewServiceForm is everything entered in the new-service wizard, as typed
 // (so a wrong value comes back to be corrected). The PIN is not here: it is
-// kept sealed beside the draft and never drawn. It is what the wizard's
-// draft keeps: its JSON names are fixed (NewOrders_Create's where it has
-// one), so renaming a field here never breaks a draft that is open; what
-// changes their meaning is a new draft version (handlers.draftVersion).
+// kept sealed beside the draft and never drawn. The draft does not keep
+// this form but NewOrders_Create's input (domain.NewServiceDraft), so a
+// field here may be renamed while drafts are open.
 type NewServiceForm struct {
 	CustomerID      string        `json:"CustomerID"`
 	PackageID       string        `json:"PackageID"`

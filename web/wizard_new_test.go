@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -498,22 +499,36 @@ func TestNewServiceWizard(t *testing.T) {
 		if err := app.DB.R.GetContext(context.Background(), &data, app.DB.R.Rebind(`SELECT data FROM order_drafts WHERE id = ?`), id); err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{`{"Version":1,"Values":{`, `"WirelessPort":{"MDN":`, `"AdditionalProducts":`} {
-			if !strings.Contains(data, want) {
-				t.Errorf("the draft does not keep %s: %s", want, data)
-			}
+		// The draft keeps NewOrders_Create's input, never the PIN in clear.
+		var kept struct {
+			Version int
+			Input   domain.NewOrdersInput
 		}
-		// What a draft of the first version kept: the form's values, unversioned.
+		if err := json.Unmarshal([]byte(data), &kept); err != nil {
+			t.Fatalf("the draft is not a NewOrdersInput: %v: %s", err, data)
+		}
+		if in := kept.Input; kept.Version != domain.DraftVersion || in.CustomerID != fx.CustomerID || in.PackageID != fx.PackageID ||
+			in.ESN != fx.Device || in.WirelessPort == nil || in.WirelessPort.MDN != fx.MDN || len(in.AdditionalProducts) != 1 ||
+			in.AdditionalProducts[0].Rate == nil || *in.AdditionalProducts[0].Rate != -50000 || in.ShippingAddress == nil {
+			t.Errorf("the draft does not keep the input entered: %s", data)
+		}
+		if strings.Contains(data, pinSecret) {
+			t.Error("the draft keeps the PIN in clear")
+		}
 		setDraft := func(query string, args ...any) {
 			t.Helper()
 			if _, err := app.DB.W.ExecContext(context.Background(), app.DB.W.Rebind(query), append(args, id)...); err != nil {
 				t.Fatal(err)
 			}
 		}
-		setDraft(`UPDATE order_drafts SET data = ? WHERE id = ?`, fmt.Sprintf(`{"CustomerID":"%d","PackageID":"1"}`, fx.CustomerID))
-		res := b.keep(rep.Get(base + "/review"))
-		if res.StatusCode != http.StatusConflict || !strings.Contains(res.Doc().Text(), "started with an older form") {
-			t.Fatalf("an older draft: status %d: %s", res.StatusCode, res.Doc().Text())
+		// What drafts of the first versions kept: the page form's values,
+		// versioned (1) and before that unversioned.
+		for _, older := range []string{`{"Version":1,"Values":{"CustomerID":"%d","PackageID":"1"}}`, `{"CustomerID":"%d","PackageID":"1"}`} {
+			setDraft(`UPDATE order_drafts SET data = ? WHERE id = ?`, fmt.Sprintf(older, fx.CustomerID))
+			res := b.keep(rep.Get(base + "/review"))
+			if res.StatusCode != http.StatusConflict || !strings.Contains(res.Doc().Text(), "started with an older form") {
+				t.Fatalf("an older draft %s: status %d: %s", older, res.StatusCode, res.Doc().Text())
+			}
 		}
 		if res := b.keep(rep.PostForm(base+"/submit", url.Values{})); res.StatusCode != http.StatusConflict {
 			t.Fatalf("submitting an older draft: status %d", res.StatusCode)
