@@ -1,7 +1,9 @@
 package db_test
 
 import (
+	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -168,5 +170,81 @@ func TestDraftSubmittedOnce(t *testing.T) {
 				t.Fatalf("another user's draft: %v, want ENOTFOUND", err)
 			}
 		})
+	})
+}
+
+// TestOpenDrafts: My drafts lists a rep's own open drafts, the one saved
+// last first, never a submitted or expired one; a rep discards only their
+// own open drafts.
+func TestOpenDrafts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		clk := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+		d.Now = clk.Now
+		rep := mustCreateUser(t, d, "drafts-rep", domain.RoleRep)
+		other := mustCreateUser(t, d, "drafts-other", domain.RoleRep)
+		ctx := asUser(rep)
+		create := func(ctx context.Context) *domain.Draft {
+			t.Helper()
+			dr := &domain.Draft{Wizard: domain.DraftNewService, Data: []byte(`{"Version":2}`), Reached: 1}
+			if err := d.CreateDraft(ctx, dr); err != nil {
+				t.Fatal(err)
+			}
+			clk.Add(time.Minute)
+			return dr
+		}
+		expired := create(ctx)
+		clk.Add(domain.DraftTTL - 30*time.Second) // the first one's time has run out
+		first, second, submitted := create(ctx), create(ctx), create(ctx)
+		create(asUser(other))
+		if _, err := d.W.ExecContext(ctx, d.W.Rebind(`UPDATE order_drafts SET state = ? WHERE id = ?`), domain.DraftSubmitted, submitted.ID); err != nil {
+			t.Fatal(err)
+		}
+		// Saving the first makes it the one saved last.
+		if err := d.UpdateDraft(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(ds []*domain.Draft) []string {
+			var out []string
+			for _, dr := range ds {
+				out = append(out, dr.ID)
+			}
+			return out
+		}
+		got, err := d.FindOpenDrafts(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{first.ID, second.ID}; !slices.Equal(ids(got), want) {
+			t.Fatalf("open drafts %v, want %v (expired %s, submitted %s)", ids(got), want, expired.ID, submitted.ID)
+		}
+		if got[0].UserID != rep.ID || got[0].Reached != 1 || string(got[0].Data) != `{"Version":2}` {
+			t.Errorf("draft listed as %+v", got[0])
+		}
+		if got, err := d.FindOpenDrafts(ctx, 1); err != nil || !slices.Equal(ids(got), []string{first.ID}) {
+			t.Errorf("limit 1: %v, %v", ids(got), err)
+		}
+		if got, err := d.FindOpenDrafts(asUser(other), 10); err != nil || len(got) != 1 || got[0].UserID != other.ID {
+			t.Errorf("the other rep's drafts: %v, %v", ids(got), err)
+		}
+
+		if err := d.DeleteDraft(asUser(other), second.ID); domain.ErrorCode(err) != domain.ENOTFOUND {
+			t.Fatalf("another rep discards a draft: %v, want ENOTFOUND", err)
+		}
+		var done *domain.AlreadyCreated
+		if err := d.DeleteDraft(ctx, submitted.ID); !errors.As(err, &done) {
+			t.Fatalf("discarding a submitted draft: %v, want AlreadyCreated", err)
+		}
+		if err := d.DeleteDraft(ctx, second.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := d.DeleteDraft(ctx, second.ID); domain.ErrorCode(err) != domain.ENOTFOUND {
+			t.Fatalf("discarding twice: %v, want ENOTFOUND", err)
+		}
+		if got, _ := d.FindOpenDrafts(ctx, 10); !slices.Equal(ids(got), []string{first.ID}) {
+			t.Errorf("after discarding: %v", ids(got))
+		}
+		if _, err := d.FindDraft(ctx, submitted.ID); err != nil {
+			t.Errorf("the submitted draft went too: %v", err)
+		}
 	})
 }

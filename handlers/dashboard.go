@@ -26,6 +26,14 @@ func (h *Handlers) HandleDashboard(w http.ResponseWriter, r *http.Request) error
 	vm := views.DashboardVM{Counts: c, TroubleURL: "/orders?" + url.Values{"Status": troubleStatuses}.Encode()}
 	if u := domain.UserFromContext(ctx); u != nil {
 		vm.CanRoute = u.Role.AtLeast(domain.RoleSupervisor)
+		vm.CanCreate = u.Role.AtLeast(domain.RoleRep)
+	}
+	if vm.CanCreate {
+		drafts, err := h.Store.FindOpenDrafts(ctx, draftsListed)
+		if err != nil {
+			return err
+		}
+		vm.Drafts = len(drafts)
 	}
 	byStatus, err := h.Store.CountOrdersByStatus(ctx)
 	if err != nil {

@@ -115,6 +115,13 @@ func (changeServiceFlow) customerID(form *views.ChangeServiceForm) int64 {
 	return parseID(form.CustomerID)
 }
 
+func (changeServiceFlow) what(form *views.ChangeServiceForm) string {
+	if !knownKind(form.Kind) {
+		return ""
+	}
+	return views.KindTitle(form.Kind)
+}
+
 func (changeServiceFlow) keep(form *views.ChangeServiceForm) ([]byte, error) {
 	return changeServiceDraft(form).Encode()
 }

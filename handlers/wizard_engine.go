@@ -40,6 +40,9 @@ type wizardFlow[V any] interface {
 	submit(d *domain.Draft, v *V) (create func(context.Context) (*domain.OrderPlan, error), problems error, errs func(error) components.Errors)
 	// customerID is the customer v is for, 0 if none yet.
 	customerID(v *V) int64
+	// what says what v does, for My drafts ("Suspend a line"); "" when
+	// the wizard's title says it.
+	what(v *V) string
 	// keep is what the draft keeps of v: the wizard's input (domain.DraftValues).
 	keep(v *V) ([]byte, error)
 	// restore shows what keep kept in the form again; a draft of another

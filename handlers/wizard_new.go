@@ -80,6 +80,8 @@ func (f newServiceFlow) submit(d *domain.Draft, form *views.NewServiceForm) (fun
 
 func (newServiceFlow) customerID(form *views.NewServiceForm) int64 { return parseID(form.CustomerID) }
 
+func (newServiceFlow) what(*views.NewServiceForm) string { return "" }
+
 func (newServiceFlow) keep(form *views.NewServiceForm) ([]byte, error) {
 	return newServiceDraft(form).Encode()
 }

@@ -15,6 +15,10 @@ type DashboardVM struct {
 	// them to the route decisions page (supervisors), else to the search.
 	Waiting  int64
 	CanRoute bool
+	// Drafts is how many unfinished wizards the rep has (My drafts);
+	// CanCreate shows it to those who may create orders.
+	Drafts    int
+	CanCreate bool
 	// Trouble lists the orders in ERROR, FLOW_ERROR or JEOPARDY, oldest
 	// first; TroubleURL is the search for all of them.
 	Trouble     []OrderRow

@@ -63,6 +63,9 @@ func routes(s *Server) []Route {
 		page("GET /orders/create/{draft}/{step}", rep, changeService.Step),
 		page("POST /orders/create/{draft}/{step}", rep, changeService.Save),
 		page("POST /orders/create/{draft}/submit", rep, changeService.Submit),
+		page("GET /drafts", rep, h.HandleDrafts),
+		page("GET /drafts/{draft}/discard", rep, h.HandleDraftDiscardConfirm),
+		page("POST /drafts/{draft}/discard", rep, h.HandleDraftDiscard),
 
 		// Quotes and the port-number range editor (pages).
 		page("POST /customers/{id}/quotes", rep, h.HandleQuoteStart),

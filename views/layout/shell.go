@@ -32,6 +32,7 @@ var Nav = []NavItem{
 	{"/orders", "Orders", domain.RoleSupport},
 	{"/orders/new", "New service", domain.RoleRep},
 	{"/orders/create", "Change service", domain.RoleRep},
+	{"/drafts", "My drafts", domain.RoleRep},
 	{"/routes", "Route decisions", domain.RoleSupervisor},
 	{"/reconnect-ports", "Reconnect ports", domain.RoleSupport},
 	{"/customers", "Customers", domain.RoleSupport},
