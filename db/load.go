@@ -164,7 +164,7 @@ func (l *Loader) AddProcess(ctx context.Context, p *domain.Process) (err error) 
 	for i := range p.Routes {
 		r := &p.Routes[i]
 		r.ProcessID = p.ID
-		if r.ID, err = insert(ctx, l.tx, `INSERT INTO process_routes (process_id, description) VALUES (?, ?)`, p.ID, r.Description); err != nil {
+		if r.ID, err = insert(ctx, l.tx, `INSERT INTO process_routes (process_id, description, meaning) VALUES (?, ?, ?)`, p.ID, r.Description, r.Meaning); err != nil {
 			return err
 		}
 	}

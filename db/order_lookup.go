@@ -151,7 +151,7 @@ func (lk *orderLookup) FindProcessByID(ctx context.Context, id int64) (*domain.P
 		return nil, err
 	}
 	p.Routes = []domain.Route{}
-	err := sel(ctx, lk.q, &p.Routes, `SELECT id, process_id, description FROM process_routes WHERE process_id = ? ORDER BY id`, id)
+	err := sel(ctx, lk.q, &p.Routes, `SELECT id, process_id, description, meaning FROM process_routes WHERE process_id = ? ORDER BY id`, id)
 	return &p, err
 }
 

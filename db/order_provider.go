@@ -29,7 +29,8 @@ const maxProviderText = 500
 // send (domain.ReadyToSend) moves to SENT as the system; an order with
 // the provider already (domain.Following) is sent again as it is. It
 // returns nil for any other order. Returns ENOTFOUND if there is no such
-// order.
+// order, and a *domain.SendHeldError while a supervisor's route choice can
+// still be undone (domain.RouteHeld).
 func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, error) {
 	var out *domain.GatewayOrder
 	err := db.inTxRetry(ctx, func(tx *Tx) error {
@@ -37,6 +38,9 @@ func (db *DB) OrderToSend(ctx context.Context, id int64) (*domain.GatewayOrder, 
 		o, err := db.lockOrder(ctx, tx, id, nil)
 		if err != nil {
 			return err
+		}
+		if until, held := domain.RouteHeld(o, tx.Now); held && domain.ReadyToSend(o) {
+			return &domain.SendHeldError{OrderID: id, Until: until}
 		}
 		if domain.ReadyToSend(o) {
 			if o, err = db.moveAsSystem(ctx, tx, o, domain.OrderSent, "Sent to the provider"); err != nil {

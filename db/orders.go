@@ -12,7 +12,7 @@ import (
 const (
 	orderCols = `o.id, o.pon, o.order_type, o.status, o.status_note, o.customer_id, o.carrier_id, o.carrier_account_id,
 		o.flow_through, o.created_at, o.completion_date, o.tracking_number, o.shipping_status, o.process_id,
-		o.process_route_id, o.requires_route_decision, o.billing_option, o.reconnect, o.version, o.send_now,
+		o.process_route_id, o.requires_route_decision, o.route_send_at, o.billing_option, o.reconnect, o.version, o.send_now,
 		o.suspend_type, o.inventory_item_status, o.ignore_related_products, o.prorate, o.new_package_id,
 		o.shipping_address_id, c.name AS carrier_name, a.name AS carrier_account_name`
 	orderFrom = `orders o JOIN carriers c ON c.id = o.carrier_id JOIN carrier_accounts a ON a.id = o.carrier_account_id`
@@ -167,7 +167,7 @@ func attachRoutes(ctx context.Context, q queryer, os []*domain.Order) error {
 	if len(pids) == 0 {
 		return nil
 	}
-	query, args, err := in(q, `SELECT id, process_id, description FROM process_routes WHERE process_id IN (?) ORDER BY process_id, id`, pids)
+	query, args, err := in(q, `SELECT id, process_id, description, meaning FROM process_routes WHERE process_id IN (?) ORDER BY process_id, id`, pids)
 	if err != nil {
 		return err
 	}

@@ -38,14 +38,6 @@ func (db *DB) FindOrdersOldestFirst(ctx context.Context, f domain.OrderFilter) (
 	return db.findOrders(ctx, f, true)
 }
 
-// FindOrdersAwaitingRoute is the supervisors' queue: the open orders
-// waiting for a route decision, oldest first, each with the Routes of its
-// process. It reads the orders_awaiting_route partial index only.
-func (db *DB) FindOrdersAwaitingRoute(ctx context.Context, page domain.Page) ([]*domain.Order, string, error) {
-	yes := true
-	return db.findOrders(ctx, domain.OrderFilter{RequiresRouteDecision: &yes, Page: page}, true)
-}
-
 // FindOrdersByCustomer lists one customer's orders, newest first: FindOrders
 // with CustomerID, served by the orders_customer index.
 func (db *DB) FindOrdersByCustomer(ctx context.Context, customerID int64, page domain.Page) ([]*domain.Order, string, error) {

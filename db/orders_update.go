@@ -115,9 +115,9 @@ func (db *DB) writeOrderUpdate(ctx context.Context, tx *Tx, o *domain.Order, pla
 	n.Version = o.Version + 1
 	res, err := exec(ctx, tx, `UPDATE orders SET status = ?, status_note = ?, flow_through = ?, completion_date = ?,
 		tracking_number = ?, shipping_status = ?, process_id = ?, process_route_id = ?, requires_route_decision = ?,
-		version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		route_send_at = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`,
 		n.Status, n.StatusNote, n.FlowThrough, n.CompletionDate, n.TrackingNumber, n.ShippingStatus, n.ProcessID,
-		n.ProcessRouteID, n.RequiresRouteDecision, n.Version, tx.Now, o.ID, o.Version)
+		n.ProcessRouteID, n.RequiresRouteDecision, n.RouteSendAt, n.Version, tx.Now, o.ID, o.Version)
 	if err != nil {
 		return nil, err
 	}

@@ -77,7 +77,7 @@ func (db *DB) FindProcesses(ctx context.Context) ([]*domain.Process, error) {
 		return nil, err
 	}
 	var routes []domain.Route
-	if err := sel(ctx, db.R, &routes, `SELECT id, process_id, description FROM process_routes ORDER BY process_id, id`); err != nil {
+	if err := sel(ctx, db.R, &routes, `SELECT id, process_id, description, meaning FROM process_routes ORDER BY process_id, id`); err != nil {
 		return nil, err
 	}
 	byID := map[int64]*domain.Process{}

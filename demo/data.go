@@ -23,15 +23,20 @@ var demoServiceTypes = []struct {
 	{"POTS", false}, {"SIP Trunk", false}, {"PRI", false}, {"Dedicated Internet", false},
 }
 
-// demoProcesses are the provisioning processes and their routes: one with a
-// single route, one that needs a route decision, one plain.
+// demoProcesses are the provisioning processes and their routes (a
+// description and what taking it means): one with a single route, one
+// that needs a route decision, one plain.
 var demoProcesses = []struct {
 	Name   string
-	Routes []string
+	Routes [][2]string
 }{
-	{"Standard activation", []string{"Flow-through to carrier"}},
-	{"Port-in review", []string{"Auto-approve", "Manual port review", "Escalate to carrier"}},
-	{"Account maintenance", []string{"Direct to carrier"}},
+	{"Standard activation", [][2]string{{"Flow-through to carrier", "The order goes to its carrier as soon as it is ready."}}},
+	{"Port-in review", [][2]string{
+		{"Auto-approve", "Approve the port as entered: the number, losing provider and account look right and need no further check."},
+		{"Manual port review", "Approve after checking the port details by hand with the customer: number, losing provider, account and authorized signer."},
+		{"Escalate to carrier", "The details may not match what the losing provider holds: the carrier's port team is asked to work the port."},
+	}},
+	{"Account maintenance", [][2]string{{"Direct to carrier", "The order goes to its carrier as soon as it is ready."}}},
 }
 
 type demoProduct struct {

@@ -41,8 +41,8 @@ func loadReference(ctx context.Context, ld *db.Loader, s *demoSet) error {
 	}
 	for _, dp := range demoProcesses {
 		p := &domain.Process{Name: dp.Name}
-		for _, desc := range dp.Routes {
-			p.Routes = append(p.Routes, domain.Route{Description: desc})
+		for _, rt := range dp.Routes {
+			p.Routes = append(p.Routes, domain.Route{Description: rt[0], Meaning: rt[1]})
 		}
 		if err := ld.AddProcess(ctx, p); err != nil {
 			return err

@@ -125,6 +125,7 @@ type Order struct {
 	ProcessID             *int64     `db:"process_id"`
 	ProcessRouteID        *int64     `db:"process_route_id"`
 	RequiresRouteDecision bool       `db:"requires_route_decision"`
+	RouteSendAt           *time.Time `db:"route_send_at"` // a supervisor's route choice is held (undoable, not sent) until then; see RouteHeld
 	BillingOption         string     `db:"billing_option"`
 	Reconnect             bool       `db:"reconnect"`
 	Version               int        `db:"version"`  // bumped by every update; the ETag
@@ -179,6 +180,7 @@ type OrderItem struct {
 	PBXModel         string `db:"pbx_model"`
 	LineTypeID       *int64 `db:"line_type_id"`
 
+	LineStatus           string          `db:"-"` // the line's status now, filled for the route queue
 	InventoryIdentifiers []string        `db:"-"` // ESN, ICCID given with the order; a disconnect's, those it releases
 	Products             []*OrderProduct `db:"-"`
 	NewLine              *Line           `db:"-"` // the line this item creates (ItemAdd, while planning)

@@ -72,8 +72,18 @@ type OrderQueueStore interface {
 	// FindOrdersOldestFirst is FindOrders oldest first, with cursors of its own.
 	FindOrdersOldestFirst(ctx context.Context, f OrderFilter) ([]*Order, string, error)
 	// FindOrdersAwaitingRoute lists the open orders waiting for a route
-	// decision, oldest first, each with its process's Routes.
+	// decision, oldest first, each with its process's Routes, its Items
+	// (with each line's LineStatus) and its WirelessPort.
 	FindOrdersAwaitingRoute(ctx context.Context, page Page) ([]*Order, string, error)
+	// FindOrdersRouteHeld lists the orders whose route a supervisor chose
+	// and can still undo (RouteHeld now), soonest sent first, at most
+	// limit, with what FindOrdersAwaitingRoute gives each.
+	FindOrdersRouteHeld(ctx context.Context, limit int) ([]*Order, error)
+	// UndoRouteChoice undoes the route chosen for order id while it can be
+	// undone (PlanRouteUndo): the order waits for a route decision again,
+	// recorded in its history as ActionRouteUndo. Returns ENOTFOUND,
+	// EFORBIDDEN below a supervisor, and ECONFLICT when it is too late.
+	UndoRouteChoice(ctx context.Context, id int64) (*Order, error)
 	// CountOrdersByStatus counts orders per status from the counts table.
 	CountOrdersByStatus(ctx context.Context) (map[string]int64, error)
 	// CountOrdersAwaitingRoute counts the orders waiting for a route decision.

@@ -33,7 +33,8 @@ func SystemMoves(from string) []string {
 // recorded as the system's (ActionSystemMove), never as a person's
 // Orders_Update. Rules: the move is one of SystemMoves(o.Status); sending
 // (NEW → SENT) needs flow-through or SendOrders on, and a chosen route
-// when the process requires one. Completing sets CompletionDate to now's
+// when the process requires one, no longer held for undoing (RouteHeld).
+// Completing sets CompletionDate to now's
 // day and plans CompletionEffects, as a rep's COMPLETE does. The note is
 // the provider's and not checked: it is trimmed, cut to MaxStatusNote and
 // made valid text.
@@ -58,6 +59,8 @@ func PlanSystemMove(o *Order, to, note string, now time.Time) (*OrderUpdatePlan,
 		return nil, FieldErrorf("Status", "Order %d is not flow-through: a person sends it", o.ID)
 	case to == OrderSent && o.RequiresRouteDecision:
 		return nil, FieldErrorf("Status", "Order %d waits for a route decision before it is sent", o.ID)
+	case to == OrderSent && isHeld(o, now):
+		return nil, FieldErrorf("Status", "Order %d's route choice can still be undone: it is sent when that time has passed", o.ID)
 	}
 	n := cloneOrder(o)
 	n.Status, n.StatusNote = to, SystemNote(note)

@@ -122,6 +122,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			forbidden = err
 		}
 	}
+	holdRoute(n, o, now)
 	if err := CheckRouteDecisionHeld(o, in, role); err != nil && forbidden == nil {
 		forbidden = err
 	}

@@ -36,7 +36,9 @@ type ProviderStore interface {
 	// ReadyToSend moves to SENT; an order with the provider (Following) is
 	// sent again as it is, with its current supplement. It returns what to
 	// send, or nil when the order is not for sending (a rep held, canceled
-	// or completed it). Returns ENOTFOUND if there is no such order.
+	// or completed it). Returns ENOTFOUND if there is no such order, and
+	// a *SendHeldError, changing nothing, while the order's route choice
+	// can still be undone (RouteHeld): try again at its Until.
 	OrderToSend(ctx context.Context, id int64) (*GatewayOrder, error)
 
 	// RecordSent records the provider's first answer to order id's

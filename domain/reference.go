@@ -95,6 +95,7 @@ type Route struct {
 	ID          int64  `db:"id" json:"ID"`
 	ProcessID   int64  `db:"process_id" json:"-"`
 	Description string `db:"description" json:"Description"`
+	Meaning     string `db:"meaning" json:"-"` // what taking it means, in words, for the supervisor choosing; may be ""
 }
 
 // Process is a provisioning process (Settings > Processes). An order whose

@@ -65,7 +65,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	now := func() time.Time { return time.Now().UTC() }
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &SendOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, Backoff: cfg.Backoff, Now: now})
+	river.AddWorker(workers, &SendOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, Backoff: cfg.Backoff, Now: now, HeldCheck: cfg.PollInterval})
 	river.AddWorker(workers, &AdvanceReconnectPortWorker{Store: cfg.Ports, CheckEvery: cfg.PortCheck})
 	river.AddWorker(workers, &FollowOrderWorker{Store: cfg.Store, Gateway: cfg.Gateway, PollInterval: cfg.PollInterval, Backoff: cfg.Backoff, Now: now})
 	var periodic []*river.PeriodicJob

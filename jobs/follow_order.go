@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -37,7 +38,10 @@ func (w *FollowOrderWorker) Work(ctx context.Context, job *river.Job[FollowOrder
 		}
 	}
 	o, err := w.Store.OrderToSend(ctx, id)
+	var held *domain.SendHeldError
 	switch {
+	case errors.As(err, &held):
+		return river.JobSnooze(w.PollInterval) // a route choice that can still be undone: not sent yet
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
 		return river.JobCancel(err)
 	case err != nil:

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -13,19 +14,30 @@ import (
 // SendOrderWorker transmits an order to its provider. A failed
 // transmission is retried with Backoff (the same PON, so the provider
 // never takes it twice); after SendOrderAttempts the order moves to
-// FLOW_ERROR with the last failure in its note.
+// FLOW_ERROR with the last failure in its note. While a supervisor's
+// route choice can still be undone (domain.RouteHeld) the order is not
+// sent: the job snoozes until the end of the window, looking again at
+// least every HeldCheck (an undone choice then finds nothing to send).
 type SendOrderWorker struct {
 	river.WorkerDefaults[SendOrderArgs]
-	Store   domain.ProviderStore
-	Gateway domain.Gateway
-	Backoff Backoff
-	Now     func() time.Time
+	Store     domain.ProviderStore
+	Gateway   domain.Gateway
+	Backoff   Backoff
+	Now       func() time.Time
+	HeldCheck time.Duration
 }
 
 func (w *SendOrderWorker) Work(ctx context.Context, job *river.Job[SendOrderArgs]) error {
 	id := job.Args.OrderID
 	o, err := w.Store.OrderToSend(ctx, id)
+	var held *domain.SendHeldError
 	switch {
+	case errors.As(err, &held):
+		wait := held.Until.Sub(w.Now())
+		if wait <= 0 || (w.HeldCheck > 0 && wait > w.HeldCheck) {
+			wait = w.HeldCheck
+		}
+		return river.JobSnooze(max(wait, time.Millisecond))
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
 		return river.JobCancel(err)
 	case err != nil:
