@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -14,8 +15,13 @@ import (
 // routeQueuePageSize is how many waiting orders the route page lists at a time.
 const routeQueuePageSize = 50
 
+// routeHeldRefresh is the longest a just-chosen row waits before it looks
+// again (to keep "in 45 seconds" right, and to drop Undo when the window ends).
+const routeHeldRefresh = 15 * time.Second
+
 // HandleRouteDecisions lists the orders waiting for a route decision,
-// oldest first, each with its process's routes to choose from.
+// oldest first, each with what the decision is about and its process's
+// routes, and above them the choices that can still be undone.
 func (h *Handlers) HandleRouteDecisions(w http.ResponseWriter, r *http.Request) error {
 	vm, err := h.routeDecisionsVM(r.Context(), r.URL.Query().Get("After"))
 	if err != nil {
@@ -29,7 +35,7 @@ func (h *Handlers) renderRouteDecisions(w http.ResponseWriter, r *http.Request, 
 }
 
 func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.RouteDecisionsVM, error) {
-	var vm views.RouteDecisionsVM
+	vm := views.RouteDecisionsVM{Window: domain.WindowWords(domain.RouteUndoWindow)}
 	orders, next, err := h.Store.FindOrdersAwaitingRoute(ctx, domain.Page{Limit: routeQueuePageSize, After: after})
 	if domain.ErrorCode(err) == domain.EINVALID && after != "" {
 		// A cursor from another list: start the queue again.
@@ -42,21 +48,27 @@ func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.Ro
 	if vm.Waiting, err = h.Store.CountOrdersAwaitingRoute(ctx); err != nil {
 		return vm, err
 	}
-	procs, err := h.processNames(ctx)
-	if err != nil {
+	if vm.Rows, err = h.decisionRows(ctx, orders); err != nil {
 		return vm, err
 	}
-	rows := make([]views.OrderRow, len(orders))
-	for i, o := range orders {
-		rows[i] = orderRow(o)
-	}
-	if err := h.nameCustomers(ctx, rows); err != nil {
-		return vm, err
-	}
-	for i, o := range orders {
-		row := routeRow(o, procs)
-		row.Order = rows[i]
-		vm.Rows = append(vm.Rows, row)
+	if after == "" {
+		held, err := h.Store.FindOrdersRouteHeld(ctx, routeQueuePageSize)
+		if err != nil {
+			return vm, err
+		}
+		now := time.Now()
+		rows := make([]views.OrderRow, len(held))
+		for i, o := range held {
+			rows[i] = orderRow(o)
+		}
+		if err := h.nameCustomers(ctx, rows); err != nil {
+			return vm, err
+		}
+		for i, o := range held {
+			if hr := heldRow(o, rows[i].Customer, now); hr.Undoable {
+				vm.Held = append(vm.Held, hr)
+			}
+		}
 	}
 	vm.Paged = after != ""
 	if next != "" {
@@ -65,15 +77,106 @@ func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.Ro
 	return vm, nil
 }
 
-func routeRow(o *domain.Order, procs map[int64]string) views.RouteDecisionRow {
-	row := views.RouteDecisionRow{Order: orderRow(o), Version: o.Version}
+// decisionRows are the queue's rows for orders: each with its customer's
+// name, its lines' packages and its process's name.
+func (h *Handlers) decisionRows(ctx context.Context, orders []*domain.Order) ([]views.RouteDecisionRow, error) {
+	if len(orders) == 0 {
+		return nil, nil
+	}
+	procs, err := h.processNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ids domain.ReferenceIDs
+	for _, o := range orders {
+		for _, it := range o.Items {
+			ids.Packages = append(ids.Packages, it.PackageID)
+		}
+	}
+	names, err := h.Store.FindReferenceNames(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]views.OrderRow, len(orders))
+	for i, o := range orders {
+		rows[i] = orderRow(o)
+	}
+	if err := h.nameCustomers(ctx, rows); err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	out := make([]views.RouteDecisionRow, len(orders))
+	for i, o := range orders {
+		out[i] = routeRow(o, procs, names.Packages, now)
+		out[i].Order = rows[i]
+	}
+	return out, nil
+}
+
+// routeRow is what a supervisor decides on for order o.
+func routeRow(o *domain.Order, procs, packages map[int64]string, now time.Time) views.RouteDecisionRow {
+	window := domain.WindowWords(domain.RouteUndoWindow)
+	row := views.RouteDecisionRow{Order: orderRow(o), Kind: orderKind(o), Version: o.Version, Window: window,
+		LeadsTo: views.ChoiceWords(domain.WhatNextAfterRoute(o, now), o.CarrierName, window)}
 	if o.ProcessID != nil {
 		row.Process = procs[*o.ProcessID]
 	}
+	for _, it := range o.Items {
+		l := views.RouteLine{TN: views.FormatTN(it.TN), Action: domain.ItemActionLabel(it.Action), Status: it.LineStatus, Package: packages[it.PackageID]}
+		if l.TN == "" {
+			l.TN = "New line, no number yet"
+		}
+		row.Lines = append(row.Lines, l)
+	}
+	if p := o.WirelessPort; p != nil {
+		row.Port = &views.RoutePort{MDN: views.FormatTN(p.MDN), ExternalProvider: p.ExternalProvider, AccountNumber: p.AccountNumber,
+			AuthorizedSigner: p.AuthorizedSigner}
+	}
 	for _, rt := range o.Routes {
-		row.Routes = append(row.Routes, views.RouteChoice{ID: rt.ID, Description: rt.Description})
+		row.Routes = append(row.Routes, views.RouteChoice{ID: rt.ID, Description: rt.Description, Meaning: rt.Meaning})
 	}
 	return row
+}
+
+// orderKind is an order's kind in words, with what it carries.
+func orderKind(o *domain.Order) string {
+	k := domain.OrderTypeLabel(o.Type)
+	switch {
+	case o.Reconnect && o.WirelessPort != nil:
+		k += " (a reconnect, with a number port-in)"
+	case o.Reconnect:
+		k += " (a reconnect)"
+	case o.WirelessPort != nil:
+		k += " with a number port-in"
+	}
+	return k
+}
+
+// heldRow is order o, whose route was chosen, as the route page shows it
+// at now: with Undo while the choice can be undone, else what became of it.
+func heldRow(o *domain.Order, customer string, now time.Time) views.RouteHeldRow {
+	hr := views.RouteHeldRow{OrderID: o.ID, Customer: customer}
+	if o.ProcessRouteID != nil {
+		hr.Route = routeName(o, *o.ProcessRouteID)
+	}
+	next := views.NextWords(domain.WhatNext(o, now), o.CarrierName, now)
+	until, held := domain.RouteHeld(o, now)
+	if held {
+		hr.Undoable, hr.Until, hr.Next = true, until, next
+		wait := until.Sub(now) + time.Second
+		hr.Refresh = int(min(wait, routeHeldRefresh) / time.Second)
+		hr.Refresh = max(hr.Refresh, 1)
+		return hr
+	}
+	switch {
+	case o.AwaitingRoute():
+		hr.Message = "its route choice was undone: it waits for a route decision again."
+	case hr.Route != "":
+		hr.Message = "took the route “" + hr.Route + "”. " + next
+	default:
+		hr.Message = next
+	}
+	return hr
 }
 
 // processNames maps process ids to names.
@@ -89,103 +192,6 @@ func (h *Handlers) processNames(ctx context.Context) (map[int64]string, error) {
 	return out, nil
 }
 
-// HandleRouteChoose records a supervisor's route for an order
-// (Orders_Update's ProcessRouteID) at the version the queue showed. An htmx
-// request gets its row removed and the message in the flash area; a plain
-// form is redirected to the queue (303). A failed choice shows its reason
-// in the row: 409 when the order changed meanwhile, 422 for a bad route.
-func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) error {
-	id, err := postedTo(r, "Order")
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	st := h.Store
-	rid, rerr := strconv.ParseInt(strings.TrimSpace(r.PostForm.Get("ProcessRouteID")), 10, 64)
-	version, verr := strconv.Atoi(r.PostForm.Get("Version"))
-	var failure string
-	status := http.StatusUnprocessableEntity
-	switch {
-	case rerr != nil || rid <= 0:
-		failure = "Choose one of the routes."
-	case verr != nil:
-		failure, status = "This form does not say which version of the order it was read at; choose again.", http.StatusConflict
-	default:
-		o, err := st.UpdateOrder(ctx, id, &domain.OrderUpdateInput{ProcessRouteID: &rid}, &version)
-		switch domain.ErrorCode(err) {
-		case "":
-			return h.routeAnswer(w, r, "ok", "Order "+itoa64(id)+" will take the route “"+routeName(o, rid)+"”.")
-		case domain.ESTALE:
-			failure, status = "Someone changed this order since the list was loaded, so no route was chosen. It is shown as it is now: choose again.", http.StatusConflict
-		case domain.ENOTFOUND:
-			return h.routeAnswer(w, r, "error", "Order "+itoa64(id)+" no longer exists.")
-		case domain.EINVALID, domain.EFORBIDDEN:
-			failure = domain.ErrorMessage(err)
-			if domain.ErrorCode(err) == domain.EFORBIDDEN {
-				status = http.StatusForbidden
-			}
-		default:
-			return err
-		}
-	}
-	o, err := st.FindOrderByID(ctx, id)
-	if domain.ErrorCode(err) == domain.ENOTFOUND {
-		return h.routeAnswer(w, r, "error", "Order "+itoa64(id)+" no longer exists.")
-	} else if err != nil {
-		return err
-	}
-	if !o.AwaitingRoute() {
-		msg := "Order " + itoa64(id) + " no longer waits for a route"
-		if o.ProcessRouteID != nil {
-			msg += ": someone chose “" + routeName(o, *o.ProcessRouteID) + "”"
-		}
-		return h.routeAnswer(w, r, "info", msg+".")
-	}
-	procs, err := h.processNames(ctx)
-	if err != nil {
-		return err
-	}
-	row := routeRow(o, procs)
-	row.Error = failure
-	named := []views.OrderRow{row.Order}
-	if err := h.nameCustomers(ctx, named); err != nil {
-		return err
-	}
-	row.Order = named[0]
-	if isFragmentRequest(r) {
-		return h.write(w, r, status, views.RouteDecisionRowView(row))
-	}
-	vm, err := h.routeDecisionsVM(ctx, "")
-	if err != nil {
-		return err
-	}
-	found := false
-	for i := range vm.Rows {
-		if vm.Rows[i].Order.ID == id {
-			vm.Rows[i], found = row, true
-		}
-	}
-	if !found {
-		vm.Rows = append([]views.RouteDecisionRow{row}, vm.Rows...)
-	}
-	return h.renderRouteDecisions(w, r, status, vm)
-}
-
-// routeAnswer ends a choice that leaves the queue without the order: an
-// htmx request gets the row removed, the message and the new count; a
-// plain form goes back to the queue with the message.
-func (h *Handlers) routeAnswer(w http.ResponseWriter, r *http.Request, kind, msg string) error {
-	if !isFragmentRequest(r) {
-		h.flash(w, r, kind, msg)
-		return redirect(w, r, "/routes")
-	}
-	n, err := h.Store.CountOrdersAwaitingRoute(r.Context())
-	if err != nil {
-		return err
-	}
-	return h.write(w, r, http.StatusOK, views.RouteChosen(msg, kind, n))
-}
-
 // routeName is the description of one of o's routes.
 func routeName(o *domain.Order, id int64) string {
 	if o != nil {
@@ -196,4 +202,19 @@ func routeName(o *domain.Order, id int64) string {
 		}
 	}
 	return "route " + itoa64(id)
+}
+
+// parseRouteChoice reads a route choice's form: the route and the version
+// of the order the queue showed. It returns the failure in words and its
+// status when the form is not whole.
+func parseRouteChoice(r *http.Request) (rid int64, version int, failure string, status int) {
+	rid, rerr := strconv.ParseInt(strings.TrimSpace(r.PostForm.Get("ProcessRouteID")), 10, 64)
+	version, verr := strconv.Atoi(r.PostForm.Get("Version"))
+	switch {
+	case rerr != nil || rid <= 0:
+		return 0, 0, "Choose one of the routes.", http.StatusUnprocessableEntity
+	case verr != nil:
+		return 0, 0, "This form does not say which version of the order it was read at; choose again.", http.StatusConflict
+	}
+	return rid, version, "", 0
 }
