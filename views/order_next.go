@@ -21,9 +21,9 @@ func NextWords(n domain.OrderNext, carrier string, now time.Time) string {
 		return "Waits for a supervisor to choose its route; after that a rep sends it to " + to + " (flow-through is off)."
 	case domain.NextRouteHeld:
 		if n.Automatic {
-			return "Route chosen: it is sent to " + to + " automatically at " + ClockTime(n.At) + " (" + InWords(n.At.Sub(now)) + "), when the choice can no longer be undone."
+			return "Sent to " + to + " automatically " + InWords(n.At.Sub(now)) + ", at " + ClockTime(n.At) + "; until then the route choice can be undone."
 		}
-		return "Route chosen: the choice can be undone until " + ClockTime(n.At) + "; then a rep sends it to " + to + " (flow-through is off)."
+		return "Flow-through is off, so a rep sends it to " + to + "; the route choice can be undone until " + ClockTime(n.At) + " (" + InWords(n.At.Sub(now)) + ")."
 	case domain.NextAutomatic:
 		return "Being sent to " + to + " automatically (flow-through is on)."
 	case domain.NextByHand:

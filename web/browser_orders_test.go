@@ -149,53 +149,6 @@ func TestBrowserSupportFindsOrderByTN(t *testing.T) {
 	}
 }
 
-// TestBrowserSupervisorChoosesRoute: a supervisor opens the route queue and
-// chooses a route; the row goes away without the page reloading.
-func TestBrowserSupervisorChoosesRoute(t *testing.T) {
-	app := webtest.OpenDemo(t)
-	order := demoWaitingOrder(t, app)
-	ctx := webtest.Browser(t)
-	signIn(t, app, ctx, "supervisor", "demo")
-
-	row := "#decision-" + strconv.FormatInt(order.ID, 10)
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(app.HTTP.URL+"/routes"),
-		chromedp.WaitVisible(chromedp.CSS(row+" button[name=ProcessRouteID]")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	webtest.Shot(t, ctx, "routes")
-	route := text(t, ctx, row+" button[name=ProcessRouteID]")
-	// A mark on the page that a reload would wipe.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.sbNoReload = true`)); err != nil {
-		t.Fatal(err)
-	}
-	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(row+" button[name=ProcessRouteID]")),
-		chromedp.WaitNotPresent(chromedp.CSS(row)),
-		chromedp.WaitVisible(chromedp.CSS("#flash .sb-flash-ok")),
-	)
-	if err != nil {
-		t.Fatalf("choose a route: %v", err)
-	}
-	webtest.Shot(t, ctx, "routes-chosen")
-	if kept, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.sbNoReload === true`)); !kept {
-		t.Error("the page reloaded")
-	}
-	if msg := text(t, ctx, "#flash"); !strings.Contains(msg, route) {
-		t.Errorf("flash %q does not name the route %q", msg, route)
-	}
-	got := fxOrder(t, app, order.ID)
-	if got.RequiresRouteDecision || got.ProcessRouteID == nil {
-		t.Errorf("route not recorded: %+v", got)
-	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 812)); err != nil {
-		t.Fatal(err)
-	}
-	webtest.Shot(t, ctx, "routes-phone")
-}
-
 // TestBrowserRepUpdatesOrder: a rep's update with a mistake comes back with
 // the error beside the field and the focus on it; fixed, it saves.
 func TestBrowserRepUpdatesOrder(t *testing.T) {

@@ -52,7 +52,7 @@ func routes(s *Server) []Route {
 		page("GET /routes", supervisor, h.HandleRouteDecisions),
 		page("POST /orders/{id}/route", supervisor, h.HandleRouteChoose),
 		page("GET /orders/{id}/route", supervisor, h.HandleRouteState),
-		page("POST /orders/{id}/route/undo", supervisor, h.HandleRouteUndo),
+		page("POST /orders/{id}/undo-route", supervisor, h.HandleRouteUndo),
 
 		// Order wizards (pages): a draft per wizard run, a step per URL.
 		page("GET /orders/new", rep, newService.Start),
