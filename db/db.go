@@ -153,6 +153,10 @@ type queryer interface {
 }
 
 // get scans one row into dest; sql.ErrNoRows becomes ENOTFOUND with msg.
+// Clock is the database's time now: the time its writes record and its
+// rules (an undo window, a due time) are judged by.
+func (db *DB) Clock() time.Time { return db.Now() }
+
 func get(ctx context.Context, q queryer, dest any, msg string, query string, args ...any) error {
 	err := sqlx.GetContext(ctx, q, dest, q.Rebind(query), args...)
 	if err == sql.ErrNoRows {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"switchboard/domain"
 )
@@ -33,6 +34,7 @@ type Store interface {
 	domain.OrderLookup        // the order rules' questions, for checking wizard steps
 	domain.ProviderStateStore // what the background jobs know of each order at its provider
 	Ping(ctx context.Context) error
+	Clock() time.Time // the store's time now, which its rules are judged by
 }
 
 // Sessions is the browser session the web layer keeps: a signed cookie

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -223,5 +222,5 @@ func (h *Handlers) heldRowOf(ctx context.Context, o *domain.Order) (views.RouteH
 	if err := h.nameCustomers(ctx, rows); err != nil {
 		return views.RouteHeldRow{}, err
 	}
-	return heldRow(o, rows[0].Customer, time.Now()), nil
+	return heldRow(o, rows[0].Customer, h.Store.Clock()), nil
 }

@@ -56,7 +56,7 @@ func (h *Handlers) routeDecisionsVM(ctx context.Context, after string) (views.Ro
 		if err != nil {
 			return vm, err
 		}
-		now := time.Now()
+		now := h.Store.Clock()
 		rows := make([]views.OrderRow, len(held))
 		for i, o := range held {
 			rows[i] = orderRow(o)
@@ -104,7 +104,7 @@ func (h *Handlers) decisionRows(ctx context.Context, orders []*domain.Order) ([]
 	if err := h.nameCustomers(ctx, rows); err != nil {
 		return nil, err
 	}
-	now := time.Now()
+	now := h.Store.Clock()
 	out := make([]views.RouteDecisionRow, len(orders))
 	for i, o := range orders {
 		out[i] = routeRow(o, procs, names.Packages, now)

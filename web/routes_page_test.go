@@ -1,12 +1,14 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"switchboard/domain"
 	"switchboard/web/webtest"
@@ -15,7 +17,7 @@ import (
 // decisionRows lists the order ids of the route queue's rows, in order.
 func decisionRows(doc webtest.Node) []int64 {
 	var ids []int64
-	for _, tr := range doc.FindAll("#route-list tbody tr") {
+	for _, tr := range doc.FindAll("#route-list article.sb-decision-waiting") {
 		id, _ := strconv.ParseInt(strings.TrimPrefix(tr.Attr("id"), "decision-"), 10, 64)
 		ids = append(ids, id)
 	}
@@ -61,11 +63,23 @@ func TestRouteDecisionsPage(t *testing.T) {
 			t.Errorf("form does not replace its row with htmx: %s", form.HTML())
 		}
 		var routes []string
-		for _, b := range form.FindAll("button[type=submit][name=ProcessRouteID]") {
-			routes = append(routes, b.Text())
+		for _, l := range form.FindAll("label.sb-route-option") {
+			if !l.Has("input[type=radio][name=ProcessRouteID]") {
+				t.Errorf("route option without its radio: %s", l.HTML())
+			}
+			name, _ := l.Find("strong")
+			routes = append(routes, name.Text())
+			if !strings.Contains(l.Text(), "a rep sends the order to Verizon Wireless. You can undo the choice for 1 minute") {
+				t.Errorf("a route without a meaning says nothing of what it leads to: %q", l.Text())
+			}
 		}
 		if !slices.Equal(routes, []string{"Manual review", "Expedite"}) {
-			t.Errorf("route buttons %v", routes)
+			t.Errorf("routes %v", routes)
+		}
+		for _, want := range []string{"New service", "Acme", "Line", "Package: ", "Pending"} {
+			if !strings.Contains(row.Text(), want) {
+				t.Errorf("the row does not show %q: %s", want, row.Text())
+			}
 		}
 		if v, _ := form.Find("input[name=Version]"); v.Attr("value") != strconv.Itoa(first.Version) {
 			t.Errorf("version %q, want %d", v.Attr("value"), first.Version)
@@ -106,21 +120,99 @@ func TestRouteDecisionsPage(t *testing.T) {
 			t.Fatalf("status %d: %s", res.StatusCode, res.Text)
 		}
 		doc := res.Doc()
-		if doc.Has("tr") {
-			t.Errorf("the answer puts a row back: %s", res.Text)
+		held, ok := doc.Find("article#decision-" + strconv.FormatInt(first.ID, 10) + ".sb-decision-held")
+		if !ok || doc.Has("article.sb-decision-waiting") {
+			t.Fatalf("the answer is not the chosen row in place of the order: %s", res.Text)
 		}
-		if f, ok := doc.Find("#flash[hx-swap-oob]"); !ok || !strings.Contains(f.Text(), "Expedite") {
-			t.Errorf("no message out of band: %s", res.Text)
+		if !strings.Contains(held.Text(), "Expedite") || !strings.Contains(held.Text(), "a rep sends it to Verizon Wireless; the route choice can be undone until") {
+			t.Errorf("the chosen row does not say what happens next: %q", held.Text())
+		}
+		undo, ok := held.Find("form[method=post][action='/orders/" + strconv.FormatInt(first.ID, 10) + "/undo-route'] button[type=submit]")
+		if !ok || undo.Text() != "Undo" {
+			t.Errorf("no Undo button: %s", held.HTML())
+		}
+		if !strings.HasPrefix(held.Attr("hx-trigger"), "load delay:") || held.Attr("hx-get") != "/orders/"+strconv.FormatInt(first.ID, 10)+"/route" {
+			t.Errorf("the chosen row never looks again (the Undo would outlive the window): %s", held.HTML())
 		}
 		if w, ok := doc.Find("#route-waiting[hx-swap-oob]"); !ok || w.Text() != "2 orders waiting" {
 			t.Errorf("no new count: %s", res.Text)
 		}
 		got := fxOrder(t, app, first.ID)
-		if got.ProcessRouteID == nil || *got.ProcessRouteID != rid || got.RequiresRouteDecision {
-			t.Errorf("route not recorded: %+v", got)
+		if got.ProcessRouteID == nil || *got.ProcessRouteID != rid || got.RequiresRouteDecision || got.RouteSendAt == nil {
+			t.Errorf("route not recorded and held: %+v", got)
 		}
-		if rows := decisionRows(sup.Get("/routes").Doc()); slices.Contains(rows, first.ID) {
+		page := sup.Get("/routes").Doc()
+		if rows := decisionRows(page); slices.Contains(rows, first.ID) {
 			t.Errorf("the order is still in the queue: %v", rows)
+		}
+		if w, _ := page.Find("#route-waiting"); w.Text() != "2 orders waiting" {
+			t.Errorf("after a reload the count is %q", w.Text())
+		}
+		if !page.Has("#route-held article#decision-" + strconv.FormatInt(first.ID, 10) + " button[type=submit]") {
+			t.Error("after a reload the choice that can still be undone is not shown with Undo")
+		}
+	})
+
+	t.Run("UndoHTMX", func(t *testing.T) {
+		res := sup.PostForm("/orders/"+strconv.FormatInt(first.ID, 10)+"/undo-route", url.Values{}, "HX-Request", "true")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("status %d: %s", res.StatusCode, res.Text)
+		}
+		doc := res.Doc()
+		if !doc.Has("article#decision-" + strconv.FormatInt(first.ID, 10) + ".sb-decision-waiting input[name=ProcessRouteID]") {
+			t.Errorf("the order is not back with its routes: %s", res.Text)
+		}
+		if w, ok := doc.Find("#route-waiting[hx-swap-oob]"); !ok || w.Text() != "3 orders waiting" {
+			t.Errorf("no new count: %s", res.Text)
+		}
+		if f, ok := doc.Find("#flash[hx-swap-oob]"); !ok || !strings.Contains(f.Text(), "undone") {
+			t.Errorf("no message: %s", res.Text)
+		}
+		got := fxOrder(t, app, first.ID)
+		if got.ProcessRouteID != nil || !got.RequiresRouteDecision || got.RouteSendAt != nil {
+			t.Errorf("undo not recorded: %+v", got)
+		}
+		if rows := decisionRows(sup.Get("/routes").Doc()); !slices.Contains(rows, first.ID) {
+			t.Errorf("the order is not back in the queue: %v", rows)
+		}
+		hist := fxHistory(t, app, first.ID)
+		if last := hist[len(hist)-1]; last.Action != domain.ActionRouteUndo || last.UserName != app.Users[domain.RoleSupervisor].Name {
+			t.Errorf("last history entry %+v, want the supervisor's undo", last)
+		}
+		// Choose again, for what follows.
+		now := fxOrder(t, app, first.ID)
+		if _, err := app.DB.UpdateOrder(as(app, domain.RoleSupervisor), first.ID, &domain.OrderUpdateInput{ProcessRouteID: ptrTo(routeID(t, now, "Expedite"))}, &now.Version); err != nil {
+			t.Fatal(err)
+		}
+	})
+
+	t.Run("ErrLateUndo", func(t *testing.T) {
+		// The window has passed.
+		if _, err := app.DB.W.ExecContext(context.Background(), app.DB.W.Rebind(`UPDATE orders SET route_send_at = ? WHERE id = ?`),
+			app.DB.Now().Add(-time.Second), first.ID); err != nil {
+			t.Fatal(err)
+		}
+		res := sup.PostForm("/orders/"+strconv.FormatInt(first.ID, 10)+"/undo-route", url.Values{}, "HX-Request", "true")
+		if res.StatusCode != http.StatusConflict {
+			t.Fatalf("status %d, want 409: %s", res.StatusCode, res.Text)
+		}
+		row, ok := res.Doc().Find("article#decision-" + strconv.FormatInt(first.ID, 10))
+		if !ok || !row.Has("[role=alert]") || !strings.Contains(row.Text(), "The time to undo the route choice") || row.Has("button") {
+			t.Errorf("a late undo does not say why, or still offers Undo: %s", res.Text)
+		}
+		if got := fxOrder(t, app, first.ID); got.ProcessRouteID == nil || got.RequiresRouteDecision {
+			t.Errorf("a late undo changed the order: %+v", got)
+		}
+		plain := sup.PostForm("/orders/"+strconv.FormatInt(first.ID, 10)+"/undo-route", url.Values{})
+		if plain.StatusCode != http.StatusSeeOther {
+			t.Fatalf("plain: status %d, want 303", plain.StatusCode)
+		}
+		if f, ok := sup.Get("/routes").Doc().Find("#flash .sb-flash-error"); !ok || !strings.Contains(f.Text(), "The time to undo") {
+			t.Errorf("plain late undo: no message after the redirect: %s", f.HTML())
+		}
+		state := sup.Get("/orders/"+strconv.FormatInt(first.ID, 10)+"/route", "HX-Request", "true")
+		if st := state.Doc(); st.Has("button") || !strings.Contains(st.Text(), "took the route") {
+			t.Errorf("the row looking again after the window still offers Undo: %s", state.Text)
 		}
 	})
 
@@ -148,9 +240,7 @@ func TestRouteDecisionsPage(t *testing.T) {
 		if res.StatusCode != http.StatusConflict {
 			t.Fatalf("status %d, want 409", res.StatusCode)
 		}
-		// A row alone parses only inside a table.
-		doc := (&webtest.Response{Text: "<table><tbody>" + res.Text + "</tbody></table>"}).Doc()
-		row, ok := doc.Find("tr#decision-" + strconv.FormatInt(third.ID, 10))
+		row, ok := res.Doc().Find("article#decision-" + strconv.FormatInt(third.ID, 10))
 		if !ok || !row.Has("[role=alert]") || !strings.Contains(row.Text(), "Someone changed this order") {
 			t.Fatalf("the row does not say why: %s", res.Text)
 		}
@@ -171,7 +261,7 @@ func TestRouteDecisionsPage(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d, want 422", res.StatusCode)
 		}
-		row, _ := res.Doc().Find("tr#decision-" + strconv.FormatInt(third.ID, 10))
+		row, _ := res.Doc().Find("article#decision-" + strconv.FormatInt(third.ID, 10))
 		if !strings.Contains(row.Text(), "not a route of process") {
 			t.Errorf("row %q does not say why", row.Text())
 		}
@@ -186,10 +276,10 @@ func TestRouteDecisionsPage(t *testing.T) {
 			t.Fatalf("status %d: %s", res.StatusCode, res.Text)
 		}
 		doc := res.Doc()
-		if doc.Has("tr") || !strings.Contains(doc.Text(), "Manual review") {
+		if doc.Has("article") || !strings.Contains(doc.Text(), "Manual review") {
 			t.Errorf("want the row removed and who chose what: %s", res.Text)
 		}
-		if !doc.Has("#route-list[hx-swap-oob] .sb-empty") {
+		if !doc.Has("#route-empty[hx-swap-oob] .sb-empty") {
 			t.Errorf("the queue ran out but the empty state is not shown: %s", res.Text)
 		}
 		if r := fxOrder(t, app, third.ID).ProcessRouteID; r == nil || *r != routeID(t, now, "Manual review") {
@@ -199,8 +289,18 @@ func TestRouteDecisionsPage(t *testing.T) {
 
 	t.Run("Empty", func(t *testing.T) {
 		doc := sup.Get("/routes").Doc()
-		if !doc.Has("#route-list .sb-empty") {
+		if !doc.Has("#route-list #route-empty .sb-empty") {
 			t.Error("no empty-state message")
 		}
 	})
+}
+
+// fxHistory is order id's history, oldest first.
+func fxHistory(tb testing.TB, app *webtest.App, id int64) []*domain.AuditEvent {
+	tb.Helper()
+	evs, err := app.DB.FindAuditEvents(context.Background(), domain.EntityOrder, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return evs
 }
