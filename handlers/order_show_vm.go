@@ -41,6 +41,12 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		InventoryItemStatus: o.InventoryItemStatus, IgnoreRelatedProducts: o.IgnoreRelatedProducts,
 		ShippingAddress: o.ShippingAddress,
 	}
+	now := h.Store.Clock()
+	vm.Next = views.NextWords(domain.WhatNext(o, now), o.CarrierName, now)
+	_, vm.RouteHeld = domain.RouteHeld(o, now)
+	if u := domain.UserFromContext(ctx); u != nil {
+		vm.MayRoute = u.Role.AtLeast(domain.RoleSupervisor)
+	}
 	if vm.Provider, err = h.providerVM(ctx, o); err != nil {
 		return views.OrderShowVM{}, err
 	}

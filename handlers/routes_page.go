@@ -97,6 +97,14 @@ func (h *Handlers) decisionRows(ctx context.Context, orders []*domain.Order) ([]
 	if err != nil {
 		return nil, err
 	}
+	carriers, err := h.Store.FindCarriers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byCode := make(map[string]string, len(carriers))
+	for _, c := range carriers {
+		byCode[c.Code] = c.Name + " (" + c.Code + ")"
+	}
 	rows := make([]views.OrderRow, len(orders))
 	for i, o := range orders {
 		rows[i] = orderRow(o)
@@ -107,14 +115,15 @@ func (h *Handlers) decisionRows(ctx context.Context, orders []*domain.Order) ([]
 	now := h.Store.Clock()
 	out := make([]views.RouteDecisionRow, len(orders))
 	for i, o := range orders {
-		out[i] = routeRow(o, procs, names.Packages, now)
+		out[i] = routeRow(o, procs, names.Packages, byCode, now)
 		out[i].Order = rows[i]
 	}
 	return out, nil
 }
 
 // routeRow is what a supervisor decides on for order o.
-func routeRow(o *domain.Order, procs, packages map[int64]string, now time.Time) views.RouteDecisionRow {
+// providers names carriers by code.
+func routeRow(o *domain.Order, procs, packages map[int64]string, providers map[string]string, now time.Time) views.RouteDecisionRow {
 	window := domain.WindowWords(domain.RouteUndoWindow)
 	row := views.RouteDecisionRow{Order: orderRow(o), Kind: orderKind(o), Version: o.Version, Window: window,
 		LeadsTo: views.ChoiceWords(domain.WhatNextAfterRoute(o, now), o.CarrierName, window)}
@@ -131,6 +140,9 @@ func routeRow(o *domain.Order, procs, packages map[int64]string, now time.Time) 
 	if p := o.WirelessPort; p != nil {
 		row.Port = &views.RoutePort{MDN: views.FormatTN(p.MDN), ExternalProvider: p.ExternalProvider, AccountNumber: p.AccountNumber,
 			AuthorizedSigner: p.AuthorizedSigner}
+		if name := providers[p.ExternalProvider]; name != "" {
+			row.Port.ExternalProvider = name
+		}
 	}
 	for _, rt := range o.Routes {
 		row.Routes = append(row.Routes, views.RouteChoice{ID: rt.ID, Description: rt.Description, Meaning: rt.Meaning})

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -52,11 +53,11 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 		}
 		vm.Review = append(vm.Review, section(views.StepLines, "Lines", rows...))
 	}
-	procName := "None"
+	procName, needsRoute := "None", false
 	for _, p := range vm.Processes {
 		if p.Selected {
 			procName = p.Name
-			if len(p.Routes) > 1 {
+			if needsRoute = len(p.Routes) > 1; needsRoute {
 				procName += " — waits for a supervisor's route decision"
 			}
 		}
@@ -134,7 +135,10 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 	}
 	if form.Kind == views.KindSuspend || form.Kind == views.KindRestore || form.Kind == views.KindDisconnect {
 		ft := "No: a rep sends it to the provider"
-		if form.FlowThrough {
+		switch {
+		case form.FlowThrough && needsRoute:
+			ft = "Yes: sent to the provider automatically once a supervisor has chosen its route"
+		case form.FlowThrough:
 			ft = "Yes: sent to the provider automatically"
 		}
 		rows = append(rows, views.ReviewRow{Label: "Flow-through", Value: ft})
@@ -171,11 +175,8 @@ func (h *Handlers) changeServiceReview(ctx context.Context, vm *views.ChangeServ
 				po.Lines = append(po.Lines, what+" a new line (number from the carrier)")
 			}
 		}
-		if !o.FlowThrough {
-			po.Notes = append(po.Notes, "Not sent automatically: a rep sends it.")
-		}
-		if o.RequiresRouteDecision {
-			po.Notes = append(po.Notes, "Waits for a supervisor's route decision.")
+		if next := views.NextWords(domain.WhatNext(o, h.Store.Clock()), names.carriers[o.CarrierID], time.Time{}); next != "" {
+			po.Notes = append(po.Notes, next)
 		}
 		vm.Plan = append(vm.Plan, po)
 		items = append(items, o.Items...)

@@ -123,15 +123,23 @@ func (h *Handlers) resultVM(ctx context.Context, wd *wizardDef, d *domain.Draft,
 	if customerID != 0 {
 		vm.AgainURL += "?CustomerID=" + itoa64(customerID)
 	}
+	now := h.Store.Clock()
+	supervisor := false
+	if u := domain.UserFromContext(ctx); u != nil {
+		supervisor = u.Role.AtLeast(domain.RoleSupervisor)
+	}
 	for _, id := range d.OrderIDs {
-		label := "Order " + itoa64(id)
+		link := views.ResultLink{Label: "Order " + itoa64(id), URL: "/orders/" + itoa64(id)}
 		if o, err := h.Store.FindOrderByID(ctx, id); err == nil {
-			label += ": " + orderTypeName(o.Type) + ", PON " + o.PON + ", " + o.Status
+			link.Label += ": " + orderTypeName(o.Type) + ", PON " + o.PON + ", " + o.Status
 			if o.CarrierName != "" {
-				label += ", " + o.CarrierName
+				link.Label += ", " + o.CarrierName
 			}
+			link.Next = views.NextWords(domain.WhatNext(o, now), o.CarrierName, now)
+			link.WaitsForRoute = o.AwaitingRoute()
+			link.RouteLink = link.WaitsForRoute && supervisor
 		}
-		vm.Orders = append(vm.Orders, views.ResultLink{Label: label, URL: "/orders/" + itoa64(id)})
+		vm.Orders = append(vm.Orders, link)
 	}
 	for _, id := range d.LineIDs {
 		label := "Line " + itoa64(id)

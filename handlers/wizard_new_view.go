@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"switchboard/domain"
 	"switchboard/views"
@@ -356,6 +357,12 @@ func (h *Handlers) newServiceReview(ctx context.Context, vm *views.NewServiceVM,
 		}
 		if !o.FlowThrough {
 			vm.Wizard.Notice = "Without a device or SIM this wireless order is not sent by flow-through: a rep sends it once one is added."
+		}
+		next := views.NextWords(domain.WhatNext(o, h.Store.Clock()), names.carriers[o.CarrierID], time.Time{})
+		for i := range vm.Review {
+			if vm.Review[i].Title == "Service type and process" {
+				vm.Review[i].Rows = append(vm.Review[i].Rows, views.ReviewRow{Label: "After you submit", Value: next})
+			}
 		}
 	}
 	return nil

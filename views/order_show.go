@@ -38,6 +38,9 @@ type OrderShowVM struct {
 	Route        string // the chosen route's description
 	Waiting      bool   // waiting for a route decision
 	Routes       []string
+	Next         string // what happens next to the order, in words (NextWords)
+	RouteHeld    bool   // a supervisor's route choice can still be undone
+	MayRoute     bool   // the viewer may choose (or undo) routes on /routes
 	Version      int
 
 	// The kind's details; empty values are not shown.

@@ -49,8 +49,8 @@ type RouteLine struct {
 // RoutePort is a port-in as a supervisor decides on it: never its PIN.
 type RoutePort struct {
 	MDN              string
-	ExternalProvider string // the provider the number leaves
-	AccountNumber    string // the account at that provider
+	ExternalProvider string // the provider the number moves to (the seed's "New Provider"), by name
+	AccountNumber    string // the account at the provider the number leaves
 	AuthorizedSigner string
 }
 

@@ -171,6 +171,10 @@ type ResultVM struct {
 type ResultLink struct {
 	Label string
 	URL   string
+	Next  string // for an order: what happens next to it, in words (NextWords)
+	// WaitsForRoute: the order waits for a supervisor's route decision;
+	// RouteLink: the viewer may choose it on /routes.
+	WaitsForRoute, RouteLink bool
 }
 
 // plural is "1 order" or "3 orders".

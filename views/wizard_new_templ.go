@@ -682,7 +682,7 @@ func newServiceNumber(vm NewServiceVM) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.FieldMessages("WirelessPort.ExternalProvider", "Needed when the order is sent through Ready; a wireless provider.", vm.Wizard.Err("WirelessPort.ExternalProvider")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.FieldMessages("WirelessPort.ExternalProvider", "The wireless provider the number moves to. A port request the portal sends on its own (flow-through) names it.", vm.Wizard.Err("WirelessPort.ExternalProvider")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
