@@ -33,7 +33,7 @@ func TestBrowserSupervisorChoosesRouteAndUndoes(t *testing.T) {
 	webtest.Shot(t, ctx, "routes")
 	before := text(t, ctx, "#route-waiting")
 	card := text(t, ctx, row)
-	for _, want := range []string{"Lines", "Choose a route"} {
+	for _, want := range []string{"Line", "Package: ", "Number port-in", "Moves to", "Choose a route", "1 minute later"} {
 		if !strings.Contains(card, want) {
 			t.Errorf("the order's card does not show %q: %s", want, card)
 		}
@@ -89,4 +89,14 @@ func TestBrowserSupervisorChoosesRouteAndUndoes(t *testing.T) {
 	if wide {
 		t.Error("the route page scrolls sideways on a phone")
 	}
+	// The order page says it waits for a route, with the way to choose it.
+	err = chromedp.Do(ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(app.HTTP.URL+orderPage(order.ID)),
+		chromedp.WaitVisible(chromedp.CSS("#order-next a[href='/routes']")),
+	)
+	if err != nil {
+		t.Fatalf("the order page: %v", err)
+	}
+	webtest.Shot(t, ctx, "order-waiting-for-route")
 }
