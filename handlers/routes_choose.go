@@ -96,6 +96,7 @@ func (h *Handlers) routeChosen(w http.ResponseWriter, r *http.Request, o *domain
 	if err != nil {
 		return err
 	}
+	hr.Focus = true
 	return h.write(w, r, http.StatusOK, views.RouteChosen(hr, n))
 }
 
@@ -174,6 +175,7 @@ func (h *Handlers) HandleRouteUndo(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return err
 		}
+		row.Focus = true
 		return h.write(w, r, http.StatusOK, views.RouteUndone(row, msg, n))
 	case domain.ENOTFOUND:
 		return h.routeGone(w, r, "error", "Order "+itoa64(id)+" no longer exists.")

@@ -36,6 +36,7 @@ type RouteDecisionRow struct {
 	LeadsTo string // what choosing any route leads to, for this order, in words
 	Window  string // the undo window in words
 	Error   string // why the last choice for this order failed
+	Focus   bool   // take the keyboard focus (the answer to an undo): on the first route
 }
 
 // RouteLine is one line of an order waiting for a route.
@@ -73,6 +74,7 @@ type RouteHeldRow struct {
 	Undoable bool
 	Message  string // for a row that has gone on: what became of the choice
 	Error    string // why the last undo failed
+	Focus    bool   // take the keyboard focus (the answer to a choice): on Undo
 }
 
 // RowID is the row's element id, which a choice's answer replaces.

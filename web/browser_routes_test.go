@@ -51,6 +51,9 @@ func TestBrowserSupervisorChoosesRouteAndUndoes(t *testing.T) {
 		t.Fatalf("choose a route: %v", err)
 	}
 	webtest.Axe(t, ctx, "the route decisions page after a choice")
+	if focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.textContent.trim() : ""`)); focused != "Undo" {
+		t.Errorf("after a choice the focus is on %q, want Undo", focused)
+	}
 	webtest.Shot(t, ctx, "routes-chosen")
 	if held := text(t, ctx, row); !strings.Contains(held, route) || !strings.Contains(held, "Undo") {
 		t.Errorf("the chosen row %q does not name the route %q with Undo", held, route)
