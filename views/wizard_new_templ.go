@@ -1196,7 +1196,7 @@ func newServiceReview(vm NewServiceVM) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 103, " role=\"switch\"> Send to the provider now, instead of waiting for flow-through</label> <input type=\"hidden\" name=\"review\" value=\"1\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 103, " role=\"switch\"> Send to the provider now, instead of waiting for flow-through</label><p class=\"sb-muted\"><small>An order that waits for a supervisor’s route still waits for it, and is sent once the route is chosen.</small></p><input type=\"hidden\" name=\"review\" value=\"1\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
