@@ -11,7 +11,7 @@ import (
 // account's names.
 const (
 	orderCols = `o.id, o.pon, o.order_type, o.status, o.status_note, o.customer_id, o.carrier_id, o.carrier_account_id,
-		o.flow_through, o.created_at, o.completion_date, o.tracking_number, o.shipping_status, o.process_id,
+		o.flow_through, o.created_at, o.updated_at, o.completion_date, o.tracking_number, o.shipping_status, o.process_id,
 		o.process_route_id, o.requires_route_decision, o.route_send_at, o.billing_option, o.reconnect, o.version, o.send_now,
 		o.suspend_type, o.inventory_item_status, o.ignore_related_products, o.prorate, o.new_package_id,
 		o.shipping_address_id, c.name AS carrier_name, a.name AS carrier_account_name`

@@ -12,7 +12,7 @@ import (
 // supervisor decides on.
 func (db *DB) FindOrdersAwaitingRoute(ctx context.Context, page domain.Page) ([]*domain.Order, string, error) {
 	yes := true
-	os, next, err := db.findOrders(ctx, domain.OrderFilter{RequiresRouteDecision: &yes, ShowServiceDetails: true, Page: page}, true)
+	os, next, err := db.FindOrders(ctx, domain.OrderFilter{RequiresRouteDecision: &yes, ShowServiceDetails: true, Sort: domain.SortOldest, Page: page})
 	if err != nil {
 		return nil, "", err
 	}

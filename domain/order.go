@@ -119,6 +119,7 @@ type Order struct {
 	CarrierAccountID      int64      `db:"carrier_account_id"`
 	FlowThrough           bool       `db:"flow_through"`
 	CreatedAt             time.Time  `db:"created_at"`
+	UpdatedAt             time.Time  `db:"updated_at"` // set by every write of the order: its last change
 	CompletionDate        *time.Time `db:"completion_date"`
 	TrackingNumber        string     `db:"tracking_number"`
 	ShippingStatus        string     `db:"shipping_status"`

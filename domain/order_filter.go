@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,7 +21,51 @@ type OrderFilter struct {
 
 	ShowServiceDetails    bool  // load each order's Items
 	RequiresRouteDecision *bool // orders waiting (or not) for a route decision
+	// Sort is the order the orders are read in: SortNewest (the zero value,
+	// Orders_Search's order) unless the orders page or a work queue asks
+	// for another. Cursors belong to their sort.
+	Sort OrderSort
 	Page
+}
+
+// OrderSort is an order a list of orders can be read in.
+type OrderSort string
+
+// The sorts of an order list. Each reads an index in its order, so a page
+// costs the same on the millionth order as on the first.
+const (
+	SortNewest  OrderSort = ""        // created, newest first (then ID, descending)
+	SortOldest  OrderSort = "oldest"  // created, oldest first (then ID, ascending)
+	SortChanged OrderSort = "changed" // last changed first (UpdatedAt, then ID, descending)
+)
+
+// OrderSorts are the sorts the orders page offers, the default first.
+var OrderSorts = []OrderSort{SortNewest, SortOldest, SortChanged}
+
+// Label is the sort as a rep reads it.
+func (s OrderSort) Label() string {
+	switch s {
+	case SortOldest:
+		return "Oldest first"
+	case SortChanged:
+		return "Last changed first"
+	}
+	return "Newest first"
+}
+
+// OrderPage is one page of an order list with the cursors of the pages
+// on either side ("" where there is none).
+type OrderPage struct {
+	Orders []*Order
+	Next   string // Page.After of the next page
+	Prev   string // the before cursor of the previous page
+}
+
+// OrderCount is how many orders match a filter: N exactly, or, when More,
+// more than N (the count stopped there).
+type OrderCount struct {
+	N    int64
+	More bool
 }
 
 // MaxFilterValues bounds each list of an OrderFilter.
@@ -64,6 +109,7 @@ func (f *OrderFilter) Validate() error {
 		f.Identifier[i] = strings.TrimSpace(f.Identifier[i])
 		p.Check(f.Identifier[i] != "", idx("Identifier", i), "%s must not be empty", idx("Identifier", i))
 	}
+	p.Check(slices.Contains(OrderSorts, f.Sort), "Sort", "Sort must be one of oldest, changed (or empty for newest first)")
 	f.Page.Normalize(&p)
 	return p.Err()
 }

@@ -84,6 +84,17 @@ type OrderQueueStore interface {
 	// recorded in its history as ActionRouteUndo. Returns ENOTFOUND,
 	// EFORBIDDEN below a supervisor, and ECONFLICT when it is too late.
 	UndoRouteChoice(ctx context.Context, id int64) (*Order, error)
+	// FindOrderPage is FindOrders for the orders page: one page in f.Sort's
+	// order after f.After or, when before is not "", the page just before
+	// that cursor (f.After must then be ""), with the cursors of the pages
+	// on either side. Returns EINVALID as FindOrders does, and on "Before"
+	// for a cursor that is not one of this sort's.
+	FindOrderPage(ctx context.Context, f OrderFilter, before string) (*OrderPage, error)
+	// CountOrders counts the orders matching f (its page ignored): exactly
+	// from the counts table when f has no filter or only Status, otherwise
+	// up to max, answering More when there are more than max. It never
+	// reads more than about max orders. Returns EINVALID as FindOrders does.
+	CountOrders(ctx context.Context, f OrderFilter, max int) (OrderCount, error)
 	// CountOrdersByStatus counts orders per status from the counts table.
 	CountOrdersByStatus(ctx context.Context) (map[string]int64, error)
 	// CountOrdersAwaitingRoute counts the orders waiting for a route decision.
