@@ -28,6 +28,26 @@ type orderSearch struct {
 // runnable reports whether the search can be asked of the store.
 func (s *orderSearch) runnable() bool { return !s.errs.Any() && !s.noCustomer }
 
+// withoutSort is the search's query string without its sort: its
+// filters alone.
+func (s *orderSearch) withoutSort() url.Values {
+	v := cloneValues(s.page)
+	v.Del("Sort")
+	return v
+}
+
+// filtered reports whether the search has a filter (a sort is not one).
+func (s *orderSearch) filtered() bool { return len(s.withoutSort()) > 0 }
+
+// sortedBy is the query string of the search's first page in sort o.
+func (s *orderSearch) sortedBy(o domain.OrderSort) url.Values {
+	v := s.withoutSort()
+	if o != domain.SortNewest {
+		v.Set("Sort", string(o))
+	}
+	return v
+}
+
 // parseOrderSearch reads the order search form (or a bookmarked address).
 // Lists are given by repeating a name, and the text boxes take several
 // values separated by commas or spaces. A value that cannot be used is a
@@ -92,6 +112,14 @@ func (h *Handlers) parseOrderSearch(ctx context.Context, q url.Values) (*orderSe
 	default:
 		s.errs["RequiresRouteDecision"] = append(s.errs["RequiresRouteDecision"], "Route decision must be true or false")
 	}
+	switch v := strings.ToLower(strings.TrimSpace(q.Get("Sort"))); v {
+	case "", "newest":
+	case string(domain.SortOldest), string(domain.SortChanged):
+		f.Sort = domain.OrderSort(v)
+	default:
+		s.errs["Sort"] = append(s.errs["Sort"], fmt.Sprintf("“%s” is not a way to sort orders: choose newest first, oldest first or last changed first", v))
+	}
+	s.form.Sort = f.Sort
 	if v, _ := strconv.ParseBool(strings.TrimSpace(q.Get("ShowServiceDetails"))); v {
 		f.ShowServiceDetails = true
 		s.form.ShowLines = true
@@ -118,6 +146,7 @@ func (h *Handlers) parseOrderSearch(ctx context.Context, q url.Values) (*orderSe
 	if s.form.ShowLines {
 		add("ShowServiceDetails", "true")
 	}
+	add("Sort", string(f.Sort))
 
 	if !s.errs.Any() {
 		// The domain's own check, so the page never asks what the API would refuse.

@@ -28,16 +28,11 @@ const (
 
 // nameCustomers fills in the customer names of rows.
 func (h *Handlers) nameCustomers(ctx context.Context, rows []views.OrderRow) error {
-	if len(rows) == 0 {
-		return nil
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.CustomerID
 	}
-	var ids []int64
-	for _, r := range rows {
-		if !slices.Contains(ids, r.CustomerID) {
-			ids = append(ids, r.CustomerID)
-		}
-	}
-	names, err := h.Store.FindCustomerNames(ctx, ids)
+	names, err := h.customerNames(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -47,10 +42,33 @@ func (h *Handlers) nameCustomers(ctx context.Context, rows []views.OrderRow) err
 	return nil
 }
 
+// customerNames reads the names of the customers ids (each once, in one
+// query); nil for none.
+func (h *Handlers) customerNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	var uniq []int64
+	for _, id := range ids {
+		if !slices.Contains(uniq, id) {
+			uniq = append(uniq, id)
+		}
+	}
+	if len(uniq) == 0 {
+		return nil, nil
+	}
+	return h.Store.FindCustomerNames(ctx, uniq)
+}
+
+// orderCountLimit is as far as the orders page counts a filter's
+// matches; past it the page says "more than 1,000".
+const orderCountLimit = 1000
+
 // HandleOrderSearch lists the orders matching every Orders_Search filter
-// the form gives, newest first, a page at a time. An htmx request (typing
-// in the filters) gets the results alone, and the address bar is set to the
-// search's own address so it can be bookmarked.
+// the form gives, in the chosen sort (newest first unless Sort says
+// otherwise), a page at a time: After (a page's Next) pages forward,
+// Before (a page's Prev) back, each by keyset. It says how many match:
+// exactly where the status counts give it, otherwise counted up to
+// orderCountLimit. An htmx request (typing in the filters) gets the
+// results alone, and the address bar is set to the search's own address
+// so it can be bookmarked.
 func (h *Handlers) HandleOrderSearch(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
@@ -58,7 +76,9 @@ func (h *Handlers) HandleOrderSearch(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	vm := views.OrderSearchVM{Form: s.form, Errors: s.errs, Filtered: len(s.page) > 0, CustomerNote: s.customerNote, Paged: q.Get("After") != ""}
+	after, before := strings.TrimSpace(q.Get("After")), strings.TrimSpace(q.Get("Before"))
+	vm := views.OrderSearchVM{Form: s.form, Errors: s.errs, Filtered: s.filtered(), CustomerNote: s.customerNote,
+		Paged: after != "" || before != ""}
 	if u := domain.UserFromContext(ctx); u != nil {
 		vm.CanOrder = u.Role.AtLeast(domain.RoleRep)
 	}
@@ -66,33 +86,45 @@ func (h *Handlers) HandleOrderSearch(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	vm.FirstURL = "/orders" + query(s.page)
-	vm.ExportURL = "/orders/export.csv" + query(s.page)
+	vm.ExportURL = "/orders/export.csv" + query(s.withoutSort())
+	vm.SortURLs = map[domain.OrderSort]string{}
+	for _, o := range domain.OrderSorts {
+		vm.SortURLs[o] = "/orders" + query(s.sortedBy(o))
+	}
+	here := vm.FirstURL
 	if s.runnable() {
-		st := h.Store
 		f := s.filter
-		f.Limit, f.After = orderPageSize, q.Get("After")
-		orders, next, err := st.FindOrders(ctx, f)
+		f.Limit, f.After = orderPageSize, after
+		page, err := h.Store.FindOrderPage(ctx, f, before)
 		switch {
 		case domain.ErrorCode(err) == domain.EINVALID:
-			// A cursor from an older search, or a filter the form did not catch.
-			vm.Errors = components.Errors{"": {"This search cannot be used: " + domain.ErrorMessage(err)}}
+			// A page link from another sort, an older search, or typed by hand.
+			vm.Errors = components.Errors{"": {"This page link does not fit the list any more (it was made for another sort or search, or changed by hand). Start again from the first page."}}
+			vm.Stale = true
+			page = &domain.OrderPage{}
 		case err != nil:
 			return err
+		default:
+			c, err := h.Store.CountOrders(ctx, s.filter, orderCountLimit)
+			if err != nil {
+				return err
+			}
+			vm.Count = &c
 		}
-		for _, o := range orders {
+		for _, o := range page.Orders {
 			vm.Rows = append(vm.Rows, orderRow(o))
 		}
 		if err := h.nameCustomers(ctx, vm.Rows); err != nil {
 			return err
 		}
-		if next != "" {
-			v := cloneValues(s.page)
-			v.Set("After", next)
-			vm.NextURL = "/orders" + query(v)
+		vm.NextURL = pageURL(s.page, "After", page.Next)
+		vm.PrevURL = pageURL(s.page, "Before", page.Prev)
+		if u := pageURL(s.page, "After", after) + pageURL(s.page, "Before", before); u != "" && !vm.Stale {
+			here = u
 		}
 	}
 	if isFragmentRequest(r) {
-		w.Header().Set("HX-Push-Url", vm.FirstURL+afterParam(q.Get("After"), vm.FirstURL))
+		w.Header().Set("HX-Push-Url", here)
 	}
 	status := http.StatusOK
 	if vm.Errors.Any() && !isFragmentRequest(r) {
@@ -101,16 +133,15 @@ func (h *Handlers) HandleOrderSearch(w http.ResponseWriter, r *http.Request) err
 	return h.render(w, r, status, views.OrderSearchPage(h.shell(w, r, "Orders"), vm), views.OrderResults(vm, true))
 }
 
-// afterParam keeps a page's cursor in the pushed address.
-func afterParam(after, base string) string {
-	if after == "" {
+// pageURL is the orders page of search page at cursor (given as
+// param, After or Before); "" when there is no cursor.
+func pageURL(page url.Values, param, cursor string) string {
+	if cursor == "" {
 		return ""
 	}
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return sep + "After=" + url.QueryEscape(after)
+	v := cloneValues(page)
+	v.Set(param, cursor)
+	return "/orders" + query(v)
 }
 
 // orderChoices fills the checkbox groups, with what the filter chose checked.
@@ -144,6 +175,7 @@ func orderRow(o *domain.Order) views.OrderRow {
 		ID: o.ID, PON: o.PON, Type: o.Type, Status: o.Status, StatusNote: o.StatusNote, CustomerID: o.CustomerID,
 		Carrier: o.CarrierName, Account: o.CarrierAccountName, Created: shortTime(o.CreatedAt),
 		CreatedISO: o.CreatedAt.UTC().Format(time.RFC3339), Age: age(time.Since(o.CreatedAt)),
+		Changed: shortTime(o.UpdatedAt), ChangedISO: o.UpdatedAt.UTC().Format(time.RFC3339),
 		Tracking: o.TrackingNumber, Waiting: o.AwaitingRoute(),
 	}
 	if row.Carrier == "" {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"encoding/csv"
 	"net/http"
 	"slices"
@@ -19,12 +20,14 @@ const exportPageSize = domain.MaxPageLimit
 // export never meets the server's WriteTimeout.
 const exportWriteWindow = 30 * time.Second
 
-// exportColumns are the CSV's columns: Orders_Search's output fields, then
-// the rest of the order.
+// exportColumns are the CSV's columns, named in one style: Orders_Search's
+// output fields with the customer's name beside its ID, then the rest of
+// the order. Values are as the API gives them (status and type codes,
+// RFC 3339 times in UTC).
 var exportColumns = []string{
-	"OrderID", "PON", "Order_Type", "Status", "StatusNote", "CustomerID", "Carrier", "Carrier_ID",
-	"Carrier_Account", "Carrier_Account_ID", "Created_Date", "Completion_Date", "Tracking_Number",
-	"Shipping_Status", "FlowThrough", "ProcessID", "ProcessRouteID", "RequiresRouteDecision", "TNs",
+	"Order ID", "PON", "Order type", "Status", "Status note", "Customer ID", "Customer", "Carrier", "Carrier ID",
+	"Carrier account", "Carrier account ID", "Created", "Completed", "Tracking number",
+	"Shipping status", "Flow-through", "Process ID", "Route ID", "Waiting for a route", "TNs",
 }
 
 // HandleOrderExport answers every order matching the search's filters as
@@ -48,10 +51,16 @@ func (h *Handlers) HandleOrderExport(w http.ResponseWriter, r *http.Request) err
 	}
 	st := h.Store
 	f := s.filter
-	f.Limit = exportPageSize
+	// Newest first whatever the page's sort: creation times never change,
+	// so a long export meets every order once even while orders change.
+	f.Limit, f.Sort = exportPageSize, domain.SortNewest
 	// The first page is read before the answer starts, so a store failure
 	// can still be an error page.
 	orders, next, err := st.FindOrders(ctx, f)
+	if err != nil {
+		return err
+	}
+	names, err := h.exportNames(ctx, orders)
 	if err != nil {
 		return err
 	}
@@ -70,7 +79,7 @@ func (h *Handlers) HandleOrderExport(w http.ResponseWriter, r *http.Request) err
 	for n := 0; ; n++ {
 		_ = rc.SetWriteDeadline(time.Now().Add(exportWriteWindow)) // not every writer has deadlines
 		for _, o := range orders {
-			exportRow(row, o, f.ShowServiceDetails)
+			exportRow(row, o, names[o.CustomerID], f.ShowServiceDetails)
 			cw.Write(row)
 		}
 		cw.Flush()
@@ -84,7 +93,10 @@ func (h *Handlers) HandleOrderExport(w http.ResponseWriter, r *http.Request) err
 			return nil
 		}
 		f.After = next
-		if orders, next, err = st.FindOrders(ctx, f); err != nil {
+		if orders, next, err = st.FindOrders(ctx, f); err == nil {
+			names, err = h.exportNames(ctx, orders)
+		}
+		if err != nil {
 			// Half an answer is out: end the connection without finishing the
 			// body, so the client knows the file is incomplete.
 			h.Log.ErrorContext(ctx, "order export failed midway", "err", err, "pages", n+1)
@@ -93,8 +105,18 @@ func (h *Handlers) HandleOrderExport(w http.ResponseWriter, r *http.Request) err
 	}
 }
 
-// exportRow fills row with o's cells, each safe to open in a spreadsheet.
-func exportRow(row []string, o *domain.Order, tns bool) {
+// exportNames reads the names of the customers of a page of orders.
+func (h *Handlers) exportNames(ctx context.Context, orders []*domain.Order) (map[int64]string, error) {
+	ids := make([]int64, len(orders))
+	for i, o := range orders {
+		ids[i] = o.CustomerID
+	}
+	return h.customerNames(ctx, ids)
+}
+
+// exportRow fills row with o's cells (customer is its customer's name),
+// each safe to open in a spreadsheet.
+func exportRow(row []string, o *domain.Order, customer string, tns bool) {
 	idOrEmpty := func(p *int64) string {
 		if p == nil {
 			return ""
@@ -110,7 +132,7 @@ func exportRow(row []string, o *domain.Order, tns bool) {
 		lines = strings.Join(o.TNs(), " ")
 	}
 	vals := [...]string{
-		strconv.FormatInt(o.ID, 10), o.PON, o.Type, o.Status, o.StatusNote, strconv.FormatInt(o.CustomerID, 10),
+		strconv.FormatInt(o.ID, 10), o.PON, o.Type, o.Status, o.StatusNote, strconv.FormatInt(o.CustomerID, 10), customer,
 		o.CarrierName, strconv.FormatInt(o.CarrierID, 10), o.CarrierAccountName, strconv.FormatInt(o.CarrierAccountID, 10),
 		o.CreatedAt.UTC().Format(time.RFC3339), completion, o.TrackingNumber, o.ShippingStatus,
 		strconv.FormatBool(o.FlowThrough), idOrEmpty(o.ProcessID), idOrEmpty(o.ProcessRouteID),

@@ -31,11 +31,16 @@ type OrderSearchVM struct {
 	BillProfiles []Choice
 
 	Rows      []OrderRow
-	Filtered  bool   // at least one filter is set
-	Paged     bool   // not the first page
-	FirstURL  string // the first page of the same search
-	NextURL   string // "" on the last page
-	ExportURL string // /orders/export.csv with the same filters
+	Count     *domain.OrderCount // how many match; nil when not counted
+	Filtered  bool               // at least one filter is set
+	Paged     bool               // not the first page
+	Stale     bool               // the page's cursor does not fit the search
+	FirstURL  string             // the first page of the same search
+	PrevURL   string             // "" on the first page
+	NextURL   string             // "" on the last page
+	ExportURL string             // /orders/export.csv with the same filters
+	// SortURLs are the first pages of the same search in each sort.
+	SortURLs map[domain.OrderSort]string
 	// CustomerNote explains a customer name search ("3 customers match …").
 	CustomerNote string
 }
@@ -49,6 +54,7 @@ type OrderSearchForm struct {
 	Customer   string // customer ids, or part of a name
 	Route      string // "", "true" (waiting for a route decision) or "false"
 	ShowLines  bool   // ShowServiceDetails
+	Sort       domain.OrderSort
 }
 
 // Choice is one checkbox of a group.
@@ -88,6 +94,8 @@ type OrderRow struct {
 	Account    string
 	Created    string // shown
 	CreatedISO string // for <time datetime>
+	Changed    string // last changed, shown
+	ChangedISO string
 	Age        string // "3 days", for lists of waiting orders
 	Tracking   string
 	Waiting    bool     // waiting for a route decision
@@ -141,4 +149,71 @@ func shortNote(s string) string {
 		return string(r)[:i] + "…"
 	}
 	return string(r) + "…"
+}
+
+// CountText says how many orders match: "1 order matches", "More than
+// 1,000 orders match".
+func (vm OrderSearchVM) CountText() string {
+	if vm.Count == nil {
+		return ""
+	}
+	n := vm.Count.N
+	switch {
+	case vm.Count.More:
+		return "More than " + thousands(n) + " orders match"
+	case !vm.Filtered && n == 1:
+		return "1 order"
+	case !vm.Filtered:
+		return thousands(n) + " orders"
+	case n == 1:
+		return "1 order matches"
+	}
+	return thousands(n) + " orders match"
+}
+
+// thousands writes n with a comma between each group of three digits.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// SortChoice is a sort the list offers.
+type SortChoice struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// SortChoices are the sorts the list offers, the chosen one selected.
+func (vm OrderSearchVM) SortChoices() []SortChoice {
+	var out []SortChoice
+	for _, o := range domain.OrderSorts {
+		v := string(o)
+		if v == "" {
+			v = "newest"
+		}
+		out = append(out, SortChoice{Value: v, Label: o.Label(), Selected: o == vm.Form.Sort})
+	}
+	return out
+}
+
+// ariaSort is a column header's aria-sort for the list's sort: the
+// created column is sorted by newest and oldest first, the changed one
+// by last changed first.
+func (vm OrderSearchVM) ariaSort(column string) string {
+	switch {
+	case column == "created" && vm.Form.Sort == domain.SortNewest, column == "changed" && vm.Form.Sort == domain.SortChanged:
+		return "descending"
+	case column == "created" && vm.Form.Sort == domain.SortOldest:
+		return "ascending"
+	}
+	return "none"
 }
