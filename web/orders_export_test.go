@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,8 +58,24 @@ func TestOrderExport(t *testing.T) {
 
 	t.Run("EveryMatchingRow", func(t *testing.T) {
 		rows := readCSV(t, support.Get("/orders/export.csv?Customer="+strconv.FormatInt(fx.acme.ID, 10)))
-		if got := rows[0]; got[0] != "OrderID" || !slices.Contains(got, "PON") || !slices.Contains(got, "Status") || !slices.Contains(got, "Carrier") {
+		if got := rows[0]; got[0] != "Order ID" || !slices.Contains(got, "PON") || !slices.Contains(got, "Status") || !slices.Contains(got, "Carrier") {
 			t.Fatalf("header %v", got)
+		}
+		// One style: words separated by spaces, never Snake_Case or CamelCase.
+		for _, h := range rows[0] {
+			if !regexp.MustCompile(`^[A-Z][A-Za-z-]*( [A-Za-z-]+)*$`).MatchString(h) || regexp.MustCompile(`[a-z][A-Z]`).MatchString(h) {
+				t.Errorf("header %q is not in the headers' style (words: \"Order type\", \"Customer ID\")", h)
+			}
+		}
+		// The customer's name beside its ID.
+		id, name := slices.Index(rows[0], "Customer ID"), slices.Index(rows[0], "Customer")
+		if id < 0 || name != id+1 {
+			t.Fatalf("header %v: want Customer right after Customer ID", rows[0])
+		}
+		for _, r := range rows[1:] {
+			if r[id] != strconv.FormatInt(fx.acme.ID, 10) || r[name] != "Acme Freight" {
+				t.Fatalf("row %v: customer %q %q, want %d Acme Freight", r, r[id], r[name], fx.acme.ID)
+			}
 		}
 		var got []string
 		for _, r := range rows[1:] {
@@ -83,9 +100,9 @@ func TestOrderExport(t *testing.T) {
 	t.Run("CSVInjectionSafe", func(t *testing.T) {
 		rows := readCSV(t, support.Get("/orders/export.csv?OrderID="+strconv.FormatInt(hostile.ID, 10)))
 		row := rows[1]
-		note, track := row[slices.Index(rows[0], "StatusNote")], row[slices.Index(rows[0], "Tracking_Number")]
+		note, track := row[slices.Index(rows[0], "Status note")], row[slices.Index(rows[0], "Tracking number")]
 		if note != `'=HYPERLINK("http://x","click")` || track != "'+1-555" {
-			t.Errorf("StatusNote %q, Tracking_Number %q: want each prefixed with a quote", note, track)
+			t.Errorf("Status note %q, Tracking number %q: want each prefixed with a quote", note, track)
 		}
 		for _, cell := range row {
 			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {

@@ -253,7 +253,7 @@ func TestOrderSearchPaging(t *testing.T) {
 		}
 		doc := support.Get(path).Doc()
 		got = append(got, rowIDs(doc)...)
-		next, ok := doc.Find("#order-results .sb-pager a")
+		next, ok := doc.Find("#order-results .sb-pager a[rel=next]")
 		path = next.Attr("href")
 		if ok && (!strings.Contains(path, "After=") || !strings.Contains(path, "Customer=")) {
 			t.Fatalf("next page link %q lacks the cursor or the filters", path)
