@@ -146,9 +146,9 @@ func TestOrderListCount(t *testing.T) {
 	support := app.As(domain.RoleSupport)
 	for path, want := range map[string]string{
 		"/orders": thousands(all) + " orders",
-		"/orders?Status=COMPLETE&Status=CANCELED": thousands(complete) + " orders match",
-		"/orders?CarrierID=" + strconv.FormatInt(vzw, 10): "More than 1,000 orders match",
-		"/orders?Customer=" + strconv.FormatInt(customer, 10): matching(count(`o.customer_id = ?`, customer)),
+		"/orders?Status=COMPLETE&Status=CANCELED":                                        thousands(complete) + " orders match",
+		"/orders?CarrierID=" + strconv.FormatInt(vzw, 10):                                "More than 1,000 orders match",
+		"/orders?Customer=" + strconv.FormatInt(customer, 10):                            matching(count(`o.customer_id = ?`, customer)),
 		"/orders?CarrierID=" + strconv.FormatInt(vzw, 10) + "&Sort=changed&Status=ERROR": matching(count(`o.carrier_id = ? AND o.status = 'ERROR'`, vzw)),
 	} {
 		res := support.Get(path)
