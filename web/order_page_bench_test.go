@@ -36,8 +36,23 @@ import (
 // SWITCHBOARD_BENCH_DB=path keeps the database for the next run; a
 // postgres:// URL names a database to build in (or reuse) on PostgreSQL.
 func BenchmarkOrderPage(b *testing.B) {
+	d, get := benchPages(b, "order-page.db")
+	ctx := context.Background()
+	var order int64 // an order halfway through the history, on a demo line
+	if err := d.R.GetContext(ctx, &order, `SELECT MIN(id) + COUNT(*) / 2 FROM orders WHERE pon LIKE 'LD%'`); err != nil {
+		b.Fatal(err)
+	}
+	page, bare := get("/orders/"+strconv.FormatInt(order, 10)), get("/customers?Search=zzzz-no-match")
+	comparePages(b, page, bare)
+}
+
+// benchPages opens (or builds) a benchmark database called name holding
+// the demo data set and n more orders, and serves it through the real
+// router signed in as support: get(path) is a request for path that
+// fails the benchmark unless it answers 200.
+func benchPages(b *testing.B, name string) (*db.DB, func(path string) func()) {
 	n := dbtest.BenchOrders(b)
-	d, path, built := dbtest.OpenBench(b, "order-page.db")
+	d, path, built := dbtest.OpenBench(b, name)
 	ctx := context.Background()
 	pg := db.IsPostgresURL(path)
 	if !built {
@@ -60,14 +75,10 @@ func BenchmarkOrderPage(b *testing.B) {
 	} else {
 		b.Logf("reusing %s", path)
 	}
-	var order int64 // an order halfway through the history, on a demo line
-	if err := d.R.GetContext(ctx, &order, `SELECT MIN(id) + COUNT(*) / 2 FROM orders WHERE pon LIKE 'LD%'`); err != nil {
-		b.Fatal(err)
-	}
 
 	srv := httptest.NewServer(web.NewServer(web.Config{Store: d, SessionKeys: [][]byte{make([]byte, 32)},
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	defer srv.Close()
+	b.Cleanup(srv.Close)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	signIn, err := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader(url.Values{"name": {"support"}, "password": {"demo"}}.Encode()))
@@ -80,7 +91,7 @@ func BenchmarkOrderPage(b *testing.B) {
 	if res, err := c.Do(signIn); err != nil || res.StatusCode != http.StatusSeeOther {
 		b.Fatalf("sign in as support: %v %v", res, err)
 	}
-	get := func(path string) func() {
+	return d, func(path string) func() {
 		return func() {
 			res, err := c.Get(srv.URL + path)
 			if err != nil {
@@ -93,7 +104,11 @@ func BenchmarkOrderPage(b *testing.B) {
 			}
 		}
 	}
-	page, bare := get("/orders/"+strconv.FormatInt(order, 10)), get("/customers?Search=zzzz-no-match")
+}
+
+// comparePages times page and bare b.N times each, in turns (after one
+// of each to warm up), and reports page-ns/op, bare-ns/op and their ratio.
+func comparePages(b *testing.B, page, bare func()) {
 	page()
 	bare()
 	var tp, tb time.Duration

@@ -95,6 +95,7 @@ func loadOrdersInto(t testing.TB, d *sql.DB, rebind func(string) string, n int) 
 	actions := map[string]string{"NEW": "ADD", "SUSPEND": "SUSPEND", "DISCONNECT": "DISCONNECT", "RESTORE": "RESTORE",
 		"ADD_LINE": "ADD", "CHANGE_FEATURE": "CHANGE", "PACKAGE_CHANGE": "PACKAGE_CHANGE", "PORT": "ADD"}
 	rng := rand.New(rand.NewPCG(1, 2))
+	changes := rand.New(rand.NewPCG(3, 4)) // when each order last changed: its own stream, so the rest stays as it was
 	start := time.Now().UTC().Add(-2 * 365 * 24 * time.Hour).Add(-30 * 24 * time.Hour)
 	step := (2 * 365 * 24 * time.Hour) / time.Duration(n)
 
@@ -125,6 +126,10 @@ func loadOrdersInto(t testing.TB, d *sql.DB, rebind func(string) string, n int) 
 			if status == "COMPLETE" {
 				completed = created.Add(36 * time.Hour)
 			}
+			updated := created
+			if status != "NEW" {
+				updated = created.Add(time.Duration(changes.IntN(72*60)) * time.Minute)
+			}
 			note, tracking, shipping := "", "", "NOT_REQUIRED"
 			if status == "ERROR" {
 				note = "Carrier rejected the request: account number does not match"
@@ -133,7 +138,7 @@ func loadOrdersInto(t testing.TB, d *sql.DB, rebind func(string) string, n int) 
 				tracking, shipping = fmt.Sprintf("1Z%016d", id), "SHIPPED"
 			}
 			if _, err := ord.ExecContext(ctx, id, fmt.Sprintf("LD%014d", id), typ, status, note, l.customer, l.carrier, l.account,
-				rng.IntN(2) == 0, created, created, completed, tracking, shipping); err != nil {
+				rng.IntN(2) == 0, created, updated, completed, tracking, shipping); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := item.ExecContext(ctx, id, l.id, l.tn, actions[typ], created); err != nil {
