@@ -157,6 +157,7 @@ func TestCountOrders(t *testing.T) {
 			"Type":          {OrderType: []string{domain.TypeNew}},
 			"BillProfile":   {BillProfileID: []int64{w.Other}},
 			"TN":            {TN: []string{"3125550103"}},
+			"TNs":           {TN: []string{"3125550103", "3125550102", "3125550101", "3125552003"}},
 			"AwaitingRoute": {RequiresRouteDecision: &yes},
 			"StatusAndType": {Status: []string{domain.OrderNew}, OrderType: []string{domain.TypeNew}},
 			"Nothing":       {PON: []string{"ZZZZZZZZZZZZZZZZ"}},

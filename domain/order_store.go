@@ -25,7 +25,8 @@ type OrderStore interface {
 	FindOrderByPON(ctx context.Context, pon string) (*Order, error)
 
 	// FindOrders returns one page of the orders matching f, newest first
-	// (CreatedAt, then ID, descending), with CarrierName, CarrierAccountName
+	// (CreatedAt, then ID, descending) unless f.Sort names another order
+	// (Orders_Search never does), with CarrierName, CarrierAccountName
 	// and the Routes of orders waiting for a route decision; Items only when
 	// f.ShowServiceDetails. It also returns the cursor of the next page, ""
 	// on the last. Returns EINVALID if f does not validate or f.After is not
