@@ -39,7 +39,7 @@ func TestBrowserOrderListCards(t *testing.T) {
 		};
 	})()`
 	type shape struct {
-		Head, Row, Label string
+		Head, Row, Label                string
 		Narrow, Sideways, TableSideways bool
 	}
 	read := func() shape {
