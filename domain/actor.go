@@ -51,10 +51,10 @@ func (a Actor) Name() string {
 // EFORBIDDEN otherwise.
 func (a Actor) MayCreateOrders() error {
 	if a.system {
-		return Errorf(EFORBIDDEN, "The system may not create orders")
+		return ErrorRule(EFORBIDDEN, RuleRoleMayNot, kv("Role", "system", "Action", "create orders"), "The system may not create orders")
 	}
 	if !a.Role().AtLeast(RoleRep) {
-		return Errorf(EFORBIDDEN, "Your role (%s) may not create orders", roleName(a.Role()))
+		return ErrorRule(EFORBIDDEN, RuleRoleMayNot, kv("Role", string(a.Role()), "Action", "create orders"), "Your role (%s) may not create orders", roleName(a.Role()))
 	}
 	return nil
 }

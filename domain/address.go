@@ -40,33 +40,33 @@ func (a *Address) Validate(p *Problems, prefix string, idGiven bool) {
 		return prefix + "." + name
 	}
 	p.Check(!idGiven, f("ID"), "ID is prohibited: a new address is created from these fields")
-	p.Check(a.FirstName != "", f("FirstName"), "FirstName is required")
-	p.Check(a.LastName != "", f("LastName"), "LastName is required")
-	p.Check(a.Address1 != "", f("Address1"), "Address1 is required")
-	p.Check(a.City != "", f("City"), "City is required")
+	p.CheckRule(a.FirstName != "", f("FirstName"), RuleRequired, nil, "FirstName is required")
+	p.CheckRule(a.LastName != "", f("LastName"), RuleRequired, nil, "LastName is required")
+	p.CheckRule(a.Address1 != "", f("Address1"), RuleRequired, nil, "Address1 is required")
+	p.CheckRule(a.City != "", f("City"), RuleRequired, nil, "City is required")
 	switch {
 	case a.State == "":
-		p.Add(f("State"), "State is required")
+		p.AddRule(f("State"), RuleRequired, nil, "State is required")
 	case len(a.State) != 2 || !isLetters(a.State):
-		p.Add(f("State"), "State must be 2 letters")
+		p.AddRule(f("State"), RuleLetters, kv("Count", "2"), "State must be 2 letters")
 	}
 	switch {
 	case a.Zip == "":
-		p.Add(f("Zip"), "Zip is required")
+		p.AddRule(f("Zip"), RuleRequired, nil, "Zip is required")
 	case len(a.Zip) != 5 || !AllDigits(a.Zip):
-		p.Add(f("Zip"), "Zip must be 5 digits")
+		p.AddRule(f("Zip"), RuleDigits, kv("Count", "5"), "Zip must be 5 digits")
 	case a.Country == "USA":
 		a.checkUSZip(p, f("Zip"), !p.Has(f("State")))
 	}
-	p.Check(a.Zip4 == "" || (len(a.Zip4) == 4 && AllDigits(a.Zip4)), f("Zip4"), "Zip4 must be 4 digits if specified")
+	p.CheckRule(a.Zip4 == "" || (len(a.Zip4) == 4 && AllDigits(a.Zip4)), f("Zip4"), RuleDigits, kv("Count", "4"), "Zip4 must be 4 digits if specified")
 	switch {
 	case len(a.Country) != 3 || !isLetters(a.Country):
-		p.Add(f("Country"), "Country must be a 3 character ISO code")
+		p.AddRule(f("Country"), RuleLetters, kv("Count", "3"), "Country must be a 3 character ISO code")
 	case !ValidCountry(a.Country):
-		p.Add(f("Country"), "Country %s is not an ISO 3166-1 alpha-3 country code (USA, CAN, MEX, …)", a.Country)
+		p.AddRule(f("Country"), RuleCountryCode, kv("Country", a.Country), "Country %s is not an ISO 3166-1 alpha-3 country code (USA, CAN, MEX, …)", a.Country)
 	}
 	for _, s := range []struct{ name, v string }{{"FirstName", a.FirstName}, {"LastName", a.LastName}, {"Address1", a.Address1}, {"Address2", a.Address2}, {"City", a.City}} {
-		p.Check(len(s.v) <= 100, f(s.name), "%s must be at most 100 characters", s.name)
+		p.CheckRule(len(s.v) <= 100, f(s.name), RuleTooLong, kv("Max", "100"), "%s must be at most 100 characters", s.name)
 		CheckChars(p, f(s.name), s.name, s.v)
 	}
 }
@@ -78,9 +78,9 @@ func (a *Address) checkUSZip(p *Problems, field string, stateOK bool) {
 	st, ok := ZipState(a.Zip)
 	switch {
 	case !ok:
-		p.Add(field, "Zip must be a valid zip code: no US ZIP code is %s", a.Zip)
+		p.AddRule(field, RuleZipUnknown, kv("Zip", a.Zip), "Zip must be a valid zip code: no US ZIP code is %s", a.Zip)
 	case stateOK && st != a.State:
-		p.Add(field, "Zip %s is in %s, not in %s: check the Zip and the State", a.Zip, st, a.State)
+		p.AddRule(field, RuleZipOtherState, kv("Zip", a.Zip, "State", a.State, "ZipState", st), "Zip %s is in %s, not in %s: check the Zip and the State", a.Zip, st, a.State)
 	}
 }
 

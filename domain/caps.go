@@ -19,6 +19,6 @@ func within[T any](pl *planner, field string, list []T, max int) []T {
 		return list
 	}
 	name := field[strings.LastIndexByte(field, '.')+1:]
-	pl.p.Add(field, "%s may hold at most %d entries; it holds %d", name, max, len(list))
+	pl.p.AddRule(field, RuleTooMany, kv("Max", itoa(max)), "%s may hold at most %d entries; it holds %d", name, max, len(list))
 	return nil
 }

@@ -36,25 +36,15 @@ type FieldError struct {
 	Conflict bool
 }
 
-// Rules a page may phrase in its own words (FieldError.Rule).
-const (
-	// RuleRequired: nothing was given (or chosen) where one is needed.
-	RuleRequired = "required"
-	// RulePackageOrProducts: a new line has no package and no
-	// provisionable product.
-	RulePackageOrProducts = "package_or_products"
-	// RuleCarrierWithoutPackage: a new line has neither package nor carrier.
-	RuleCarrierWithoutPackage = "carrier_without_package"
-	// RuleCarrierMismatch: the carrier is not the package's; Params
-	// "Carrier" names the package's carrier.
-	RuleCarrierMismatch = "carrier_mismatch"
-)
-
 // Error is the one application error type. Message is safe to show users.
 type Error struct {
 	Code    string
 	Message string
 	Fields  []FieldError
+	// Rule and Params, when set, name the rule that refused the request
+	// as a whole (an error without fields), as FieldError's do.
+	Rule   string
+	Params map[string]string
 }
 
 func (e *Error) Error() string {
@@ -77,6 +67,17 @@ func Errorf(code, format string, args ...any) *Error {
 func FieldErrorf(field, format string, args ...any) *Error {
 	msg := fmt.Sprintf(format, args...)
 	return &Error{Code: EINVALID, Message: msg, Fields: []FieldError{{Field: field, Message: msg}}}
+}
+
+// FieldErrorRule is FieldErrorf for a named rule with its parameters.
+func FieldErrorRule(field, rule string, params map[string]string, format string, args ...any) *Error {
+	msg := fmt.Sprintf(format, args...)
+	return &Error{Code: EINVALID, Message: msg, Fields: []FieldError{{Field: field, Message: msg, Rule: rule, Params: params}}}
+}
+
+// ErrorRule is Errorf for a named rule with its parameters.
+func ErrorRule(code, rule string, params map[string]string, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Rule: rule, Params: params}
 }
 
 // ErrorCode returns the code of err, EINTERNAL for a non-domain error and ""
@@ -131,6 +132,18 @@ func (p *Problems) AddRule(field, rule string, params map[string]string, format 
 // AddError records a field error as it is (another check's, renamed).
 func (p *Problems) AddError(f FieldError) { p.fields = append(p.fields, f) }
 
+// CheckRule records a failed check of a named rule when ok is false.
+func (p *Problems) CheckRule(ok bool, field, rule string, params map[string]string, format string, args ...any) {
+	if !ok {
+		p.AddRule(field, rule, params, format, args...)
+	}
+}
+
+// ConflictRule is Conflict for a named rule with its parameters.
+func (p *Problems) ConflictRule(field, rule string, params map[string]string, format string, args ...any) {
+	p.fields = append(p.fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...), Rule: rule, Params: params, Conflict: true})
+}
+
 // Conflict records a failed check against what is stored: the input is
 // well formed but clashes with another record (see Err).
 func (p *Problems) Conflict(field, format string, args ...any) {
@@ -154,7 +167,7 @@ func (p *Problems) Merge(err error) error {
 	var e *Error
 	if errors.As(err, &e) && (e.Code == EINVALID || e.Code == ECONFLICT && len(e.Fields) > 0) {
 		if len(e.Fields) == 0 {
-			p.fields = append(p.fields, FieldError{Message: e.Message})
+			p.fields = append(p.fields, FieldError{Message: e.Message, Rule: e.Rule, Params: e.Params})
 		}
 		p.fields = append(p.fields, e.Fields...)
 		return nil

@@ -80,34 +80,34 @@ func (f *OrderFilter) Validate() error {
 		name string
 		ids  []int64
 	}{{"BillProfileID", f.BillProfileID}, {"CustomerID", f.CustomerID}, {"CarrierID", f.CarrierID}, {"OrderID", f.OrderID}} {
-		p.Check(len(l.ids) <= MaxFilterValues, l.name, "%s may list at most %d values", l.name, MaxFilterValues)
+		p.CheckRule(len(l.ids) <= MaxFilterValues, l.name, RuleTooMany, kv("Max", itoa(MaxFilterValues)), "%s may list at most %d values", l.name, MaxFilterValues)
 		for i, id := range l.ids {
-			p.Check(id > 0, idx(l.name, i), "%s must be a positive number", idx(l.name, i))
+			p.CheckRule(id > 0, idx(l.name, i), RuleWholeNumber, nil, "%s must be a positive number", idx(l.name, i))
 		}
 	}
 	for _, l := range []struct {
 		name string
 		vals []string
 	}{{"OrderType", f.OrderType}, {"Status", f.Status}, {"PON", f.PON}, {"TN", f.TN}, {"Identifier", f.Identifier}} {
-		p.Check(len(l.vals) <= MaxFilterValues, l.name, "%s may list at most %d values", l.name, MaxFilterValues)
+		p.CheckRule(len(l.vals) <= MaxFilterValues, l.name, RuleTooMany, kv("Max", itoa(MaxFilterValues)), "%s may list at most %d values", l.name, MaxFilterValues)
 	}
 	for i, v := range f.OrderType {
-		p.Check(OneOf(v, OrderTypes), idx("OrderType", i), "%s must be one of %s", idx("OrderType", i), strings.Join(OrderTypes, ", "))
+		p.CheckRule(OneOf(v, OrderTypes), idx("OrderType", i), RuleOneOf, nil, "%s must be one of %s", idx("OrderType", i), strings.Join(OrderTypes, ", "))
 	}
 	for i, v := range f.Status {
-		p.Check(OneOf(v, OrderStatuses), idx("Status", i), "%s must be one of %s", idx("Status", i), strings.Join(OrderStatuses, ", "))
+		p.CheckRule(OneOf(v, OrderStatuses), idx("Status", i), RuleOneOf, nil, "%s must be one of %s", idx("Status", i), strings.Join(OrderStatuses, ", "))
 	}
 	for i := range f.PON {
 		f.PON[i] = strings.ToUpper(strings.TrimSpace(f.PON[i]))
-		p.Check(ValidPON(f.PON[i]), idx("PON", i), "%s must be 16 letters and digits", idx("PON", i))
+		p.CheckRule(ValidPON(f.PON[i]), idx("PON", i), RuleLetters, kv("Count", "16", "Digits", "yes"), "%s must be 16 letters and digits", idx("PON", i))
 	}
 	for i := range f.TN {
 		f.TN[i] = NormalizeTN(strings.TrimSpace(f.TN[i]))
-		p.Check(ValidTN(f.TN[i]), idx("TN", i), "%s must be 10 digits", idx("TN", i))
+		p.CheckRule(ValidTN(f.TN[i]), idx("TN", i), RuleDigits, kv("Count", "10"), "%s must be 10 digits", idx("TN", i))
 	}
 	for i := range f.Identifier {
 		f.Identifier[i] = strings.TrimSpace(f.Identifier[i])
-		p.Check(f.Identifier[i] != "", idx("Identifier", i), "%s must not be empty", idx("Identifier", i))
+		p.CheckRule(f.Identifier[i] != "", idx("Identifier", i), RuleRequired, nil, "%s must not be empty", idx("Identifier", i))
 	}
 	p.Check(slices.Contains(OrderSorts, f.Sort), "Sort", "Sort must be one of oldest, changed (or empty for newest first)")
 	f.Page.Normalize(&p)
@@ -144,7 +144,7 @@ func ParseOrderFilter(q map[string][]string) (OrderFilter, error) {
 			for i, v := range nonEmpty {
 				n, err := strconv.ParseInt(v, 10, 64)
 				if err != nil {
-					p.Add(idx(name, i), "%s must be a whole number", idx(name, i))
+					p.AddRule(idx(name, i), RuleWholeNumber, nil, "%s must be a whole number", idx(name, i))
 				}
 				*ids[name] = append(*ids[name], n)
 			}

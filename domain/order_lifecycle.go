@@ -51,17 +51,18 @@ func NotYetSent(status string) bool {
 func CheckMove(from, to string, role Role) error {
 	switch {
 	case !OneOf(to, OrderStatuses):
-		return FieldErrorf("Status", "Status must be one of %s", strings.Join(OrderStatuses, ", "))
+		return FieldErrorRule("Status", RuleOneOf, nil, "Status must be one of %s", strings.Join(OrderStatuses, ", "))
 	case from == to:
-		return FieldErrorf("Status", "The order is already %s", to)
+		return FieldErrorRule("Status", RuleAlreadyStatus, kv("Status", to), "The order is already %s", to)
 	case IsFinalStatus(from):
-		return FieldErrorf("Status", "The order is %s, which is final: its status cannot change", from)
+		return FieldErrorRule("Status", RuleFinalStatus, kv("Status", from), "The order is %s, which is final: its status cannot change", from)
 	case !CanMove(from, to):
-		return FieldErrorf("Status", "Cannot move an order from %s to %s; allowed: %s", from, to, strings.Join(orderMoves[from], ", "))
+		allowed := strings.Join(orderMoves[from], ", ")
+		return FieldErrorRule("Status", RuleMoveNotAllowed, kv("From", from, "To", to, "Allowed", allowed), "Cannot move an order from %s to %s; allowed: %s", from, to, allowed)
 	case !role.AtLeast(RoleRep):
-		return Errorf(EFORBIDDEN, "Your role (%s) may not change the status of an order", roleName(role))
+		return ErrorRule(EFORBIDDEN, RuleRoleMayNot, kv("Role", string(role), "Action", "change an order's status"), "Your role (%s) may not change the status of an order", roleName(role))
 	case to == OrderCanceled && !role.AtLeast(RoleSupervisor):
-		return Errorf(EFORBIDDEN, "Only a supervisor can cancel an order")
+		return ErrorRule(EFORBIDDEN, RuleSupervisorOnly, kv("Action", "cancel an order"), "Only a supervisor can cancel an order")
 	}
 	return nil
 }
@@ -82,7 +83,7 @@ func IsConfirmedMove(to string) bool { return IsFinalStatus(to) }
 // order, which becomes its StatusNote: one is required.
 func CheckCancelReason(reason string) error {
 	if strings.TrimSpace(reason) == "" {
-		return FieldErrorf("StatusNote", "Give the reason for canceling: it becomes the order's status note")
+		return FieldErrorRule("StatusNote", RuleCancelReason, nil, "Give the reason for canceling: it becomes the order's status note")
 	}
 	return nil
 }

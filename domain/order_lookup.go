@@ -87,11 +87,20 @@ func (pl *planner) found(err error, field, format string, args ...any) bool {
 	case err == nil:
 		return true
 	case ErrorCode(err) == ENOTFOUND:
-		pl.p.Add(field, format, args...)
+		pl.p.AddRule(field, RuleNotFound, nil, format, args...)
 	case pl.err == nil:
 		pl.err = err
 	}
 	return false
+}
+
+// foundRule is found for a missing thing a rule of its own names.
+func (pl *planner) foundRule(err error, field, rule string, params map[string]string, format string, args ...any) bool {
+	if ErrorCode(err) == ENOTFOUND {
+		pl.p.AddRule(field, rule, params, format, args...)
+		return false
+	}
+	return pl.found(err, field, format, args...)
 }
 
 // quiet reports whether err is nil, recording only errors other than ENOTFOUND.
@@ -124,6 +133,15 @@ func (pl *planner) line(field string, id int64) *Line {
 		return nil
 	}
 	return l
+}
+
+// lineNumber is the TN of line id for a message ("" when it cannot be found).
+func (pl *planner) lineNumber(id int64) string {
+	l, err := find(pl, "line", id, pl.lk.FindLineByID)
+	if !pl.quiet(err) {
+		return ""
+	}
+	return l.TN
 }
 
 func (pl *planner) lineByTN(field, tn string) *Line {
@@ -205,7 +223,7 @@ func (pl *planner) account(field string, id int64) *CarrierAccount {
 
 func (pl *planner) defaultAccount(field string, c *Carrier) *CarrierAccount {
 	a, err := find(pl, "default-account", c.ID, pl.lk.FindDefaultCarrierAccount)
-	if !pl.found(err, field, "Carrier %s has no default carrier account; give CarrierAccountID", c.Name) {
+	if !pl.foundRule(err, field, RuleNoDefaultAccount, kv("Carrier", c.Name), "Carrier %s has no default carrier account; give CarrierAccountID", c.Name) {
 		return nil
 	}
 	return a
@@ -231,7 +249,7 @@ func (pl *planner) process(field string, id int64) *Process {
 func (pl *planner) tnFree(field, label, tn string) {
 	l, err := find(pl, "tn", tn, pl.lk.FindLineByTN)
 	if pl.quiet(err) && l.Status != LineDisconnected {
-		pl.p.Conflict(field, "%s %s is already in use on line %d", label, tn, l.ID)
+		pl.p.ConflictRule(field, RuleTNInUse, kv("TN", tn), "%s %s is already in use on line %d", label, tn, l.ID)
 	}
 }
 

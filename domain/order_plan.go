@@ -136,8 +136,15 @@ func idx(prefix string, i int) string { return fmt.Sprintf("%s[%d]", prefix, i) 
 // checkText records a problem when s is longer than max or holds
 // characters no database column takes (see CheckChars).
 func (pl *planner) checkText(field, name, s string, max int) {
-	pl.p.Check(len(s) <= max, field, "%s must be at most %d characters", name, max)
+	pl.p.CheckRule(len(s) <= max, field, RuleTooLong, kv("Max", itoa(max)), "%s must be at most %d characters", name, max)
 	CheckChars(&pl.p, field, name, s)
+}
+
+// quantity checks a product's quantity: 1 to MaxQuantity.
+func (pl *planner) quantity(field string, q int) {
+	r := kv("Min", "1", "Max", itoa(MaxQuantity))
+	pl.p.CheckRule(q >= 1, field, RuleRange, r, "Quantity must be greater than or equal to 1")
+	pl.p.CheckRule(q <= MaxQuantity, field, RuleRange, r, "Quantity must be at most %d", MaxQuantity)
 }
 
 // noStatus checks Orders_Create's Status (prohibited unless NEW) and
@@ -152,7 +159,7 @@ func (pl *planner) billingOption(field, v string) string {
 	if v == "" {
 		return BillProrate
 	}
-	pl.p.Check(OneOf(v, BillingOptions), field, "BillingOption must be one of %s", strings.Join(BillingOptions, ", "))
+	pl.p.CheckRule(OneOf(v, BillingOptions), field, RuleOneOf, nil, "BillingOption must be one of %s", strings.Join(BillingOptions, ", "))
 	return v
 }
 
@@ -171,7 +178,7 @@ func (pl *planner) lineRef(prefix string, lineID int64, tn string, required bool
 	tn = strings.TrimSpace(tn)
 	switch {
 	case tn != "" && lineID != 0:
-		pl.p.Add(at(prefix, "LineID"), "TN and LineID cannot both be specified")
+		pl.p.AddRule(at(prefix, "LineID"), RuleNotBoth, kv("Other", at(prefix, "TN")), "TN and LineID cannot both be specified")
 		return nil, at(prefix, "LineID")
 	case tn == "" && lineID == 0:
 		if required {
@@ -181,7 +188,7 @@ func (pl *planner) lineRef(prefix string, lineID int64, tn string, required bool
 	case tn != "":
 		field := at(prefix, "TN")
 		if tn = NormalizeTN(tn); !ValidTN(tn) {
-			pl.p.Add(field, "TN must be 10 digits")
+			pl.p.AddRule(field, RuleDigits, kv("Count", "10"), "TN must be 10 digits")
 			return nil, field
 		}
 		return pl.lineByTN(field, tn), field
@@ -196,14 +203,14 @@ func (pl *planner) lineRef(prefix string, lineID int64, tn string, required bool
 func (pl *planner) lineCustomer(prefix string, customerID int64, tnGiven bool, line *Line) int64 {
 	field := at(prefix, "CustomerID")
 	if customerID == 0 {
-		pl.p.Check(tnGiven, field, "CustomerID is required unless TN is specified")
+		pl.p.CheckRule(tnGiven, field, RuleRequired, nil, "CustomerID is required unless TN is specified")
 		if line != nil {
 			return line.CustomerID
 		}
 		return 0
 	}
 	if pl.customer(field, customerID) != nil && line != nil && line.CustomerID != customerID {
-		pl.p.Add(field, "Line %d belongs to customer %d, not to customer %d", line.ID, line.CustomerID, customerID)
+		pl.p.AddRule(field, RuleLineOtherCustomer, kv("TN", line.TN), "Line %d belongs to customer %d, not to customer %d", line.ID, line.CustomerID, customerID)
 	}
 	return customerID
 }
@@ -216,7 +223,7 @@ func (pl *planner) activeCustomer(field string, id int64) *Customer {
 	}
 	c := pl.customer(field, id)
 	if c != nil && c.Status == CustomerInactive {
-		pl.p.Add(field, "Customer %d is INACTIVE: services cannot be added to it", id)
+		pl.p.AddRule(field, RuleCustomerGone, kv("Customer", c.Name), "Customer %d is INACTIVE: services cannot be added to it", id)
 	}
 	return c
 }
@@ -235,7 +242,8 @@ func (pl *planner) checkOtherOpenOrders(field string, line *Line, action string,
 			continue
 		}
 		if actionsConflict(actionOnLine(o, line.ID), action) {
-			pl.p.Conflict(field, "Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
+			pl.p.ConflictRule(field, RuleLineOpenOrder, kv("TN", line.TN, "Type", o.Type, "PON", o.PON, "Status", o.Status),
+				"Line %d already has an open %s order %d (PON %s, status %s); complete or cancel it first",
 				line.ID, o.Type, o.ID, o.PON, o.Status)
 			return
 		}
@@ -289,16 +297,16 @@ func (pl *planner) addProduct(prefix string, productID int64, rate *Money, qty *
 	op := &OrderProduct{Op: ProductAdd, ProductID: productID, Quantity: 1, Description: strings.TrimSpace(desc), Source: SourceRequested}
 	if qty != nil {
 		op.Quantity = *qty
-		pl.p.Check(*qty >= 1, at(prefix, "Quantity"), "Quantity must be greater than or equal to 1")
-		pl.p.Check(*qty <= MaxQuantity, at(prefix, "Quantity"), "Quantity must be at most %d", MaxQuantity)
+		pl.quantity(at(prefix, "Quantity"), *qty)
 	}
 	pl.checkText(at(prefix, "Description"), "Description", op.Description, MaxDescription)
 	var prod *Product
 	if productID == 0 {
-		pl.p.Add(at(prefix, "ProductID"), "ProductID is required")
+		pl.p.AddRule(at(prefix, "ProductID"), RuleRequired, nil, "ProductID is required")
 	} else if prod = pl.product(at(prefix, "ProductID"), productID); prod != nil {
 		if prod.CarrierID != nil && carrierID != 0 && *prod.CarrierID != carrierID {
-			pl.p.Add(at(prefix, "ProductID"), "Product %d (%s) is provided by %s, not by this service's carrier, %s",
+			pl.p.AddRule(at(prefix, "ProductID"), RuleProductOtherCarrier, kv("Product", prod.Description, "Carrier", pl.carrierName(*prod.CarrierID), "ServiceCarrier", pl.carrierName(carrierID)),
+				"Product %d (%s) is provided by %s, not by this service's carrier, %s",
 				prod.ID, prod.Description, pl.carrierName(*prod.CarrierID), pl.carrierName(carrierID))
 		}
 		op.Rate = prod.Rate

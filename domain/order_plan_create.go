@@ -68,18 +68,18 @@ func (pl *planner) planSuspend(in *SuspendInput) []*Order {
 	case in.SuspendType == "":
 		pl.p.AddRule(pre+".SuspendType", RuleRequired, nil, "SuspendType is required: ALL, INCOMING or OUTGOING")
 	case !OneOf(in.SuspendType, SuspendTypes):
-		pl.p.Add(pre+".SuspendType", "SuspendType must be one of ALL, INCOMING, OUTGOING")
+		pl.p.AddRule(pre+".SuspendType", RuleOneOf, nil, "SuspendType must be one of ALL, INCOMING, OUTGOING")
 	}
 	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
 	if line == nil {
 		return nil
 	}
 	if line.Refusal(ItemSuspend) != "" {
-		pl.p.Add(field, "Line %d is %s; only an ACTIVE line can be suspended", line.ID, line.Status)
+		pl.p.AddRule(field, RuleLineNotActive, kv("TN", line.TN, "Status", line.Status), "Line %d is %s; only an ACTIVE line can be suspended", line.ID, line.Status)
 	}
 	if in.SuspendType == SuspendOutgoing {
 		if c := pl.carrier(field, line.CarrierID); c != nil && !SuspendAllowed(in.SuspendType, c) {
-			pl.p.Add(pre+".SuspendType", "OUTGOING suspend is not available for wireless lines; use ALL or INCOMING")
+			pl.p.AddRule(pre+".SuspendType", RuleSuspendOutgoing, nil, "OUTGOING suspend is not available for wireless lines; use ALL or INCOMING")
 		}
 	}
 	pl.checkOpenOrders(field, line, ItemSuspend)
@@ -101,7 +101,7 @@ func (pl *planner) planRestore(in *RestoreInput) []*Order {
 		return nil
 	}
 	if line.Refusal(ItemRestore) != "" {
-		pl.p.Add(field, "Line %d is %s; only a SUSPENDED line can be restored", line.ID, line.Status)
+		pl.p.AddRule(field, RuleLineNotSuspended, kv("TN", line.TN, "Status", line.Status), "Line %d is %s; only a SUSPENDED line can be restored", line.ID, line.Status)
 	}
 	pl.checkOpenOrders(field, line, ItemRestore)
 	o := lineOrder(TypeRestore, ItemRestore, customerID, line)
@@ -120,7 +120,7 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 	if inv == "" {
 		inv = InventoryAvailable
 	}
-	pl.p.Check(OneOf(inv, InventoryStatuses), pre+".InventoryItemStatus", "InventoryItemStatus must be one of AVAILABLE, UNAVAILABLE, ASSIGNED")
+	pl.p.CheckRule(OneOf(inv, InventoryStatuses), pre+".InventoryItemStatus", RuleOneOf, nil, "InventoryItemStatus must be one of AVAILABLE, UNAVAILABLE, ASSIGNED")
 	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
 
 	var lines []*Line
@@ -128,10 +128,11 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 	if strings.TrimSpace(in.TN) == "" && in.LineID == 0 {
 		field := pre + ".CustomerID"
 		if in.CustomerID == 0 {
-			pl.p.Add(field, "CustomerID is required to disconnect a whole account (no TN or LineID given)")
+			pl.p.AddRule(field, RuleRequired, nil, "CustomerID is required to disconnect a whole account (no TN or LineID given)")
 			return nil
 		}
-		if pl.customer(field, in.CustomerID) == nil {
+		cust := pl.customer(field, in.CustomerID)
+		if cust == nil {
 			return nil
 		}
 		customerID = in.CustomerID
@@ -142,7 +143,7 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 			}
 		}
 		if len(lines) == 0 {
-			pl.p.Add(field, "Customer %d has no lines to disconnect", customerID)
+			pl.p.AddRule(field, RuleNoLines, kv("Customer", cust.Name), "Customer %d has no lines to disconnect", customerID)
 		}
 	} else {
 		line, field := pl.lineRef(pre, in.LineID, in.TN, true)
@@ -151,7 +152,7 @@ func (pl *planner) planDisconnect(in *DisconnectInput) []*Order {
 			return nil
 		}
 		if line.Refusal(ItemDisconnect) != "" {
-			pl.p.Add(field, "Line %d is already DISCONNECTED", line.ID)
+			pl.p.AddRule(field, RuleLineDisconnected, kv("TN", line.TN), "Line %d is already DISCONNECTED", line.ID)
 		}
 		pl.checkOpenOrders(field, line, ItemDisconnect)
 		lines = []*Line{line}
@@ -205,11 +206,12 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	}
 	switch {
 	case line.Refusal(ItemPackageChange) != "":
-		pl.p.Add(field, "Line %d is DISCONNECTED; its package cannot change", line.ID)
+		pl.p.AddRule(field, RuleLineDisconnected, kv("TN", line.TN), "Line %d is DISCONNECTED; its package cannot change", line.ID)
 	case pkg.ID == line.PackageID:
-		pl.p.Add(pre+".PackageID", "Line %d already has package %d", line.ID, pkg.ID)
+		pl.p.AddRule(pre+".PackageID", RulePackageSame, kv("TN", line.TN, "Package", pkg.Name), "Line %d already has package %d", line.ID, pkg.ID)
 	case pkg.CarrierID != line.CarrierID:
-		pl.p.Add(pre+".PackageID", "Package %d (%s) is on %s but line %d is on %s; moving to another provider needs a disconnect and a new service",
+		pl.p.AddRule(pre+".PackageID", RulePackageOtherCarrier, kv("Package", pkg.Name, "Carrier", pl.carrierName(pkg.CarrierID), "LineCarrier", pl.carrierName(line.CarrierID)),
+			"Package %d (%s) is on %s but line %d is on %s; moving to another provider needs a disconnect and a new service",
 			pkg.ID, pkg.Name, pl.carrierName(pkg.CarrierID), line.ID, pl.carrierName(line.CarrierID))
 	}
 	pl.checkOpenOrders(field, line, ItemPackageChange)

@@ -17,7 +17,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 	cust := pl.activeCustomer(pre+".CustomerID", in.CustomerID)
 	billing := pl.billingOption(pre+".BillingOption", in.BillingOption)
 	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
-	pl.p.Check(len(in.Lines) > 0, pre+".Lines", "Lines must hold at least one line")
+	pl.p.CheckRule(len(in.Lines) > 0, pre+".Lines", RuleRequired, nil, "Lines must hold at least one line")
 
 	var g byAccount
 	var lines []*Line
@@ -33,9 +33,9 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		}
 		if tn != "" {
 			if !ValidTN(tn) {
-				pl.p.Add(lp+".TN", "TN must be 10 digits, or blank (or ten 0s) for a new service without a TN")
+				pl.p.AddRule(lp+".TN", RuleDigits, kv("Count", "10"), "TN must be 10 digits, or blank (or ten 0s) for a new service without a TN")
 			} else if j, dup := tns[tn]; dup {
-				pl.p.Add(lp+".TN", "TN %s is also given for Lines[%d]", tn, j)
+				pl.p.AddRule(lp+".TN", RuleTNTwice, kv("TN", tn), "TN %s is also given for Lines[%d]", tn, j)
 			} else {
 				tns[tn] = i
 				pl.tnFree(lp+".TN", "TN", tn)
@@ -65,7 +65,8 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.CarrierAccountID != 0 {
 			acct = pl.account(lp+".CarrierAccountID", l.CarrierAccountID)
 			if acct != nil && carrier != nil && acct.CarrierID != carrier.ID {
-				pl.p.Add(lp+".CarrierAccountID", "Carrier account %d belongs to %s, not to %s", acct.ID, pl.carrierName(acct.CarrierID), pl.carrierName(carrier.ID))
+				pl.p.AddRule(lp+".CarrierAccountID", RuleAccountMismatch, kv("Account", acct.Name, "Carrier", carrier.Name, "AccountCarrier", pl.carrierName(acct.CarrierID)),
+					"Carrier account %d belongs to %s, not to %s", acct.ID, pl.carrierName(acct.CarrierID), pl.carrierName(carrier.ID))
 			}
 		} else if carrier != nil {
 			acct = pl.defaultAccount(lp+".CarrierAccountID", carrier)
@@ -125,11 +126,11 @@ func (pl *planner) altBTN(field string, id, customerID int64) {
 	switch {
 	case b == nil:
 	case b.CustomerID != customerID:
-		pl.p.Add(field, "Line %d belongs to another customer and cannot be an Alt BTN", id)
+		pl.p.AddRule(field, RuleAltBTNOther, kv("TN", b.TN), "Line %d belongs to another customer and cannot be an Alt BTN", id)
 	case b.Status != LineActive:
-		pl.p.Add(field, "Line %d is %s and cannot be an Alt BTN: an Alt BTN must be an active service", id, b.Status)
+		pl.p.AddRule(field, RuleAltBTNNotActive, kv("TN", b.TN, "Status", b.Status), "Line %d is %s and cannot be an Alt BTN: an Alt BTN must be an active service", id, b.Status)
 	case b.AltBTNID != nil:
-		pl.p.Add(field, "Line %d is tied to another BTN; only a service that is its own BTN can be used", id)
+		pl.p.AddRule(field, RuleAltBTNTied, kv("TN", b.TN), "Line %d is tied to another BTN; only a service that is its own BTN can be used", id)
 	}
 }
 
@@ -142,7 +143,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 	const pre = "Change"
 	billing := pl.billingOption(pre+".BillingOption", in.BillingOption)
 	proc := pl.optionalProcess(pre+".ProcessID", in.ProcessID)
-	pl.p.Check(len(in.Lines) > 0, pre+".Lines", "Lines must hold at least one Change or Disconnect")
+	pl.p.CheckRule(len(in.Lines) > 0, pre+".Lines", RuleRequired, nil, "Lines must hold at least one Change or Disconnect")
 
 	var g byAccount
 	var customerID int64
@@ -175,7 +176,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 			continue
 		}
 		if j, dup := seen[line.ID]; dup {
-			pl.p.Add(field, "Line %d is already in Lines[%d]", line.ID, j)
+			pl.p.AddRule(field, RuleLineTwice, kv("TN", line.TN), "Line %d is already in Lines[%d]", line.ID, j)
 			continue
 		}
 		seen[line.ID] = i
@@ -183,14 +184,14 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 		case customerID == 0:
 			customerID = line.CustomerID
 		case line.CustomerID != customerID:
-			pl.p.Add(field, "Line %d belongs to customer %d; every line of one Change must belong to the same customer (%d)", line.ID, line.CustomerID, customerID)
+			pl.p.AddRule(field, RuleLineOtherCustomer, kv("TN", line.TN), "Line %d belongs to customer %d; every line of one Change must belong to the same customer (%d)", line.ID, line.CustomerID, customerID)
 		}
 		switch {
 		case line.Refusal(action) == "":
 		case action == ItemDisconnect:
-			pl.p.Add(field, "Line %d is already DISCONNECTED", line.ID)
+			pl.p.AddRule(field, RuleLineDisconnected, kv("TN", line.TN), "Line %d is already DISCONNECTED", line.ID)
 		default:
-			pl.p.Add(field, "Line %d is DISCONNECTED; its products cannot change", line.ID)
+			pl.p.AddRule(field, RuleLineDisconnected, kv("TN", line.TN), "Line %d is DISCONNECTED; its products cannot change", line.ID)
 		}
 		pl.checkOpenOrders(field, line, action)
 
@@ -223,7 +224,7 @@ func (pl *planner) planChange(in *ChangeInput) []*Order {
 // product are added too, and those with a removed one are removed too.
 func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesInput, ignoreRelated bool, self int64) []*OrderProduct {
 	if pc.Empty() {
-		pl.p.Add(prefix, "Products must add, change or remove at least one product")
+		pl.p.AddRule(prefix, RuleProductsNone, nil, "Products must add, change or remove at least one product")
 		return nil
 	}
 	var carrierID int64
@@ -253,17 +254,17 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 	touched := map[int64]string{} // CustomerProductID → "changed" or "removed"
 	customerProduct := func(field string, id int64, verb string) *CustomerProduct {
 		if id == 0 {
-			pl.p.Add(field, "CustomerProductID is required")
+			pl.p.AddRule(field, RuleRequired, nil, "CustomerProductID is required")
 			return nil
 		}
 		if was, dup := touched[id]; dup {
-			pl.p.Add(field, "Customer product %d is already %s in this request", id, was)
+			pl.p.AddRule(field, RuleProductTwice, kv("Product", productName(onLine[id])), "Customer product %d is already %s in this request", id, was)
 			return nil
 		}
 		touched[id] = verb
 		cp := onLine[id]
 		if cp == nil && line != nil {
-			pl.p.Add(field, "Customer product %d is not on line %d", id, line.ID)
+			pl.p.AddRule(field, RuleProductNotOnLine, kv("TN", line.TN), "Customer product %d is not on line %d", id, line.ID)
 		}
 		if cp != nil {
 			pl.checkProductHeld(field, line, id, self)
@@ -276,10 +277,10 @@ func (pl *planner) productChanges(prefix string, line *Line, pc *ProductChangesI
 		}
 		cpath := idx(prefix+".Change", j)
 		cp := customerProduct(cpath+".CustomerProductID", c.CustomerProductID, "changed")
-		pl.p.Check(c.Rate != nil || c.Quantity != nil, cpath, "Give a new Rate or Quantity for customer product %d", c.CustomerProductID)
+		pl.p.CheckRule(c.Rate != nil || c.Quantity != nil, cpath, RuleProductChangeEmpty, kv("Product", productName(cp), "TN", lineTN(line)),
+			"Give a new Rate or Quantity for customer product %d", c.CustomerProductID)
 		if c.Quantity != nil {
-			pl.p.Check(*c.Quantity >= 1, cpath+".Quantity", "Quantity must be greater than or equal to 1")
-			pl.p.Check(*c.Quantity <= MaxQuantity, cpath+".Quantity", "Quantity must be at most %d", MaxQuantity)
+			pl.quantity(cpath+".Quantity", *c.Quantity)
 		}
 		if cp == nil {
 			continue
@@ -355,12 +356,35 @@ func (pl *planner) checkProductHeld(field string, line *Line, cpID, self int64) 
 		for _, op := range it.Products {
 			if op != nil && op.Op != ProductAdd && op.CustomerProductID != nil && *op.CustomerProductID == cpID {
 				verb := map[string]string{ProductChange: "changes", ProductRemove: "removes"}[op.Op]
-				pl.p.Conflict(field, "Customer product %d is held by open %s order %d (PON %s, status %s), which %s it; complete or cancel that order first",
+				var name string
+				for _, cp := range line.Products {
+					if cp != nil && cp.ID == cpID {
+						name = cp.Description
+					}
+				}
+				pl.p.ConflictRule(field, RuleProductHeld, kv("Product", name, "Type", o.Type, "PON", o.PON, "Status", o.Status),
+					"Customer product %d is held by open %s order %d (PON %s, status %s), which %s it; complete or cancel that order first",
 					cpID, o.Type, o.ID, o.PON, o.Status, verb)
 				return
 			}
 		}
 	}
+}
+
+// productName is a customer product's name for a message ("" when unknown).
+func productName(cp *CustomerProduct) string {
+	if cp == nil {
+		return ""
+	}
+	return cp.Description
+}
+
+// lineTN is a line's number for a message ("" when unknown).
+func lineTN(l *Line) string {
+	if l == nil {
+		return ""
+	}
+	return l.TN
 }
 
 func removeOp(cp *CustomerProduct, source string) *OrderProduct {

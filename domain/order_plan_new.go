@@ -55,12 +55,13 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	esnField, esn := "ESN", strings.TrimSpace(in.ESN)
 	if w := strings.TrimSpace(in.WirelessESN); w != "" {
 		if esn != "" && esn != w {
-			pl.p.Add("WirelessESN", "ESN and WirelessESN name the same device; give only one")
+			pl.p.AddRule("WirelessESN", RuleNotBoth, kv("Other", "ESN"), "ESN and WirelessESN name the same device; give only one")
 		}
 		esnField, esn = "WirelessESN", w
 	}
 	var idents []string
 	var shipped []string // why something is sent to the customer
+	var sent []string    // what is sent, in words (InventoryTypeLabel, product names)
 	for _, inv := range []struct{ field, ident, typ string }{
 		{esnField, esn, InventoryDevice},
 		{"WirelessICCID", in.WirelessICCID, InventorySIM},
@@ -70,13 +71,14 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 			continue
 		}
 		if carrier != nil && !carrier.Wireless {
-			pl.p.Add(inv.field, "%s is only for wireless services; package %d is on %s, a wireline carrier", inv.field, pkg.ID, carrier.Name)
+			pl.p.AddRule(inv.field, RuleWirelessOnly, kv("Carrier", carrier.Name), "%s is only for wireless services; package %d is on %s, a wireline carrier", inv.field, pkg.ID, carrier.Name)
 			continue
 		}
 		if ok, fromStock := pl.inventory(inv.field, ident, inv.typ, in.CustomerID); ok {
 			idents = append(idents, ident)
 			if fromStock {
 				shipped = append(shipped, fmt.Sprintf("%s %s is taken from inventory and sent to the customer", inv.field, ident))
+				sent = append(sent, InventoryTypeLabel(inv.typ)+" "+ident)
 			}
 		}
 	}
@@ -85,9 +87,9 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	reconnect := false
 	if s := strings.TrimSpace(in.ReconnectTN); s != "" {
 		if s = NormalizeTN(s); !ValidTN(s) {
-			pl.p.Add("ReconnectTN", "ReconnectTN must be 10 digits")
+			pl.p.AddRule("ReconnectTN", RuleDigits, kv("Count", "10"), "ReconnectTN must be 10 digits")
 		} else if s == noTN {
-			pl.p.Add("ReconnectTN", "ReconnectTN must be the number to reconnect; ten 0s is no number (leave ReconnectTN out for a new service without one)")
+			pl.p.AddRule("ReconnectTN", RuleNoNumber, nil, "ReconnectTN must be the number to reconnect; ten 0s is no number (leave ReconnectTN out for a new service without one)")
 		} else {
 			pl.tnFree("ReconnectTN", "TN", s)
 			tn, reconnect = s, true
@@ -97,7 +99,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 	if in.WirelessPort != nil {
 		port = pl.wirelessPort("WirelessPort", in.WirelessPort, carrier, pkg)
 		if reconnect {
-			pl.p.Add("WirelessPort", "ReconnectTN and WirelessPort cannot both be given: each sets the new service's number")
+			pl.p.AddRule("WirelessPort", RuleNotBoth, kv("Other", "ReconnectTN"), "ReconnectTN and WirelessPort cannot both be given: each sets the new service's number")
 		} else if port != nil {
 			tn = port.MDN
 		}
@@ -122,17 +124,19 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		extra = append(extra, op)
 		if prod != nil && prod.Ships {
 			shipped = append(shipped, fmt.Sprintf("AdditionalProducts[%d] is a shipping charge (%s)", i, prod.Description))
+			sent = append(sent, prod.Description)
 		}
 	}
 	if pkg != nil {
 		for _, pr := range pkg.Products {
 			if pr.Ships && OneOf(pr.Role, newLineRoles) {
 				shipped = append(shipped, fmt.Sprintf("package %d comes with a shipping charge (%s)", pkg.ID, pr.Description))
+				sent = append(sent, pr.Description+" (in "+pkg.Name+")")
 			}
 		}
 	}
 	if ship == nil && len(shipped) > 0 {
-		pl.p.Add("ShippingAddress", "ShippingAddress is required when something is shipped: %s", strings.Join(shipped, "; "))
+		pl.p.AddRule("ShippingAddress", RuleShippingNeeded, kv("Shipped", strings.Join(sent, "; ")), "ShippingAddress is required when something is shipped: %s", strings.Join(shipped, "; "))
 	}
 
 	if err := pl.result(); err != nil {
@@ -168,24 +172,24 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 // fromStock) or already ASSIGNED to this customer and on no line.
 func (pl *planner) inventory(field, ident, typ string, customerID int64) (ok, fromStock bool) {
 	it, err := find(pl, "inventory", ident, pl.lk.FindInventoryByIdentifier)
-	if !pl.found(err, field, "%s %s is not in inventory", field, ident) {
+	if !pl.foundRule(err, field, RuleInventoryUnknown, kv("Identifier", ident), "%s %s is not in inventory", field, ident) {
 		return false, false
 	}
 	if it.Type != typ {
-		pl.p.Add(field, "%s %s is a %s, not a %s", field, ident, it.Type, typ)
+		pl.p.AddRule(field, RuleInventoryWrongType, kv("Identifier", ident, "Type", it.Type, "Want", typ), "%s %s is a %s, not a %s", field, ident, it.Type, typ)
 		return false, false
 	}
 	switch {
 	case it.Status == InventoryAvailable:
 		return true, true
 	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
-		pl.p.Add(field, "%s %s is ASSIGNED to another customer", field, ident)
+		pl.p.AddRule(field, RuleInventoryAssigned, kv("Identifier", ident), "%s %s is ASSIGNED to another customer", field, ident)
 	case it.Status == InventoryAssigned && it.LineID != nil:
-		pl.p.Conflict(field, "%s %s is already in use on line %d", field, ident, *it.LineID)
+		pl.p.ConflictRule(field, RuleInventoryInUse, kv("Identifier", ident, "TN", pl.lineNumber(*it.LineID)), "%s %s is already in use on line %d", field, ident, *it.LineID)
 	case it.Status == InventoryAssigned:
 		return true, false
 	default:
-		pl.p.Add(field, "%s %s is %s and cannot be used", field, ident, it.Status)
+		pl.p.AddRule(field, RuleInventoryUnusable, kv("Identifier", ident, "Status", it.Status), "%s %s is %s and cannot be used", field, ident, it.Status)
 	}
 	return false, false
 }
@@ -197,7 +201,7 @@ func (pl *planner) inventory(field, ident, typ string, customerID int64) (ok, fr
 // the package's (the new provider the number is ported to).
 func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *Carrier, pkg *Package) *WirelessPort {
 	if carrier != nil && !carrier.Wireless {
-		pl.p.Add(prefix, "WirelessPort is only for wireless services; package %d is on %s, a wireline carrier", pkg.ID, carrier.Name)
+		pl.p.AddRule(prefix, RuleWirelessOnly, kv("Carrier", carrier.Name), "WirelessPort is only for wireless services; package %d is on %s, a wireline carrier", pkg.ID, carrier.Name)
 	}
 	wp := &WirelessPort{
 		MDN:              NormalizeTN(strings.TrimSpace(in.MDN)),
@@ -209,23 +213,23 @@ func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *C
 	}
 	switch {
 	case wp.MDN == "":
-		pl.p.Add(at(prefix, "MDN"), "MDN is required when porting a number")
+		pl.p.AddRule(at(prefix, "MDN"), RuleRequired, nil, "MDN is required when porting a number")
 	case !ValidTN(wp.MDN):
-		pl.p.Add(at(prefix, "MDN"), "MDN must be 10 digits")
+		pl.p.AddRule(at(prefix, "MDN"), RuleDigits, kv("Count", "10"), "MDN must be 10 digits")
 	case wp.MDN == noTN:
-		pl.p.Add(at(prefix, "MDN"), "MDN must be the number being ported; ten 0s is no number")
+		pl.p.AddRule(at(prefix, "MDN"), RuleNoNumber, nil, "MDN must be the number being ported; ten 0s is no number")
 	default:
 		pl.tnFree(at(prefix, "MDN"), "MDN", wp.MDN)
 	}
-	pl.p.Check(wp.AccountNumber != "", at(prefix, "AccountNumber"), "AccountNumber is required when porting a number")
+	pl.p.CheckRule(wp.AccountNumber != "", at(prefix, "AccountNumber"), RuleRequired, nil, "AccountNumber is required when porting a number")
 	pl.checkText(at(prefix, "AccountNumber"), "AccountNumber", wp.AccountNumber, 40)
-	pl.p.Check(wp.AuthorizedSigner != "", at(prefix, "AuthorizedSigner"), "AuthorizedSigner is required when porting a number")
+	pl.p.CheckRule(wp.AuthorizedSigner != "", at(prefix, "AuthorizedSigner"), RuleRequired, nil, "AuthorizedSigner is required when porting a number")
 	pl.checkText(at(prefix, "AuthorizedSigner"), "AuthorizedSigner", wp.AuthorizedSigner, 100)
-	pl.p.Check(!wp.PINPassword.IsZero(), at(prefix, "PINPassword"), "PINPassword is required when porting a number")
+	pl.p.CheckRule(!wp.PINPassword.IsZero(), at(prefix, "PINPassword"), RuleRequired, nil, "PINPassword is required when porting a number")
 	pl.checkText(at(prefix, "PINPassword"), "PINPassword", wp.PINPassword.Clear(), 40)
 	pl.checkText(at(prefix, "Remark"), "Remark", wp.Remark, MaxDescription)
 	if in.Address == nil {
-		pl.p.Add(at(prefix, "Address"), "Address is required when porting a number")
+		pl.p.AddRule(at(prefix, "Address"), RuleRequired, nil, "Address is required when porting a number")
 	} else {
 		wp.Address = in.Address.Address()
 		wp.Address.Validate(&pl.p, at(prefix, "Address"), in.Address.ID != 0)
@@ -234,11 +238,11 @@ func (pl *planner) wirelessPort(prefix string, in *WirelessPortInput, carrier *C
 		field := at(prefix, "ExternalProvider")
 		c, err := find(pl, "carrier-code", wp.ExternalProvider, pl.lk.FindCarrierByCode)
 		switch {
-		case !pl.found(err, field, "ExternalProvider %s is not a known provider code", wp.ExternalProvider):
+		case !pl.foundRule(err, field, RuleProviderUnknown, kv("Provider", wp.ExternalProvider), "ExternalProvider %s is not a known provider code", wp.ExternalProvider):
 		case !c.Wireless:
-			pl.p.Add(field, "Supplied Provider must be a wireless provider: %s (%s) is not", c.Code, c.Name)
+			pl.p.AddRule(field, RuleProviderNotWireless, kv("Provider", c.Name), "Supplied Provider must be a wireless provider: %s (%s) is not", c.Code, c.Name)
 		case carrier != nil && c.ID != carrier.ID:
-			pl.p.Add(field, "ExternalProvider must be the package's provider: the number is ported to %s (%s), the carrier of package %d, not to %s (%s)",
+			pl.p.AddRule(field, RuleProviderMismatch, kv("Provider", c.Name, "Carrier", carrier.Name), "ExternalProvider must be the package's provider: the number is ported to %s (%s), the carrier of package %d, not to %s (%s)",
 				carrier.Name, carrier.Code, pkg.ID, c.Name, c.Code)
 		}
 	}

@@ -44,23 +44,23 @@ func SystemMoves(from string) []string {
 func PlanSystemMove(o *Order, to, note string, now time.Time) (*OrderUpdatePlan, error) {
 	switch {
 	case !OneOf(to, OrderStatuses):
-		return nil, FieldErrorf("Status", "Status must be one of %s", strings.Join(OrderStatuses, ", "))
+		return nil, FieldErrorRule("Status", RuleOneOf, nil, "Status must be one of %s", strings.Join(OrderStatuses, ", "))
 	case o.Status == to:
-		return nil, FieldErrorf("Status", "Order %d is already %s", o.ID, to)
+		return nil, FieldErrorRule("Status", RuleAlreadyStatus, kv("Status", to), "Order %d is already %s", o.ID, to)
 	case IsFinalStatus(o.Status):
-		return nil, FieldErrorf("Status", "Order %d is %s, which is final: its status cannot change", o.ID, o.Status)
+		return nil, FieldErrorRule("Status", RuleFinalStatus, kv("Status", o.Status), "Order %d is %s, which is final: its status cannot change", o.ID, o.Status)
 	case !CanSystemMove(o.Status, to):
 		allowed := "none"
 		if m := systemMoves[o.Status]; len(m) > 0 {
 			allowed = strings.Join(m, ", ")
 		}
-		return nil, FieldErrorf("Status", "The system cannot move order %d from %s to %s; it may move it to: %s", o.ID, o.Status, to, allowed)
+		return nil, FieldErrorRule("Status", RuleSystemMove, kv("From", o.Status, "To", to, "Allowed", strings.Join(systemMoves[o.Status], ", ")), "The system cannot move order %d from %s to %s; it may move it to: %s", o.ID, o.Status, to, allowed)
 	case to == OrderSent && !o.FlowThrough && !o.SendNow:
-		return nil, FieldErrorf("Status", "Order %d is not flow-through: a person sends it", o.ID)
+		return nil, FieldErrorRule("Status", RuleNotFlowThrough, nil, "Order %d is not flow-through: a person sends it", o.ID)
 	case to == OrderSent && o.RequiresRouteDecision:
-		return nil, FieldErrorf("Status", "Order %d waits for a route decision before it is sent", o.ID)
+		return nil, FieldErrorRule("Status", RuleAwaitsRoute, nil, "Order %d waits for a route decision before it is sent", o.ID)
 	case to == OrderSent && isHeld(o, now):
-		return nil, FieldErrorf("Status", "Order %d's route choice can still be undone: it is sent when that time has passed", o.ID)
+		return nil, FieldErrorRule("Status", RuleRouteUndoWindow, nil, "Order %d's route choice can still be undone: it is sent when that time has passed", o.ID)
 	}
 	n := cloneOrder(o)
 	n.Status, n.StatusNote = to, SystemNote(note)

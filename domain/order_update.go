@@ -47,7 +47,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		return nil, invalid("Request body is required")
 	}
 	if !role.AtLeast(RoleRep) {
-		return nil, Errorf(EFORBIDDEN, "Your role (%s) may not update orders", roleName(role))
+		return nil, ErrorRule(EFORBIDDEN, RuleRoleMayNot, kv("Role", string(role), "Action", "update orders"), "Your role (%s) may not update orders", roleName(role))
 	}
 	if in.OrderID != nil && *in.OrderID != o.ID {
 		return nil, FieldErrorf("OrderID", "OrderID %d in the body is not the order being updated (%d, in the path); leave it out or give the same ID", *in.OrderID, o.ID)
@@ -64,7 +64,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			name  string
 			given bool
 		}{{"FlowThroughFlag", in.FlowThroughFlag != nil}, {"ProcessID", in.ProcessID != nil}, {"ProcessRouteID", in.ProcessRouteID != nil}, {"Lines", len(in.Lines) > 0}} {
-			pl.p.Check(!f.given, f.name, "Order %d is %s; only TrackingNumber, ShippingStatus and StatusNote can change", o.ID, o.Status)
+			pl.p.CheckRule(!f.given, f.name, RuleFinalFieldsOnly, kv("Status", o.Status), "Order %d is %s; only TrackingNumber, ShippingStatus and StatusNote can change", o.ID, o.Status)
 		}
 	}
 
@@ -80,10 +80,10 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	}
 	switch {
 	case in.StatusNote != nil && in.Status == "":
-		pl.p.Check(strings.TrimSpace(*in.StatusNote) == "", "StatusNote", "StatusNote can only be set when updating the order status")
+		pl.p.CheckRule(strings.TrimSpace(*in.StatusNote) == "", "StatusNote", RuleNoteWithoutMove, nil, "StatusNote can only be set when updating the order status")
 	case in.StatusNote != nil:
 		n.StatusNote = strings.TrimSpace(*in.StatusNote)
-		pl.p.Check(len(n.StatusNote) <= MaxStatusNote, "StatusNote", "StatusNote must be at most %d characters", MaxStatusNote)
+		pl.p.CheckRule(len(n.StatusNote) <= MaxStatusNote, "StatusNote", RuleTooLong, kv("Max", itoa(MaxStatusNote)), "StatusNote must be at most %d characters", MaxStatusNote)
 		CheckNoteChars(&pl.p, "StatusNote", "StatusNote", n.StatusNote)
 	case moving:
 		n.StatusNote = ""
@@ -96,9 +96,9 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 	}
 	if in.CompletionDate != "" {
 		if !toComplete {
-			pl.p.Add("CompletionDate", "CompletionDate can only be set when changing an order to COMPLETE")
+			pl.p.AddRule("CompletionDate", RuleDateWithoutComplete, nil, "CompletionDate can only be set when changing an order to COMPLETE")
 		} else if d, dateOnly, ok := parseDate(in.CompletionDate, now.Location()); !ok {
-			pl.p.Add("CompletionDate", "CompletionDate must be a date (YYYY-MM-DD) or a date and time (RFC 3339)")
+			pl.p.AddRule("CompletionDate", RuleDate, nil, "CompletionDate must be a date (YYYY-MM-DD) or a date and time (RFC 3339)")
 		} else if checkCompletionDate(&pl.p, d, dateOnly, o.CreatedAt, now) {
 			n.CompletionDate = &d
 		}
@@ -112,8 +112,8 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		pl.checkText("TrackingNumber", "TrackingNumber", n.TrackingNumber, MaxTracking)
 	}
 	if in.ShippingStatus != "" {
-		pl.p.Check(in.ShippingStatus == ShippingNotShipped || in.ShippingStatus == ShippingShipped,
-			"ShippingStatus", "ShippingStatus must be NOT_SHIPPED or SHIPPED")
+		pl.p.CheckRule(in.ShippingStatus == ShippingNotShipped || in.ShippingStatus == ShippingShipped,
+			"ShippingStatus", RuleOneOf, nil, "ShippingStatus must be NOT_SHIPPED or SHIPPED")
 		n.ShippingStatus = in.ShippingStatus
 	}
 
@@ -130,17 +130,17 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		n.RequiresRouteDecision = false // a finished order waits for no route decision
 	}
 	if moving && in.Status == OrderSent && n.RequiresRouteDecision {
-		pl.p.Add("Status", "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
+		pl.p.AddRule("Status", RuleRouteFirst, nil, "Choose a process route (ProcessRouteID) before sending order %d", o.ID)
 	}
 
 	var lines []string
 	if len(in.Lines) > 0 && !final {
 		switch o.Type {
 		case TypeSuspend, TypeRestore, TypeDisconnect:
-			pl.p.Add("Lines", "Products cannot be changed on a %s order", o.Type)
+			pl.p.AddRule("Lines", RuleProductsOnType, kv("Type", o.Type), "Products cannot be changed on a %s order", o.Type)
 		default:
 			if !NotYetSent(o.Status) {
-				pl.p.Add("Lines", "Lines can only be changed before the order is sent; order %d is %s", o.ID, o.Status)
+				pl.p.AddRule("Lines", RuleLinesAfterSent, kv("Status", o.Status), "Lines can only be changed before the order is sent; order %d is %s", o.ID, o.Status)
 			} else {
 				lines = pl.updateLines(n, within(pl, "Lines", in.Lines, MaxRequestLines))
 			}
@@ -182,7 +182,7 @@ func CheckRouteDecisionHeld(o *Order, in *OrderUpdateInput, role Role) error {
 	if !processChanged && !sending {
 		return nil
 	}
-	return Errorf(EFORBIDDEN, "Order %d awaits a supervisor's route decision: only a supervisor can change its process or send it", o.ID)
+	return ErrorRule(EFORBIDDEN, RuleAwaitsRoute, nil, "Order %d awaits a supervisor's route decision: only a supervisor can change its process or send it", o.ID)
 }
 
 // updateProcess applies ProcessID and ProcessRouteID to n. It returns an
@@ -205,14 +205,14 @@ func (pl *planner) updateProcess(n, o *Order, in *OrderUpdateInput, role Role) e
 		return nil
 	}
 	if !role.AtLeast(RoleSupervisor) {
-		return Errorf(EFORBIDDEN, "Only a supervisor can choose a process route")
+		return ErrorRule(EFORBIDDEN, RuleSupervisorOnly, kv("Action", "choose a route"), "Only a supervisor can choose a process route")
 	}
 	if pl.p.Has("ProcessID") {
 		return nil
 	}
 	rid := *in.ProcessRouteID
 	if n.ProcessID == nil {
-		pl.p.Check(rid == 0, "ProcessRouteID", "Order %d has no process; set ProcessID before choosing a route", o.ID)
+		pl.p.CheckRule(rid == 0, "ProcessRouteID", RuleRouteNoProcess, nil, "Order %d has no process; set ProcessID before choosing a route", o.ID)
 		return nil
 	}
 	if proc == nil {
@@ -225,7 +225,7 @@ func (pl *planner) updateProcess(n, o *Order, in *OrderUpdateInput, role Role) e
 		n.ProcessRouteID = nil
 		n.RequiresRouteDecision = proc.NeedsRouteDecision()
 	case !proc.HasRoute(rid):
-		pl.p.Add("ProcessRouteID", "Route %d is not a route of process %d (%s)", rid, proc.ID, proc.Name)
+		pl.p.AddRule("ProcessRouteID", RuleRouteNotOfProcess, kv("Process", proc.Name), "Route %d is not a route of process %d (%s)", rid, proc.ID, proc.Name)
 	default:
 		n.ProcessRouteID = &rid
 		n.RequiresRouteDecision = false
@@ -257,14 +257,14 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 		it := n.Item(line.ID)
 		switch {
 		case line.CustomerID != n.CustomerID:
-			pl.p.Add(field, "Line %d belongs to customer %d, not to this order's customer %d", line.ID, line.CustomerID, n.CustomerID)
+			pl.p.AddRule(field, RuleLineOtherCustomer, kv("TN", line.TN), "Line %d belongs to customer %d, not to this order's customer %d", line.ID, line.CustomerID, n.CustomerID)
 		case line.CarrierAccountID != n.CarrierAccountID:
-			pl.p.Add(field, "Line %d is on carrier account %d, not on this order's (%d): an order goes to one provider",
+			pl.p.AddRule(field, RuleAccountMismatch, kv("TN", line.TN), "Line %d is on carrier account %d, not on this order's (%d): an order goes to one provider",
 				line.ID, line.CarrierAccountID, n.CarrierAccountID)
 		case line.Status == LineDisconnected:
-			pl.p.Add(field, "Line %d is DISCONNECTED; its products cannot change", line.ID)
+			pl.p.AddRule(field, RuleLineDisconnected, kv("TN", line.TN), "Line %d is DISCONNECTED; its products cannot change", line.ID)
 		case it != nil && it.Action == ItemDisconnect:
-			pl.p.Add(field, "Line %d is being disconnected by this order; its products cannot change", line.ID)
+			pl.p.AddRule(field, RuleLineLeaving, kv("TN", line.TN), "Line %d is being disconnected by this order; its products cannot change", line.ID)
 		default:
 			pl.checkOtherOpenOrders(field, line, ItemChange, n.ID)
 		}
@@ -298,7 +298,7 @@ func (pl *planner) sameProductTwice(prefix string, it *OrderItem, ops []*OrderPr
 			continue
 		}
 		if was, dup := done[*op.CustomerProductID]; dup {
-			pl.p.Add(prefix, "Customer product %d is already in this order (%s); it cannot change twice", *op.CustomerProductID, strings.ToLower(was))
+			pl.p.AddRule(prefix, RuleProductTwice, kv("Product", op.Description), "Customer product %d is already in this order (%s); it cannot change twice", *op.CustomerProductID, strings.ToLower(was))
 		}
 	}
 }

@@ -28,7 +28,7 @@ func (pl *planner) checkProductsThere(o *Order) {
 				}
 			}
 			if !line.hasCustomerProduct(*op.CustomerProductID) {
-				pl.p.Conflict("Status", "Order %d cannot complete: it %s customer product %d (%s) of line %d, which is no longer on the line (another order removed it); cancel this order and make a new one",
+				pl.p.ConflictRule("Status", RuleProductGone, kv("Product", op.Description, "TN", line.TN), "Order %d cannot complete: it %s customer product %d (%s) of line %d, which is no longer on the line (another order removed it); cancel this order and make a new one",
 					o.ID, map[string]string{ProductChange: "changes", ProductRemove: "removes"}[op.Op], *op.CustomerProductID, op.Description, it.LineID)
 			}
 		}
@@ -62,10 +62,10 @@ func checkCompletionDate(p *Problems, d time.Time, dateOnly bool, created, now t
 	}
 	switch {
 	case !created.IsZero() && early:
-		p.Add("CompletionDate", "CompletionDate %s is before the order was created (%s); an order cannot complete before it exists",
+		p.AddRule("CompletionDate", RuleCompleteTooEarly, kv("Date", d.Format(time.DateOnly), "Created", created.In(now.Location()).Format(time.DateOnly)), "CompletionDate %s is before the order was created (%s); an order cannot complete before it exists",
 			whenOf(d, dateOnly), whenOf(created.In(now.Location()), dateOnly))
 	case late:
-		p.Add("CompletionDate", "CompletionDate %s is in the future (it is now %s); give the day the order completed", whenOf(d, dateOnly), whenOf(now, dateOnly))
+		p.AddRule("CompletionDate", RuleCompleteInFuture, kv("Date", d.Format(time.DateOnly), "Today", now.Format(time.DateOnly)), "CompletionDate %s is in the future (it is now %s); give the day the order completed", whenOf(d, dateOnly), whenOf(now, dateOnly))
 	default:
 		return true
 	}

@@ -36,13 +36,13 @@ func ValidatePassword(name, pw string) error {
 	lower, lowerName := strings.ToLower(pw), strings.ToLower(strings.TrimSpace(name))
 	switch {
 	case len([]rune(pw)) < PasswordMinLength:
-		return FieldErrorf("Password", "Password must be at least %d characters", PasswordMinLength)
+		return FieldErrorRule("Password", RulePasswordShort, kv("Min", itoa(PasswordMinLength)), "Password must be at least %d characters", PasswordMinLength)
 	case len(pw) > PasswordMaxBytes:
-		return FieldErrorf("Password", "Password must be at most %d bytes", PasswordMaxBytes)
+		return FieldErrorRule("Password", RulePasswordLong, kv("Max", itoa(PasswordMaxBytes)), "Password must be at most %d bytes", PasswordMaxBytes)
 	case commonPasswords[lower]:
-		return FieldErrorf("Password", "This password is one of the most common ones and easily guessed; choose another")
+		return FieldErrorRule("Password", RulePasswordCommon, nil, "This password is one of the most common ones and easily guessed; choose another")
 	case lowerName != "" && (lower == lowerName || len(lowerName) >= passwordNameMin && strings.Contains(lower, lowerName)):
-		return FieldErrorf("Password", "Password must not be or contain the user name")
+		return FieldErrorRule("Password", RulePasswordHasName, nil, "Password must not be or contain the user name")
 	}
 	return nil
 }

@@ -60,10 +60,27 @@ func ErrOrderServiceNotFound(id int64) error {
 // is not on the service, or the database refused the write.
 func ErrSavingNumbers() error {
 	const msg = "Error saving numbers."
-	return &Error{Code: EINVALID, Message: msg, Fields: []FieldError{{Field: FieldPortNumberID, Message: msg}}}
+	return &Error{Code: EINVALID, Message: msg, Fields: []FieldError{{Field: FieldPortNumberID, Message: msg, Rule: RuleNotFound}}}
 }
 
-func forbidden(format string, args ...any) error { return Errorf(EFORBIDDEN, format, args...) }
+func forbidden(rule string, params map[string]string, format string, args ...any) error {
+	return ErrorRule(EFORBIDDEN, rule, params, format, args...)
+}
+
+// checkNumber is ParseNumber recording its problem on field.
+func checkNumber(p *Problems, field, s, name string) string {
+	n, msg := ParseNumber(s, name)
+	switch {
+	case msg == "":
+	case s == "":
+		p.AddRule(field, RuleRequired, nil, "%s", msg)
+	case !AllDigits(s):
+		p.AddRule(field, RuleDigits, nil, "%s", msg)
+	default:
+		p.AddRule(field, RuleTooLong, kv("Max", itoa(MaxNumberLength), "Unit", "digits"), "%s", msg)
+	}
+	return n
+}
 
 // ParseNumber checks one number as the API takes it: digits only, 1 to 17
 // of them. name is the field's name for the message.

@@ -33,7 +33,7 @@ func CheckServiceOpen(svc *OrderService) error {
 // CheckQuoteOpen checks that q may change: it is still a quote.
 func CheckQuoteOpen(q *Quote) error {
 	if !q.IsQuote {
-		return forbidden("Only quotes may be updated")
+		return forbidden(RuleQuoteOnly, nil, "Only quotes may be updated")
 	}
 	return nil
 }
@@ -75,7 +75,7 @@ func planPortNumber(svc *OrderService, others []*PortNumber, in PortNumberInput,
 		return nil, err
 	}
 	if !svc.Design.PortingNumberControl {
-		return nil, forbidden("OrderServiceID %d must contain a PortingNumber control", svc.ID)
+		return nil, forbidden(RuleNoPortControl, nil, "OrderServiceID %d must contain a PortingNumber control", svc.ID)
 	}
 	var p Problems
 	pn := &PortNumber{OrderServiceID: svc.ID, PortAction: PortActionPort}
@@ -83,24 +83,23 @@ func planPortNumber(svc *OrderService, others []*PortNumber, in PortNumberInput,
 		pn.PortAction = a
 	}
 	if !OneOf(pn.PortAction, PortActions) {
-		p.Add(FieldPortAction, "PortAction must be Port or Cease")
+		p.AddRule(FieldPortAction, RuleOneOf, nil, "PortAction must be Port or Cease")
 	} else if !svc.Design.Allows(pn.PortAction) {
-		return nil, forbidden("PortAction value is not valid in OrderServiceID %d", svc.ID)
+		return nil, forbidden(RulePortActionNotAllowed, kv("Action", pn.PortAction), "PortAction value is not valid in OrderServiceID %d", svc.ID)
 	}
 
 	assoc, first, last := trimmed(in.AssociatedNumber), trimmed(in.FirstNumber), trimmed(in.LastNumber)
 	if assoc != "" {
 		if in.Quantity != nil && *in.Quantity > 1 {
-			return nil, forbidden("When porting an associated number the maximum quantity allowed is 1")
+			return nil, forbidden(RuleAssociatedOne, nil, "When porting an associated number the maximum quantity allowed is 1")
 		}
-		a, msg := ParseNumber(assoc, "AssociatedNumber")
-		p.Check(msg == "", FieldAssociatedNumber, "%s", msg)
-		p.Check(first == "" || first == assoc, FieldFirstNumber, "When porting an associated number the FirstNumber must be the same as the AssociatedNumber")
-		p.Check(last == "" || last == assoc, FieldLastNumber, "When porting an associated number the LastNumber must be the same as the AssociatedNumber")
+		a := checkNumber(&p, FieldAssociatedNumber, assoc, "AssociatedNumber")
+		p.CheckRule(first == "" || first == assoc, FieldFirstNumber, RuleAssociatedSame, nil, "When porting an associated number the FirstNumber must be the same as the AssociatedNumber")
+		p.CheckRule(last == "" || last == assoc, FieldLastNumber, RuleAssociatedSame, nil, "When porting an associated number the LastNumber must be the same as the AssociatedNumber")
 		pn.AssociatedNumber, pn.FirstNumber, pn.LastNumber, pn.Quantity = &a, a, a, 1
 	} else {
 		if in.Quantity != nil && *in.Quantity < 1 {
-			return nil, forbidden("When porting a range the quantity must be 1 or greater")
+			return nil, forbidden(RuleRange, kv("Min", "1"), "When porting a range the quantity must be 1 or greater")
 		}
 		planRange(&p, pn, first, last, in.Quantity, draft)
 	}
@@ -114,16 +113,11 @@ func planPortNumber(svc *OrderService, others []*PortNumber, in PortNumberInput,
 // planRange fills pn's numbers and quantity from what was given: the one
 // left out is computed from the others, and what was given must agree.
 func planRange(p *Problems, pn *PortNumber, first, last string, qty *int64, draft bool) {
-	var msg string
 	if first != "" {
-		if first, msg = ParseNumber(first, "FirstNumber"); msg != "" {
-			p.Add(FieldFirstNumber, "%s", msg)
-		}
+		first = checkNumber(p, FieldFirstNumber, first, "FirstNumber")
 	}
 	if last != "" {
-		if last, msg = ParseNumber(last, "LastNumber"); msg != "" {
-			p.Add(FieldLastNumber, "%s", msg)
-		}
+		last = checkNumber(p, FieldLastNumber, last, "LastNumber")
 	}
 	if !p.Empty() {
 		return
@@ -131,16 +125,16 @@ func planRange(p *Problems, pn *PortNumber, first, last string, qty *int64, draf
 	switch {
 	case first != "" && last != "":
 		if len(first) != len(last) {
-			p.Add(FieldLastNumber, "LastNumber must have as many digits as FirstNumber (%d)", len(first))
+			p.AddRule(FieldLastNumber, RuleRangeDigits, kv("Count", itoa(len(first))), "LastNumber must have as many digits as FirstNumber (%d)", len(first))
 			return
 		}
 		f, l := numberValue(first), numberValue(last)
 		if l < f {
-			p.Add(FieldLastNumber, "LastNumber must not be lower than FirstNumber")
+			p.AddRule(FieldLastNumber, RuleRangeBackwards, nil, "LastNumber must not be lower than FirstNumber")
 			return
 		}
 		if qty != nil && *qty != l-f+1 {
-			p.Add(FieldQuantity, "Quantity must be %d, the count of numbers from %s to %s", l-f+1, first, last)
+			p.AddRule(FieldQuantity, RuleRangeCount, kv("Count", itoa(l-f+1), "First", first, "Last", last), "Quantity must be %d, the count of numbers from %s to %s", l-f+1, first, last)
 			return
 		}
 		pn.FirstNumber, pn.LastNumber, pn.Quantity = first, last, l-f+1
@@ -151,19 +145,19 @@ func planRange(p *Problems, pn *PortNumber, first, last string, qty *int64, draf
 		}
 		l, ok := formatNumber(numberValue(first)+q-1, len(first))
 		if !ok {
-			p.Add(FieldQuantity, "A range of %d numbers from %s runs past %s, the highest %d-digit number", q, first, strings.Repeat("9", len(first)), len(first))
+			p.AddRule(FieldQuantity, RuleRangePastEnd, kv("Count", itoa(q), "First", first), "A range of %d numbers from %s runs past %s, the highest %d-digit number", q, first, strings.Repeat("9", len(first)), len(first))
 			return
 		}
 		pn.FirstNumber, pn.LastNumber, pn.Quantity = first, l, q
 	case last != "" && qty != nil:
 		f, ok := formatNumber(numberValue(last)-*qty+1, len(last))
 		if !ok {
-			p.Add(FieldQuantity, "A range of %d numbers cannot end at %s: it would start below %s", *qty, last, strings.Repeat("0", len(last)))
+			p.AddRule(FieldQuantity, RuleRangeBeforeZero, kv("Count", itoa(*qty), "Last", last), "A range of %d numbers cannot end at %s: it would start below %s", *qty, last, strings.Repeat("0", len(last)))
 			return
 		}
 		pn.FirstNumber, pn.LastNumber, pn.Quantity = f, last, *qty
 	case !draft:
-		p.Add(FieldFirstNumber, "FirstNumber is required (or an AssociatedNumber)")
+		p.AddRule(FieldFirstNumber, RuleRequired, nil, "FirstNumber is required (or an AssociatedNumber)")
 	}
 }
 
@@ -172,17 +166,17 @@ func planRange(p *Problems, pn *PortNumber, first, last string, qty *int64, draf
 func checkCapacity(p *Problems, svc *OrderService, others []*PortNumber, pn *PortNumber) {
 	x := svc.Design.MaxPortQuantity
 	if pn.Quantity < 1 || pn.Quantity > x {
-		p.Add(FieldQuantity, "Quantity must be between 1 and %d", x)
+		p.AddRule(FieldQuantity, RuleRange, kv("Min", "1", "Max", itoa(x)), "Quantity must be between 1 and %d", x)
 	} else {
 		total := pn.Quantity
 		for _, o := range others {
 			total += o.Quantity
 		}
-		p.Check(total <= x, FieldQuantity, "Quantity for the whole service may not be more than %d, including this operation it will be %d", x, total)
+		p.CheckRule(total <= x, FieldQuantity, RuleServiceTotal, kv("Max", itoa(x), "Total", itoa(total)), "Quantity for the whole service may not be more than %d, including this operation it will be %d", x, total)
 	}
 	for _, o := range others {
 		if pn.Overlaps(o) {
-			p.Add(FieldPortNumberList, "The number range submitted overlaps with another range on the same service.")
+			p.AddRule(FieldPortNumberList, RuleRangeOverlap, nil, "The number range submitted overlaps with another range on the same service.")
 			return
 		}
 	}

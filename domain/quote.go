@@ -40,8 +40,8 @@ func (d *ServiceDesign) Validate() error {
 	var p Problems
 	d.Name = strings.TrimSpace(d.Name)
 	if CheckChars(&p, "Name", "Name", d.Name) {
-		p.Check(d.Name != "", "Name", "Name is required")
-		p.Check(len([]rune(d.Name)) <= 100, "Name", "Name must be at most 100 characters")
+		p.CheckRule(d.Name != "", "Name", RuleRequired, nil, "Name is required")
+		p.CheckRule(len([]rune(d.Name)) <= 100, "Name", RuleTooLong, kv("Max", "100"), "Name must be at most 100 characters")
 	}
 	var acts []string
 	for _, a := range PortActions {
@@ -51,16 +51,16 @@ func (d *ServiceDesign) Validate() error {
 	}
 	for _, a := range d.PortActions {
 		if !slices.Contains(PortActions, a) {
-			p.Add("PortActions", "PortActions must be Port or Cease; got %q", a)
+			p.AddRule("PortActions", RuleOneOf, nil, "PortActions must be Port or Cease; got %q", a)
 		}
 	}
 	d.PortActions = acts
 	if d.PortingNumberControl {
-		p.Check(len(acts) > 0, "PortActions", "A design with a PortingNumber control must allow Port, Cease or both")
-		p.Check(d.MaxPortQuantity >= 1 && d.MaxPortQuantity <= MaxServiceDesignQuantity, "MaxPortQuantity",
+		p.CheckRule(len(acts) > 0, "PortActions", RuleDesignPortAction, nil, "A design with a PortingNumber control must allow Port, Cease or both")
+		p.CheckRule(d.MaxPortQuantity >= 1 && d.MaxPortQuantity <= MaxServiceDesignQuantity, "MaxPortQuantity", RuleRange, kv("Min", "1", "Max", itoa(MaxServiceDesignQuantity)),
 			"MaxPortQuantity must be between 1 and %d", MaxServiceDesignQuantity)
 	} else {
-		p.Check(d.MaxPortQuantity >= 0 && d.MaxPortQuantity <= MaxServiceDesignQuantity, "MaxPortQuantity",
+		p.CheckRule(d.MaxPortQuantity >= 0 && d.MaxPortQuantity <= MaxServiceDesignQuantity, "MaxPortQuantity", RuleRange, kv("Min", "0", "Max", itoa(MaxServiceDesignQuantity)),
 			"MaxPortQuantity must be between 0 and %d", MaxServiceDesignQuantity)
 	}
 	return p.Err()

@@ -105,18 +105,18 @@ func (pl *planner) portLine(in *ReconnectPortInput) *Line {
 	field := "LineID"
 	switch {
 	case in.LineID != 0 && in.Line != nil:
-		pl.p.Add("LineID", "Give LineID or Line, not both")
+		pl.p.AddRule("LineID", RuleNotBoth, kv("Other", "Line"), "Give LineID or Line, not both")
 		return nil
 	case in.LineID != 0:
 		line = pl.line(field, in.LineID)
 	case in.Line != nil:
 		tn := NormalizeTN(strings.TrimSpace(in.Line.TN))
-		pl.p.Check(in.Line.CustomerID != 0, "Line.CustomerID", "Line.CustomerID is required")
+		pl.p.CheckRule(in.Line.CustomerID != 0, "Line.CustomerID", RuleRequired, nil, "Line.CustomerID is required")
 		switch {
 		case tn == "":
-			pl.p.Add("Line.TN", "Line.TN is required")
+			pl.p.AddRule("Line.TN", RuleRequired, nil, "Line.TN is required")
 		case !ValidTN(tn):
-			pl.p.Add("Line.TN", "TN must be 10 digits")
+			pl.p.AddRule("Line.TN", RuleDigits, kv("Count", "10"), "TN must be 10 digits")
 		}
 		if !pl.p.Empty() {
 			return nil
@@ -126,24 +126,24 @@ func (pl *planner) portLine(in *ReconnectPortInput) *Line {
 			return nil
 		}
 		if line = pl.lineByTN(field, tn); line != nil && line.CustomerID != in.Line.CustomerID {
-			pl.p.Add(field, "TN %s is not a line of customer %d", tn, in.Line.CustomerID)
+			pl.p.AddRule(field, RuleTNNotCustomers, kv("TN", tn), "TN %s is not a line of customer %d", tn, in.Line.CustomerID)
 			return nil
 		}
 	default:
-		pl.p.Add("LineID", "Give LineID, or Line with CustomerID and TN")
+		pl.p.AddRule("LineID", RuleRequired, nil, "Give LineID, or Line with CustomerID and TN")
 		return nil
 	}
 	if line == nil {
 		return nil
 	}
 	if c := pl.carrier(field, line.CarrierID); c != nil && c.Code != CarrierVerizonWireless {
-		pl.p.Add(field, "Reconnect ports are only for Verizon Wireless lines; line %d (%s) is on %s", line.ID, line.TN, c.Name)
+		pl.p.AddRule(field, RuleLineNotVerizon, kv("TN", line.TN, "Carrier", c.Name), "Reconnect ports are only for Verizon Wireless lines; line %d (%s) is on %s", line.ID, line.TN, c.Name)
 	}
 	if line.Status != LineActive && line.Status != LineSuspended {
-		pl.p.Add(field, "Line %d is %s; only an ACTIVE or SUSPENDED line can be disconnected for a reconnect port", line.ID, line.Status)
+		pl.p.AddRule(field, RuleLineNotReconnect, kv("TN", line.TN, "Status", line.Status), "Line %d is %s; only an ACTIVE or SUSPENDED line can be disconnected for a reconnect port", line.ID, line.Status)
 	}
 	if c := pl.customer(field, line.CustomerID); c != nil && c.Status == CustomerInactive {
-		pl.p.Add(field, "Customer %d is INACTIVE: services cannot be added to it", c.ID)
+		pl.p.AddRule(field, RuleCustomerGone, kv("Customer", c.Name), "Customer %d is INACTIVE: services cannot be added to it", c.ID)
 	}
 	pl.checkOpenOrders(field, line, ItemDisconnect)
 	return line
@@ -152,40 +152,43 @@ func (pl *planner) portLine(in *ReconnectPortInput) *Line {
 // portInventory checks the device or SIM the new service will use.
 func (pl *planner) portInventory(in *ReconnectInventoryInput, line *Line) *InventoryItem {
 	if in == nil {
-		pl.p.Add("Inventory", "Inventory is required: the device or SIM for the new service")
+		pl.p.AddRule("Inventory", RuleRequired, nil, "Inventory is required: the device or SIM for the new service")
 		return nil
 	}
 	ident, typ := strings.TrimSpace(in.Identifier), strings.TrimSpace(in.Type)
 	switch {
 	case ident == "":
-		pl.p.Add("Inventory.Identifier", "Inventory.Identifier is required")
+		pl.p.AddRule("Inventory.Identifier", RuleRequired, nil, "Inventory.Identifier is required")
 	case len(ident) > 40:
-		pl.p.Add("Inventory.Identifier", "Inventory.Identifier must be at most 40 characters")
+		pl.p.AddRule("Inventory.Identifier", RuleTooLong, kv("Max", "40"), "Inventory.Identifier must be at most 40 characters")
 	default:
 		CheckChars(&pl.p, "Inventory.Identifier", "Inventory.Identifier", ident)
 	}
 	switch {
 	case typ == "":
-		pl.p.Add("Inventory.Type", "Inventory.Type is required: Mobile_Device or SIM_Card")
+		pl.p.AddRule("Inventory.Type", RuleRequired, nil, "Inventory.Type is required: Mobile_Device or SIM_Card")
 	case typ != InventoryDevice && typ != InventorySIM:
-		pl.p.Add("Inventory.Type", "Inventory.Type must be Mobile_Device or SIM_Card")
+		pl.p.AddRule("Inventory.Type", RuleOneOf, nil, "Inventory.Type must be Mobile_Device or SIM_Card")
 	}
 	if pl.p.Has("Inventory.Identifier") || pl.p.Has("Inventory.Type") {
 		return nil
 	}
 	it, err := find(pl, "inventory", ident, pl.lk.FindInventoryByIdentifier)
-	if !pl.found(err, "Inventory.Identifier", "Inventory %s is not in inventory", ident) {
+	if !pl.foundRule(err, "Inventory.Identifier", RuleInventoryUnknown, kv("Identifier", ident), "Inventory %s is not in inventory", ident) {
 		return nil
 	}
 	if it.Type != typ {
-		pl.p.Add("Inventory.Type", "Inventory %s is a %s, not a %s", ident, it.Type, typ)
+		pl.p.AddRule("Inventory.Type", RuleInventoryWrongType, kv("Identifier", ident, "Type", it.Type, "Want", typ), "Inventory %s is a %s, not a %s", ident, it.Type, typ)
 		return nil
 	}
 	if line == nil {
 		return it
 	}
-	if msg := inventoryUnusable(it, line.CustomerID, line.ID); msg != "" {
-		pl.p.Add("Inventory.Identifier", "%s", msg)
+	if msg, rule, params := inventoryUnusable(it, line.CustomerID, line.ID); msg != "" {
+		if params["TN"] != "" {
+			params["TN"] = pl.lineNumber(*it.LineID)
+		}
+		pl.p.AddRule("Inventory.Identifier", rule, params, "%s", msg)
 		return nil
 	}
 	return it
@@ -193,19 +196,20 @@ func (pl *planner) portInventory(in *ReconnectInventoryInput, line *Line) *Inven
 
 // inventoryUnusable says why it cannot go on a new service of customerID,
 // "" when it can: it must be AVAILABLE, or ASSIGNED to the customer on no
-// line or on line oldLine (0: none).
-func inventoryUnusable(it *InventoryItem, customerID, oldLine int64) string {
+// line or on line oldLine (0: none). rule and params name the refusal (a
+// line in use is named by its id in params' TN, for the caller to read).
+func inventoryUnusable(it *InventoryItem, customerID, oldLine int64) (msg, rule string, params map[string]string) {
 	switch {
 	case it.Status == InventoryAvailable:
-		return ""
+		return "", "", nil
 	case it.Status == InventoryAssigned && (it.CustomerID == nil || *it.CustomerID != customerID):
-		return fmt.Sprintf("Inventory %s is ASSIGNED to another customer", it.Identifier)
+		return fmt.Sprintf("Inventory %s is ASSIGNED to another customer", it.Identifier), RuleInventoryAssigned, kv("Identifier", it.Identifier)
 	case it.Status == InventoryAssigned && it.LineID != nil && *it.LineID != oldLine:
-		return fmt.Sprintf("Inventory %s is in use on line %d", it.Identifier, *it.LineID)
+		return fmt.Sprintf("Inventory %s is in use on line %d", it.Identifier, *it.LineID), RuleInventoryInUse, kv("Identifier", it.Identifier, "TN", itoa(*it.LineID))
 	case it.Status == InventoryAssigned:
-		return ""
+		return "", "", nil
 	}
-	return fmt.Sprintf("Inventory %s is %s and cannot be used", it.Identifier, it.Status)
+	return fmt.Sprintf("Inventory %s is %s and cannot be used", it.Identifier, it.Status), RuleInventoryUnusable, kv("Identifier", it.Identifier, "Status", it.Status)
 }
 
 // portMDN checks the number to port in.
@@ -213,13 +217,13 @@ func (pl *planner) portMDN(field, s string, line *Line) string {
 	mdn := NormalizeTN(strings.TrimSpace(s))
 	switch {
 	case mdn == "":
-		pl.p.Add(field, "PortMDN is required: the number to port in")
+		pl.p.AddRule(field, RuleRequired, nil, "PortMDN is required: the number to port in")
 	case !ValidTN(mdn):
-		pl.p.Add(field, "PortMDN must be 10 digits")
+		pl.p.AddRule(field, RuleDigits, kv("Count", "10"), "PortMDN must be 10 digits")
 	case mdn == noTN:
-		pl.p.Add(field, "PortMDN must be the number being ported; ten 0s is no number")
+		pl.p.AddRule(field, RuleNoNumber, nil, "PortMDN must be the number being ported; ten 0s is no number")
 	case line != nil && mdn == line.TN:
-		pl.p.Add(field, "PortMDN %s is the number of line %d itself; give the number to port in from the losing provider", mdn, line.ID)
+		pl.p.AddRule(field, RulePortOwnNumber, kv("TN", mdn), "PortMDN %s is the number of line %d itself; give the number to port in from the losing provider", mdn, line.ID)
 	default:
 		pl.tnFree(field, "PortMDN", mdn)
 	}
@@ -236,7 +240,7 @@ func (pl *planner) portAccount(prefix, acct, signer string, pin Secret, required
 		max     int
 	}{{"AccountNumber", acct, MaxPortAccountNumber}, {"AuthorizedSigner", signer, MaxPortSigner}, {"PINPassword", pin.Clear(), MaxPortPIN}} {
 		field := at(prefix, f.name)
-		pl.p.Check(!required || f.v != "", field, "%s is required", f.name)
+		pl.p.CheckRule(!required || f.v != "", field, RuleRequired, nil, "%s is required", f.name)
 		pl.checkText(field, f.name, f.v, f.max)
 	}
 	return acct, signer, pin
@@ -248,7 +252,7 @@ func (pl *planner) nineDigits(field string, s Secret) Secret {
 	if v == "" {
 		return Secret{}
 	}
-	pl.p.Check(len(v) == 9 && AllDigits(v), field, "%s must be 9 digits", field)
+	pl.p.CheckRule(len(v) == 9 && AllDigits(v), field, RuleDigits, kv("Count", "9"), "%s must be 9 digits", field)
 	return NewSecret(v)
 }
 

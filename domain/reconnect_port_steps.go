@@ -191,7 +191,7 @@ func PlanReconnectOrders(ctx context.Context, lk PortLookup, p *ReconnectPort) (
 	if !pl.p.Empty() {
 		return nil, fmt.Sprintf("The new service cannot be set up: %s.", strings.TrimSuffix(pl.p.fields[0].Message, ".")), nil
 	}
-	if msg := inventoryUnusable(it, p.CustomerID, p.LineID); msg != "" {
+	if msg, _, _ := inventoryUnusable(it, p.CustomerID, p.LineID); msg != "" {
 		return nil, fmt.Sprintf("The inventory cannot be reassigned to the new service: %s. Start a new reconnect port with a usable device or SIM.", msg), nil
 	}
 	pl.tnFree("PortMDN", "PortMDN", p.PortMDN)
@@ -226,13 +226,13 @@ func PlanReconnectOrders(ctx context.Context, lk PortLookup, p *ReconnectPort) (
 // user below rep, EINVALID with a field error per failed check.
 func PlanResubmit(ctx context.Context, lk PortLookup, p *ReconnectPort, in *ResubmitInput, role Role) (*ReconnectPort, map[string]Change, error) {
 	if !role.AtLeast(RoleRep) {
-		return nil, nil, Errorf(EFORBIDDEN, "Your role (%s) may not resubmit reconnect ports", roleName(role))
+		return nil, nil, ErrorRule(EFORBIDDEN, RuleRoleMayNot, kv("Role", string(role), "Action", "resubmit reconnect ports"), "Your role (%s) may not resubmit reconnect ports", roleName(role))
 	}
 	if in == nil {
 		return nil, nil, invalid("Request body is required")
 	}
 	if p.Stage != StageResolution {
-		return nil, nil, Errorf(ECONFLICT, "Reconnect port %d is %s; it can be resubmitted only after the losing carrier asked for a correction (resolution required)",
+		return nil, nil, ErrorRule(ECONFLICT, RuleResubmitNotAsked, kv("Status", StageTitle(p.Stage)), "Reconnect port %d is %s; it can be resubmitted only after the losing carrier asked for a correction (resolution required)",
 			p.ID, strings.ToLower(StageTitle(p.Stage)))
 	}
 	pl := newPlanner(ctx, lk)
@@ -270,7 +270,7 @@ func PlanResubmit(ctx context.Context, lk PortLookup, p *ReconnectPort, in *Resu
 // its inventory is free for the next (CancelEffects).
 func PlanReplaceReconnectOrder(o *Order, note string, now time.Time) (*OrderUpdatePlan, error) {
 	if !o.Reconnect || !CanMove(o.Status, OrderCanceled) {
-		return nil, FieldErrorf("Status", "Order %d is not an open reconnect order; it cannot be replaced", o.ID)
+		return nil, FieldErrorRule("Status", RuleNotReplaceable, nil, "Order %d is not an open reconnect order; it cannot be replaced", o.ID)
 	}
 	n := cloneOrder(o)
 	n.Status, n.StatusNote = OrderCanceled, note

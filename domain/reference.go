@@ -142,7 +142,7 @@ func ParseLimit(s string, p *Problems) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > MaxPageLimit {
-		p.Add("Limit", "Limit must be a whole number from 1 to %d (leave it out for %d)", MaxPageLimit, DefaultPageLimit)
+		p.AddRule("Limit", RuleRange, kv("Min", "1", "Max", itoa(MaxPageLimit)), "Limit must be a whole number from 1 to %d (leave it out for %d)", MaxPageLimit, DefaultPageLimit)
 		return DefaultPageLimit
 	}
 	return n
@@ -153,7 +153,7 @@ func (pg *Page) Normalize(p *Problems) {
 	if pg.Limit == 0 {
 		pg.Limit = DefaultPageLimit
 	}
-	p.Check(pg.Limit >= 1 && pg.Limit <= MaxPageLimit, "Limit", "Limit must be between 1 and %d", MaxPageLimit)
+	p.CheckRule(pg.Limit >= 1 && pg.Limit <= MaxPageLimit, "Limit", RuleRange, kv("Min", "1", "Max", itoa(MaxPageLimit)), "Limit must be between 1 and %d", MaxPageLimit)
 }
 
 // ReferenceStore reads the settings every order refers to.

@@ -34,7 +34,7 @@ func (r Role) AtLeast(min Role) bool { return r.Valid() && r.rank() >= min.rank(
 func ParseRole(s string) (Role, error) {
 	r := Role(s)
 	if !r.Valid() {
-		return "", FieldErrorf("Role", "Role must be one of support, rep, supervisor, admin; got %q", s)
+		return "", FieldErrorRule("Role", RuleOneOf, nil, "Role must be one of support, rep, supervisor, admin; got %q", s)
 	}
 	return r, nil
 }

@@ -25,16 +25,16 @@ func CheckNoteChars(p *Problems, path, name, s string) bool {
 func checkText(p *Problems, path, name, s string, multiline bool) bool {
 	switch {
 	case strings.ContainsRune(s, 0):
-		p.Add(path, "%s must not contain a NUL character (\\u0000)", name)
+		p.AddRule(path, RuleBadText, kv("What", "a NUL character"), "%s must not contain a NUL character (\\u0000)", name)
 	case !utf8.ValidString(s):
-		p.Add(path, "%s must be UTF-8 text", name)
+		p.AddRule(path, RuleBadText, kv("What", "bytes that are not text"), "%s must be UTF-8 text", name)
 	default:
 		for i, r := range s {
 			if multiline && (r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i:], "\r\n")) {
 				continue
 			}
 			if what := controlName(r); what != "" {
-				p.Add(path, "%s must not contain %s (U+%04X)", name, what, r)
+				p.AddRule(path, RuleBadText, kv("What", what), "%s must not contain %s (U+%04X)", name, what, r)
 				return false
 			}
 		}

@@ -20,16 +20,16 @@ type User struct {
 func (u *User) Validate() error {
 	var p Problems
 	u.Name = strings.TrimSpace(u.Name)
-	p.Check(u.Name != "", "Name", "Name is required")
-	p.Check(len(u.Name) <= 40, "Name", "Name must be at most 40 characters")
-	p.Check(!strings.EqualFold(u.Name, SystemName), "Name", "The name %s is the history's name for Switchboard itself; choose another", SystemName)
+	p.CheckRule(u.Name != "", "Name", RuleRequired, nil, "Name is required")
+	p.CheckRule(len(u.Name) <= 40, "Name", RuleTooLong, kv("Max", "40"), "Name must be at most 40 characters")
+	p.CheckRule(!strings.EqualFold(u.Name, SystemName), "Name", RuleNameReserved, kv("Name", SystemName), "The name %s is the history's name for Switchboard itself; choose another", SystemName)
 	for _, c := range u.Name {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
-			p.Add("Name", "Name may hold only letters, digits, '.', '_' and '-'")
+			p.AddRule("Name", RuleNameChars, nil, "Name may hold only letters, digits, '.', '_' and '-'")
 			break
 		}
 	}
-	p.Check(u.Role.Valid(), "Role", "Role must be one of support, rep, supervisor, admin")
+	p.CheckRule(u.Role.Valid(), "Role", RuleOneOf, nil, "Role must be one of support, rep, supervisor, admin")
 	return p.Err()
 }
 

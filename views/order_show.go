@@ -205,3 +205,11 @@ func ShippingLabel(s string) string { return domain.ShippingLabel(s) }
 
 // ReadFields lists the fields whose stored value the form posts back.
 var ReadFields = []string{"TrackingNumber", "ShippingStatus", "FlowThroughFlag", "ProcessID", "ProcessRouteID"}
+
+// productsLabel names a line's product table for screen readers.
+func productsLabel(tn string) string {
+	if tn == "" {
+		return "Products on the new line"
+	}
+	return "Products on " + tn
+}
