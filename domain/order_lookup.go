@@ -213,6 +213,14 @@ func (pl *planner) carrierName(id int64) string {
 	return fmt.Sprintf("carrier %d", id)
 }
 
+// carrierWords is a carrier's name alone, for a rule's Params.
+func (pl *planner) carrierWords(id int64) string {
+	if c, err := find(pl, "carrier", id, pl.lk.FindCarrierByID); pl.quiet(err) {
+		return c.Name
+	}
+	return ""
+}
+
 func (pl *planner) account(field string, id int64) *CarrierAccount {
 	a, err := find(pl, "account", id, pl.lk.FindCarrierAccountByID)
 	if !pl.found(err, field, "Carrier account %d does not exist", id) {

@@ -305,7 +305,7 @@ func (pl *planner) addProduct(prefix string, productID int64, rate *Money, qty *
 		pl.p.AddRule(at(prefix, "ProductID"), RuleRequired, nil, "ProductID is required")
 	} else if prod = pl.product(at(prefix, "ProductID"), productID); prod != nil {
 		if prod.CarrierID != nil && carrierID != 0 && *prod.CarrierID != carrierID {
-			pl.p.AddRule(at(prefix, "ProductID"), RuleProductOtherCarrier, kv("Product", prod.Description, "Carrier", pl.carrierName(*prod.CarrierID), "ServiceCarrier", pl.carrierName(carrierID)),
+			pl.p.AddRule(at(prefix, "ProductID"), RuleProductOtherCarrier, kv("Product", prod.Description, "Carrier", pl.carrierWords(*prod.CarrierID), "ServiceCarrier", pl.carrierWords(carrierID)),
 				"Product %d (%s) is provided by %s, not by this service's carrier, %s",
 				prod.ID, prod.Description, pl.carrierName(*prod.CarrierID), pl.carrierName(carrierID))
 		}

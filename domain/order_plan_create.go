@@ -210,7 +210,7 @@ func (pl *planner) planPackageChange(in *PackageChangeInput) []*Order {
 	case pkg.ID == line.PackageID:
 		pl.p.AddRule(pre+".PackageID", RulePackageSame, kv("TN", line.TN, "Package", pkg.Name), "Line %d already has package %d", line.ID, pkg.ID)
 	case pkg.CarrierID != line.CarrierID:
-		pl.p.AddRule(pre+".PackageID", RulePackageOtherCarrier, kv("Package", pkg.Name, "Carrier", pl.carrierName(pkg.CarrierID), "LineCarrier", pl.carrierName(line.CarrierID)),
+		pl.p.AddRule(pre+".PackageID", RulePackageOtherCarrier, kv("Package", pkg.Name, "Carrier", pl.carrierWords(pkg.CarrierID), "LineCarrier", pl.carrierWords(line.CarrierID)),
 			"Package %d (%s) is on %s but line %d is on %s; moving to another provider needs a disconnect and a new service",
 			pkg.ID, pkg.Name, pl.carrierName(pkg.CarrierID), line.ID, pl.carrierName(line.CarrierID))
 	}

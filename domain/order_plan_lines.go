@@ -47,7 +47,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.PackageID != 0 {
 			if pkg = pl.pkg(lp+".PackageID", l.PackageID); pkg != nil {
 				if l.CarrierID != 0 && l.CarrierID != pkg.CarrierID {
-					pl.p.AddRule(lp+".CarrierID", RuleCarrierMismatch, map[string]string{"Carrier": pl.carrierName(pkg.CarrierID)},
+					pl.p.AddRule(lp+".CarrierID", RuleCarrierMismatch, kv("Carrier", pl.carrierWords(pkg.CarrierID)),
 						"CarrierID %d does not match package %d, which is on %s", l.CarrierID, pkg.ID, pl.carrierName(pkg.CarrierID))
 				}
 				carrierID = pkg.CarrierID
@@ -65,7 +65,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 		if l.CarrierAccountID != 0 {
 			acct = pl.account(lp+".CarrierAccountID", l.CarrierAccountID)
 			if acct != nil && carrier != nil && acct.CarrierID != carrier.ID {
-				pl.p.AddRule(lp+".CarrierAccountID", RuleAccountMismatch, kv("Account", acct.Name, "Carrier", carrier.Name, "AccountCarrier", pl.carrierName(acct.CarrierID)),
+				pl.p.AddRule(lp+".CarrierAccountID", RuleAccountMismatch, kv("Account", acct.Name, "Carrier", carrier.Name, "AccountCarrier", pl.carrierWords(acct.CarrierID)),
 					"Carrier account %d belongs to %s, not to %s", acct.ID, pl.carrierName(acct.CarrierID), pl.carrierName(carrier.ID))
 			}
 		} else if carrier != nil {

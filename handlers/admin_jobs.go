@@ -8,6 +8,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 )
 
 // adminJobsShown is how many jobs the background jobs page lists.
@@ -77,7 +78,7 @@ func (h *Handlers) HandleJobRetry(w http.ResponseWriter, r *http.Request) error 
 		if c := domain.ErrorCode(err); c != domain.ENOTFOUND && c != domain.EINVALID {
 			return err
 		}
-		h.flash(w, r, "error", domain.ErrorMessage(err))
+		h.flash(w, r, "error", components.SayError(err))
 		return redirect(w, r, "/admin/jobs?State=failed")
 	}
 	h.Log.InfoContext(r.Context(), "background job retried", "job_id", id, "by", actorName(r.Context()))

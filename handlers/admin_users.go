@@ -128,7 +128,7 @@ func (h *Handlers) HandleUserUpdate(w http.ResponseWriter, r *http.Request) erro
 		if pw == "" {
 			err = fail(fieldPassword, "Enter the new password.")
 		} else if verr := domain.ValidatePassword(target.Name, pw); verr != nil {
-			err = fail(fieldPassword, "%s", domain.ErrorMessage(verr))
+			err = fail(fieldPassword, "%s", components.SayError(verr))
 		} else {
 			hash, herr := h.Passwords.Hash(pw)
 			if herr != nil {
@@ -337,21 +337,21 @@ func formErrors(err error, names map[string]string, conflictField string) compon
 	switch domain.ErrorCode(err) {
 	case domain.EINVALID:
 	case domain.ECONFLICT:
-		return components.Errors{conflictField: {domain.ErrorMessage(err)}}
+		return components.Errors{conflictField: {components.SayError(err)}}
 	default:
 		return nil
 	}
 	out := components.Errors{}
 	fs := domain.ErrorFields(err)
 	if len(fs) == 0 {
-		out[""] = append(out[""], domain.ErrorMessage(err))
+		out[""] = append(out[""], components.SayError(err))
 	}
 	for _, f := range fs {
 		name, ok := names[f.Field]
 		if !ok {
 			name = f.Field
 		}
-		out[name] = append(out[name], f.Message)
+		out[name] = append(out[name], components.Say(f))
 	}
 	return out
 }

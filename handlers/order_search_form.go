@@ -157,7 +157,7 @@ func (h *Handlers) parseOrderSearch(ctx context.Context, q url.Values) (*orderSe
 			}
 			for _, fe := range domain.ErrorFields(err) {
 				name, _, _ := strings.Cut(fe.Field, "[")
-				s.errs[name] = append(s.errs[name], fe.Message)
+				s.errs[name] = append(s.errs[name], components.Say(fe))
 			}
 		}
 	}

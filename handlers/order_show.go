@@ -63,7 +63,7 @@ func (h *Handlers) HandleOrderUpdate(w http.ResponseWriter, r *http.Request) err
 		case domain.IsInputError(err):
 			status, form.Errors = http.StatusUnprocessableEntity, components.ErrorsOf(err)
 		case code == domain.EFORBIDDEN:
-			status, form.Errors = http.StatusForbidden, components.Errors{"": {domain.ErrorMessage(err)}}
+			status, form.Errors = http.StatusForbidden, components.Errors{"": {components.SayError(err)}}
 		default:
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 )
 
 // portNumbersVM builds the range editor of service id.
@@ -99,14 +100,14 @@ func formMessages(f *views.PortNumberForm, err error) bool {
 	}
 	fs := domain.ErrorFields(err)
 	if len(fs) == 0 {
-		fs = []domain.FieldError{{Message: domain.ErrorMessage(err)}}
+		fs = []domain.FieldError{{Message: components.SayError(err)}}
 	}
 	for _, fe := range fs {
 		key := strings.TrimPrefix(fe.Field, domain.FieldPortNumberPrefix)
 		if key == fe.Field {
 			key = ""
 		}
-		f.Errors[key] = append(f.Errors[key], fe.Message)
+		f.Errors[key] = append(f.Errors[key], components.Say(fe))
 	}
 	return true
 }

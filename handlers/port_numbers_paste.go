@@ -10,6 +10,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 )
 
 // pasteVM reads a paste and checks its ranges against service svc.
@@ -18,7 +19,7 @@ func pasteVM(svc *domain.OrderService, text, action string) (views.PasteVM, doma
 	vm := views.PasteVM{Text: text, Action: action, Shown: true, Problems: p.Problems, Count: p.Quantity()}
 	byRange, err := domain.CheckPaste(svc, &p, action)
 	if err != nil {
-		vm.General = append(vm.General, domain.ErrorMessage(err))
+		vm.General = append(vm.General, components.SayError(err))
 	}
 	for i, r := range p.Ranges {
 		vm.Ranges = append(vm.Ranges, views.PasteRangeRow{First: r.FirstNumber, Last: r.LastNumber, Quantity: r.Quantity,
@@ -78,7 +79,7 @@ func (h *Handlers) HandlePasteSave(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 		if pv, _ = pasteVM(svc, text, action); pv.OK() {
-			pv.General = append(pv.General, domain.ErrorMessage(saveErr))
+			pv.General = append(pv.General, components.SayError(saveErr))
 		}
 	}
 	if !vm.CanEdit && len(pv.General) > 0 {

@@ -112,7 +112,7 @@ func (h *Handlers) HandleQuoteServiceAdd(w http.ResponseWriter, r *http.Request)
 		return verr
 	}
 	for _, f := range domain.ErrorFields(err) {
-		vm.DesignErr = append(vm.DesignErr, f.Message)
+		vm.DesignErr = append(vm.DesignErr, components.Say(f))
 	}
 	return h.render(w, r, http.StatusUnprocessableEntity, views.QuotePage(h.shell(w, r, "Quote "+itoa64(id)), vm), nil)
 }

@@ -9,6 +9,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 	"switchboard/views/layout"
 )
 
@@ -54,7 +55,7 @@ func (h *Handlers) pageError(w http.ResponseWriter, r *http.Request, err error) 
 	if errors.Is(err, errWritten) {
 		return
 	}
-	vm := views.ErrorVM{Status: status, Title: http.StatusText(status), Message: domain.ErrorMessage(err), Fields: domain.ErrorFields(err)}
+	vm := views.ErrorVM{Status: status, Title: http.StatusText(status), Message: components.SayError(err), Fields: domain.ErrorFields(err)}
 	var le *linkedError
 	if errors.As(err, &le) {
 		vm.Link, vm.LinkText = le.Link, le.LinkText

@@ -6,6 +6,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 )
 
 // HandleRouteChoose records a supervisor's route for an order
@@ -33,7 +34,7 @@ func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) err
 		case domain.ENOTFOUND:
 			return h.routeGone(w, r, "error", "Order "+itoa64(id)+" no longer exists.")
 		case domain.EINVALID, domain.EFORBIDDEN:
-			failure, status = domain.ErrorMessage(err), http.StatusUnprocessableEntity
+			failure, status = components.SayError(err), http.StatusUnprocessableEntity
 			if domain.ErrorCode(err) == domain.EFORBIDDEN {
 				status = http.StatusForbidden
 			}
@@ -181,7 +182,7 @@ func (h *Handlers) HandleRouteUndo(w http.ResponseWriter, r *http.Request) error
 		return h.routeGone(w, r, "error", "Order "+itoa64(id)+" no longer exists.")
 	case domain.ECONFLICT:
 		if !isFragmentRequest(r) {
-			h.flash(w, r, "error", domain.ErrorMessage(err))
+			h.flash(w, r, "error", components.SayError(err))
 			return redirect(w, r, "/routes")
 		}
 		o, ferr := h.Store.FindOrderByID(ctx, id)
@@ -192,7 +193,7 @@ func (h *Handlers) HandleRouteUndo(w http.ResponseWriter, r *http.Request) error
 		if ferr != nil {
 			return ferr
 		}
-		hr.Error = domain.ErrorMessage(err)
+		hr.Error = components.SayError(err)
 		return h.write(w, r, http.StatusConflict, views.RouteHeldView(hr))
 	}
 	return err

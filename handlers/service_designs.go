@@ -9,6 +9,7 @@ import (
 
 	"switchboard/domain"
 	"switchboard/views"
+	"switchboard/views/components"
 )
 
 func (h *Handlers) serviceDesignsVM(ctx context.Context) (views.ServiceDesignsVM, []*domain.ServiceDesign, error) {
@@ -92,7 +93,7 @@ func (h *Handlers) HandleServiceDesignSave(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	for _, fe := range domain.ErrorFields(err) {
-		form.Errors[fe.Field] = append(form.Errors[fe.Field], fe.Message)
+		form.Errors[fe.Field] = append(form.Errors[fe.Field], components.Say(fe))
 	}
 	vm, _, verr := h.serviceDesignsVM(ctx)
 	if verr != nil {

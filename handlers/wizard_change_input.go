@@ -224,7 +224,7 @@ func changeServiceErrors(form *views.ChangeServiceForm, err error, aliases map[s
 	seen := map[string]bool{}
 	fs := domain.ErrorFields(err)
 	if len(fs) == 0 && err != nil && step == views.StepReview {
-		out[""] = append(out[""], domain.ErrorMessage(err))
+		out[""] = append(out[""], components.SayError(err))
 	}
 	for _, f := range fs {
 		field := strings.TrimPrefix(f.Field, form.Kind+".")
@@ -267,7 +267,7 @@ func (h *Handlers) checkChangeService(ctx context.Context, form *views.ChangeSer
 		}
 	}
 	if err != nil && len(domain.ErrorFields(err)) == 0 {
-		p.Add("", "%s", domain.ErrorMessage(err))
+		p.AddError(domain.FieldError{Message: components.SayError(err)})
 	}
 	if !p.Empty() {
 		plan = nil

@@ -200,7 +200,7 @@ func newServiceErrors(err error, step string) components.Errors {
 	out := components.Errors{}
 	fs := domain.ErrorFields(err)
 	if len(fs) == 0 && err != nil && step == views.StepReview {
-		out[""] = append(out[""], domain.ErrorMessage(err))
+		out[""] = append(out[""], components.SayError(err))
 	}
 	for _, f := range fs {
 		if step == views.StepReview || newServiceStepOf(f.Field) == step {

@@ -7,6 +7,7 @@ import (
 	"github.com/a-h/templ"
 
 	"switchboard/domain"
+	"switchboard/views/components"
 )
 
 // Element ids of the customer pages. The orders section of the customer
@@ -104,15 +105,7 @@ type InventoryRow struct {
 
 // FormatTN shows a ten-digit number as (312) 555-0101, and an 11-digit one
 // starting with 1 as 1 (312) 555-0101. Anything else is shown as stored.
-func FormatTN(tn string) string {
-	if len(tn) == 11 && tn[0] == '1' && domain.AllDigits(tn) {
-		return "1 " + FormatTN(tn[1:])
-	}
-	if len(tn) != 10 || !domain.AllDigits(tn) {
-		return tn
-	}
-	return "(" + tn[:3] + ") " + tn[3:6] + "-" + tn[6:]
-}
+func FormatTN(tn string) string { return components.FormatTN(tn) }
 
 // orderLink is a wizard's address for a customer.
 func orderLink(path string, customerID int64) templ.SafeURL {

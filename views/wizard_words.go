@@ -1,11 +1,14 @@
 package views
 
-import "switchboard/domain"
+import (
+	"switchboard/domain"
+	"switchboard/views/components"
+)
 
 // FieldMessage says a field error of the order rules the way the wizards
-// put it: a rule the pages phrase in their own words (domain.FieldError's
-// Rule and Params), or the rule's own message. field is the form's name
-// for the field (Orders_Create's kind prefix dropped).
+// put it: the wizards' own words for what they ask, else the pages' words
+// for the rule (components.Say). field is the form's name for the field
+// (Orders_Create's kind prefix dropped).
 func FieldMessage(field string, f domain.FieldError) string {
 	switch f.Rule {
 	case domain.RuleRequired:
@@ -19,14 +22,8 @@ func FieldMessage(field string, f domain.FieldError) string {
 		case "LineID", "LineIDs":
 			return "Choose a line."
 		}
-	case domain.RulePackageOrProducts:
-		return "Choose a package, or leave it blank only with a carrier and at least one provisionable product."
-	case domain.RuleCarrierWithoutPackage:
-		return "Choose a carrier: a line without a package needs one."
-	case domain.RuleCarrierMismatch:
-		return "Not the package's carrier (" + f.Params["Carrier"] + "): choose that one, or leave the carrier blank."
 	}
-	return f.Message
+	return components.Say(f)
 }
 
 // KindAction is the order item a kind of Orders_Create puts on each line

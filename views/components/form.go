@@ -6,7 +6,8 @@ import "switchboard/domain"
 // Errors maps a field path to its messages, for showing beside the field.
 type Errors map[string][]string
 
-// ErrorsOf collects the field errors of err. Messages with no field are under "".
+// ErrorsOf collects the field errors of err in the pages' words (Say).
+// Messages with no field are under "".
 func ErrorsOf(err error) Errors {
 	if err == nil {
 		return nil
@@ -14,10 +15,10 @@ func ErrorsOf(err error) Errors {
 	out := Errors{}
 	fs := domain.ErrorFields(err)
 	if len(fs) == 0 {
-		out[""] = append(out[""], domain.ErrorMessage(err))
+		out[""] = append(out[""], SayError(err))
 	}
 	for _, f := range fs {
-		out[f.Field] = append(out[f.Field], f.Message)
+		out[f.Field] = append(out[f.Field], Say(f))
 	}
 	return out
 }
