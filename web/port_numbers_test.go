@@ -48,14 +48,14 @@ func TestPortNumberEditor(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("status %d", res.StatusCode)
 		}
-		if got := find(t, res, "#pn-new-Quantity-msg").Text(); got != "Quantity must be between 1 and 10" {
+		if got := find(t, res, "#pn-new-Quantity-msg").Text(); got != "The quantity must be from 1 to 10." {
 			t.Fatalf("Quantity message %q", got)
 		}
 		if v := find(t, res, "#pn-new-FirstNumber").Attr("value"); v != "3125550200" {
 			t.Fatalf("the typed number is gone: %q", v)
 		}
 		res = rep.PostForm(editor, url.Values{"FirstNumber": {"3125550104"}}, htmx...)
-		if got := find(t, res, "#pn-new-range-msg").Text(); got != "The number range submitted overlaps with another range on the same service." {
+		if got := find(t, res, "#pn-new-range-msg").Text(); got != "This range overlaps another range on the same service." {
 			t.Fatalf("range message %q", got)
 		}
 		res = rep.PostForm(editor, url.Values{"FirstNumber": {"3125550300"}, "Quantity": {"three"}}, htmx...)
@@ -66,7 +66,7 @@ func TestPortNumberEditor(t *testing.T) {
 	t.Run("CheckAsTyped", func(t *testing.T) {
 		res := rep.PostForm(editor+"/check", url.Values{"FirstNumber": {"31255x"}}, htmx...)
 		msg := find(t, res, "#pn-new-FirstNumber-msg")
-		if msg.Attr("hx-swap-oob") != "true" || msg.Text() != "FirstNumber must be digits only (0-9), with no spaces or punctuation" {
+		if msg.Attr("hx-swap-oob") != "true" || msg.Text() != "Enter the first number in digits only, with no spaces or punctuation." {
 			t.Fatalf("check answer %s", msg.HTML())
 		}
 		// Nothing typed yet in the other fields: no "required" messages, just their help.
@@ -74,7 +74,7 @@ func TestPortNumberEditor(t *testing.T) {
 			t.Fatalf("LastNumber slot %q", got)
 		}
 		res = rep.PostForm(editor+"/check", url.Values{"FirstNumber": {"3125550200"}, "Quantity": {"6"}}, htmx...)
-		if got := find(t, res, "#pn-new-Quantity-msg").Text(); got != "Quantity for the whole service may not be more than 10, including this operation it will be 11" {
+		if got := find(t, res, "#pn-new-Quantity-msg").Text(); got != "This service may hold at most 10 numbers; with this range it would hold 11." {
 			t.Fatalf("Quantity slot %q", got)
 		}
 		if n := fxCount(t, app, "port_numbers", "order_service_id = ?", w.Trunk); n != 1 {
@@ -101,7 +101,7 @@ func TestPortNumberEditor(t *testing.T) {
 			t.Fatalf("save: %d %s", res.StatusCode, res.Text)
 		}
 		res = rep.PostForm(fmt.Sprintf("%s/%d", editor, id), url.Values{"FirstNumber": {"3125550100"}, "Quantity": {"11"}}, htmx...)
-		if got := find(t, res, fmt.Sprintf("#pn-%d-Quantity-msg", id)).Text(); got != "Quantity must be between 1 and 10" {
+		if got := find(t, res, fmt.Sprintf("#pn-%d-Quantity-msg", id)).Text(); got != "The quantity must be from 1 to 10." {
 			t.Fatalf("edit error %q", got)
 		}
 	})
@@ -145,7 +145,7 @@ func TestPortNumberEditor(t *testing.T) {
 			t.Fatal("a converted quote's editor offers changes")
 		}
 		res = rep.PostForm(views.PortNumbersURL(w.Closed), url.Values{"FirstNumber": {"1"}})
-		if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Text, "Only quotes may be updated") {
+		if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Text, "This quote became an order: its numbers can no longer change.") {
 			t.Fatalf("add to a converted quote: %d", res.StatusCode)
 		}
 		res = rep.Get(views.PortNumbersURL(w.NoControl))

@@ -125,7 +125,7 @@ func TestChangeServiceWizard(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("OUTGOING for wireless: status %d, want 422", res.StatusCode)
 		}
-		if n, ok := res.Doc().Find("[id=e-SuspendType]"); !ok || !strings.Contains(n.Text(), "OUTGOING suspend is not available for wireless lines") {
+		if n, ok := res.Doc().Find("[id=e-SuspendType]"); !ok || !strings.Contains(n.Text(), "A wireless line cannot have only its outgoing calls suspended") {
 			t.Errorf("SuspendType error %q", n.Text())
 		}
 		before := len(ordersOnLine(t, app, line.ID))
@@ -192,7 +192,7 @@ func TestChangeServiceWizard(t *testing.T) {
 		// Posting it anyway is refused with the rule's message, nothing written.
 		before := len(ordersOnLine(t, app, line.ID))
 		res := rep.PostForm(base+"/lines", url.Values{"LineID": {itoa(line.ID)}, "action": {"next"}})
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorsIn(res), "only a SUSPENDED line can be restored") {
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorsIn(res), "Only a suspended line can be restored") {
 			t.Fatalf("restore of an ACTIVE line: status %d: %s", res.StatusCode, errorsIn(res))
 		}
 		if len(ordersOnLine(t, app, line.ID)) != before {
@@ -216,7 +216,7 @@ func TestChangeServiceWizard(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("quantity 0: status %d", res.StatusCode)
 		}
-		if n, ok := byAttr(res.Doc(), "small", "id", "e-"+field+"Quantity"); !ok || !strings.Contains(n.Text(), "greater than or equal to 1") {
+		if n, ok := byAttr(res.Doc(), "small", "id", "e-"+field+"Quantity"); !ok || !strings.Contains(n.Text(), "The quantity must be from 1 to") {
 			t.Errorf("quantity error beside the field: %q (all: %s)", n.Text(), errorsIn(res))
 		}
 		step(t, rep, base, "details", url.Values{"BillingOption": {"PRORATE"}, "Lines[0].Mode": {"change"},
@@ -274,7 +274,7 @@ func TestChangeServiceWizard(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity || !isFragment(res) {
 			t.Fatalf("bad new line: %d", res.StatusCode)
 		}
-		if n, ok := byAttr(res.Doc(), "small", "id", "e-Lines[0].TN"); !ok || !strings.Contains(n.Text(), "TN must be 10 digits") {
+		if n, ok := byAttr(res.Doc(), "small", "id", "e-Lines[0].TN"); !ok || !strings.Contains(n.Text(), "Enter the phone number as 10 digits.") {
 			t.Errorf("TN error %q: %s", n.Text(), errorsIn(res))
 		}
 		if sel, _ := byAttr(res.Doc(), "select", "name", "Lines[0].PackageID"); sel.Attr("aria-invalid") != "true" {
@@ -414,15 +414,15 @@ func TestChangeServiceAddLineFields(t *testing.T) {
 	before := countOrders(t, app, cust.ID)
 	for _, tc := range []struct{ name, field, value, want string }{
 		{"carrier not the package's", "CarrierID", itoa(foreign.CarrierID), "Not the package's carrier"},
-		{"account of another carrier", "CarrierAccountID", itoa(foreign.ID), "belongs to"},
-		{"account unknown", "CarrierAccountID", "999999", "does not exist"},
+		{"account of another carrier", "CarrierAccountID", itoa(foreign.ID), "choose one of"},
+		{"account unknown", "CarrierAccountID", "999999", "is not there any more"},
 		{"account not a number", "CarrierAccountID", "abc", "Choose a carrier account from the list."},
 		{"Alt BTN of another customer", "AltBTNID", itoa(otherLine.ID), "belongs to another customer"},
-		{"PBX make too long", "PBXMake", long, "PBXMake"},
-		{"PBX model too long", "PBXModel", long, "PBXModel"},
-		{"service type unknown", "LineTypeID", "999999", "does not exist"},
+		{"PBX make too long", "PBXMake", long, "Keep the PBX make to 60 characters"},
+		{"PBX model too long", "PBXModel", long, "Keep the PBX model to 60 characters"},
+		{"service type unknown", "LineTypeID", "999999", "is not there any more"},
 		{"rate not money", "Products[0].Rate", "lots", ""},
-		{"quantity 0", "Products[0].Quantity", "0", "greater than or equal to 1"},
+		{"quantity 0", "Products[0].Quantity", "0", "The quantity must be from 1 to"},
 		{"no package, no carrier", "PackageID", "", "Choose a carrier"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -606,7 +606,7 @@ func TestChangeServiceDisconnectBusyAccount(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("whole account with open orders: status %d", res.StatusCode)
 	}
-	if n, ok := byAttr(res.Doc(), "small", "id", "e-CustomerID"); !ok || !strings.Contains(n.Text(), "Line "+itoa(busy.ID)) {
+	if n, ok := byAttr(res.Doc(), "small", "id", "e-CustomerID"); !ok || !strings.Contains(n.Text(), views.FormatTN(busy.TN)) {
 		t.Errorf("the lines step does not say line %d stops it: %q (all: %s)", busy.ID, n.Text(), errorsIn(res))
 	}
 }

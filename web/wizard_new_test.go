@@ -314,8 +314,8 @@ func TestNewServiceWizard(t *testing.T) {
 		}
 		doc := res.Doc()
 		for id, want := range map[string]string{
-			"e-WirelessPort.Address.Zip":   "Zip must be 5 digits",
-			"e-WirelessPort.AccountNumber": "AccountNumber is required when porting a number",
+			"e-WirelessPort.Address.Zip":   "Enter the ZIP code as 5 digits.",
+			"e-WirelessPort.AccountNumber": "Enter the account number at the old provider.",
 		} {
 			n, ok := doc.Find("[id='" + id + "']")
 			if !ok || !strings.Contains(n.Text(), want) {
@@ -335,7 +335,7 @@ func TestNewServiceWizard(t *testing.T) {
 		}
 		// The review now lists the problem and the submit is refused.
 		res = b.keep(rep.PostForm(base+"/submit", url.Values{}))
-		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorsIn(res), "Zip must be 5 digits") {
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(errorsIn(res), "Enter the ZIP code as 5 digits.") {
 			t.Fatalf("submitting a draft with a bad Zip: status %d, errors %q", res.StatusCode, errorsIn(res))
 		}
 		if got := countOrders(t, app, fx.CustomerID); got != before {
@@ -428,7 +428,7 @@ func TestNewServiceWizard(t *testing.T) {
 			if s.step == "shipping" {
 				// The SIM comes from inventory: it is sent, so an address is needed.
 				res := b.keep(rep.PostForm(base+"/shipping", with(url.Values{"Ship": {""}}, "action", "next"), hx...))
-				if e, _ := res.Doc().Find("[id='e-ShippingAddress']"); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(e.Text(), "ShippingAddress is required when something is shipped") {
+				if e, _ := res.Doc().Find("[id='e-ShippingAddress']"); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(e.Text(), "Enter a shipping address: SIM card "+fx.SIM+" is sent to the customer.") {
 					t.Fatalf("shipping nothing for a SIM from inventory: status %d, error %q", res.StatusCode, e.Text())
 				}
 			}
