@@ -100,7 +100,7 @@ func TestPlanRuleCodes(t *testing.T) {
 		{name: "CarrierWithoutPackage", create: addLine(&domain.AddLineLine{Products: domain.LineProductList{{ProductID: 300}}}),
 			field: "AddLine.Lines[0].CarrierID", rule: domain.RuleCarrierWithoutPackage},
 		{name: "CarrierMismatch", create: addLine(&domain.AddLineLine{PackageID: 1, CarrierID: 2}),
-			field: "AddLine.Lines[0].CarrierID", rule: domain.RuleCarrierMismatch, params: map[string]string{"Carrier": "Verizon Wireless (carrier 1)"}},
+			field: "AddLine.Lines[0].CarrierID", rule: domain.RuleCarrierMismatch, params: map[string]string{"Carrier": "Verizon Wireless"}},
 		{name: "NewServicePackageRequired", newSvc: &domain.NewOrdersInput{CustomerID: 1},
 			field: "PackageID", rule: domain.RuleRequired},
 		{name: "NewServiceCustomerRequired", newSvc: &domain.NewOrdersInput{PackageID: 1},

@@ -241,21 +241,19 @@ func (p *Paste) Inputs(action string) []PortNumberInput {
 
 // CheckPaste plans the paste's ranges on svc as saving them would, each
 // against the service's ranges and the ones before it, and returns the
-// messages of each range that fails, by index. The service's own refusal
+// field errors of each range that fails, by index. The service's own refusal
 // (a converted quote, no PortingNumber control, an action not allowed) is
 // returned as the error, for the whole paste.
-func CheckPaste(svc *OrderService, p *Paste, action string) (map[int][]string, error) {
+func CheckPaste(svc *OrderService, p *Paste, action string) (map[int][]FieldError, error) {
 	all := append([]*PortNumber(nil), svc.PortNumbers...)
-	out := map[int][]string{}
+	out := map[int][]FieldError{}
 	for i, in := range p.Inputs(action) {
 		pn, err := PlanPortNumber(svc, all, in)
 		if ErrorCode(err) == EFORBIDDEN {
 			return nil, err
 		}
 		if err != nil {
-			for _, f := range ErrorFields(err) {
-				out[i] = append(out[i], f.Message)
-			}
+			out[i] = append(out[i], ErrorFields(err)...)
 			continue
 		}
 		all = append(all, pn)

@@ -164,7 +164,13 @@ func TestCheckPaste(t *testing.T) {
 		0: {"The number range submitted overlaps with another range on the same service."},
 		2: {"Quantity for the whole service may not be more than 10, including this operation it will be 18"},
 	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
+	msgs := map[int][]string{}
+	for i, fs := range got {
+		for _, f := range fs {
+			msgs[i] = append(msgs[i], f.Message)
+		}
+	}
+	if fmt.Sprint(msgs) != fmt.Sprint(want) {
 		t.Fatalf("CheckPaste = %v, want %v", got, want)
 	}
 	svc.IsQuote = false

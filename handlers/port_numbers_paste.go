@@ -22,8 +22,12 @@ func pasteVM(svc *domain.OrderService, text, action string) (views.PasteVM, doma
 		vm.General = append(vm.General, components.SayError(err))
 	}
 	for i, r := range p.Ranges {
+		var problems []string
+		for _, f := range byRange[i] {
+			problems = append(problems, components.Say(f))
+		}
 		vm.Ranges = append(vm.Ranges, views.PasteRangeRow{First: r.FirstNumber, Last: r.LastNumber, Quantity: r.Quantity,
-			Lines: lineSpans(r.Lines), Problems: byRange[i]})
+			Lines: lineSpans(r.Lines), Problems: problems})
 	}
 	return vm, p
 }

@@ -82,7 +82,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#pn-new-FirstNumber"), "31255501x")); err != nil {
 		t.Fatal(err)
 	}
-	waitText("#pn-new-FirstNumber-msg", "FirstNumber must be digits only")
+	waitText("#pn-new-FirstNumber-msg", "Enter the first number in digits only")
 	if err := chromedp.Do(ctx,
 		setValue("#pn-new-FirstNumber", ""),
 		chromedp.SendKeys(chromedp.CSS("#pn-new-FirstNumber"), "3125550100"),
@@ -100,7 +100,7 @@ func TestBrowserPortNumberEditor(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#pn-new-FirstNumber"), "3125550104")); err != nil {
 		t.Fatal(err)
 	}
-	waitText("#pn-new-range-msg", "The number range submitted overlaps with another range on the same service.")
+	waitText("#pn-new-range-msg", "This range overlaps another range on the same service.")
 
 	// Edit the range inline.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#pn-rows a")), chromedp.WaitVisible(chromedp.CSS("#pn-rows input[name=LastNumber]")),

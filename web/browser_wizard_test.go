@@ -129,7 +129,7 @@ func TestBrowserNewServiceWizard(t *testing.T) {
 	if !eventually(ctx, `document.activeElement && document.activeElement.name === "WirelessPort.Address.Zip"`) {
 		t.Fatal("after the refused ZIP the focus is not on the ZIP field")
 	}
-	if got := text(t, ctx, "[id='e-WirelessPort.Address.Zip']"); !strings.Contains(got, "Zip must be 5 digits") {
+	if got := text(t, ctx, "[id='e-WirelessPort.Address.Zip']"); !strings.Contains(got, "Enter the ZIP code as 5 digits.") {
 		t.Errorf("ZIP error %q", got)
 	}
 	webtest.Shot(t, ctx, "wizard-new-5-number-error")
