@@ -53,7 +53,8 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 		return nil, FieldErrorf("OrderID", "OrderID %d in the body is not the order being updated (%d, in the path); leave it out or give the same ID", *in.OrderID, o.ID)
 	}
 	if in.Empty() {
-		return nil, invalid("Nothing to update: give at least one field to change")
+		const msg = "Nothing to update: give at least one field to change"
+		return nil, &Error{Code: EINVALID, Message: msg, Fields: []FieldError{{Message: msg, Rule: RuleNothingToChange}}}
 	}
 	pl := newPlanner(ctx, lk)
 	n := cloneOrder(o)

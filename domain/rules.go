@@ -96,6 +96,7 @@ const (
 	RuleRouteUndoWindow     = "route_undo_window"     // the route choice can still be undone
 	RuleRoleMayNot          = "role_may_not"          // Role, Action
 	RuleSupervisorOnly      = "supervisor_only"       // Action
+	RuleNothingToChange     = "nothing_to_change"     // an update that changes nothing
 	RuleNotReplaceable      = "not_replaceable"       // not an open reconnect order
 	RuleResubmitNotAsked    = "resubmit_not_asked"    // Status
 
@@ -140,7 +141,7 @@ var Rules = []string{
 	RuleMoveNotAllowed, RuleAlreadyStatus, RuleFinalStatus, RuleFinalFieldsOnly, RuleNotFlowThrough, RuleSystemMove,
 	RuleCancelReason, RuleNoteWithoutMove, RuleDateWithoutComplete, RuleCompleteTooEarly, RuleCompleteInFuture,
 	RuleRouteFirst, RuleRouteNoProcess, RuleRouteNotOfProcess, RuleLinesAfterSent, RuleAwaitsRoute, RuleRouteUndoWindow, RuleRoleMayNot,
-	RuleSupervisorOnly, RuleNotReplaceable, RuleResubmitNotAsked,
+	RuleSupervisorOnly, RuleNothingToChange, RuleNotReplaceable, RuleResubmitNotAsked,
 	RuleAssociatedSame, RuleRangeDigits, RuleRangeBackwards, RuleRangeCount, RuleRangePastEnd, RuleRangeBeforeZero,
 	RuleServiceTotal, RuleRangeOverlap, RuleQuoteOnly, RuleNoPortControl, RulePortActionNotAllowed, RuleAssociatedOne,
 	RuleNameReserved, RuleNameChars, RulePasswordShort, RulePasswordLong, RulePasswordCommon, RulePasswordHasName,

@@ -112,7 +112,7 @@ func TestBrowserEveryPageAccessible(t *testing.T) {
 					t.Errorf("%s: no page %s was found to check (found %v)", role, s, pages)
 				}
 			}
-			ctx := webtest.Browser(t)
+			ctx := webtest.BrowserFor(t, 5*time.Minute)
 			signIn(t, app, ctx, string(role), "demo")
 			shapes := make([]string, 0, len(pages))
 			for s := range pages {

@@ -107,7 +107,7 @@ func TestPortNumberEditor(t *testing.T) {
 	})
 	t.Run("PasteAllOrNone", func(t *testing.T) {
 		res := rep.PostForm(editor+"/paste/preview", url.Values{"Numbers": {"630-555-0100\n630.555.0101, 6305550102\nnope\n6305550200 to 6305550210"}, "PortAction": {"Port"}}, htmx...)
-		if got := find(t, res, "#pn-paste-ranges").Text(); !strings.Contains(got, "6305550100 to 6305550102") || !strings.Contains(got, "Quantity must be between 1 and 10") {
+		if got := find(t, res, "#pn-paste-ranges").Text(); !strings.Contains(got, "6305550100 to 6305550102") || !strings.Contains(got, "The quantity must be from 1 to 10.") {
 			t.Fatalf("preview ranges %q", got)
 		}
 		if got := find(t, res, "#pn-paste-problems").Text(); !strings.Contains(got, "Line 3") {

@@ -228,6 +228,8 @@ func RuleWords(f domain.FieldError) (string, bool) {
 		s = who + " may not " + p("Action") + "."
 	case domain.RuleSupervisorOnly:
 		s = "Only a supervisor can " + p("Action") + "."
+	case domain.RuleNothingToChange:
+		s = "Nothing was changed: change at least one field, then save."
 	case domain.RuleNotReplaceable:
 		s = "This order is not an open reconnect order, so it cannot be replaced."
 	case domain.RuleResubmitNotAsked:

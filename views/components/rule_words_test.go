@@ -92,6 +92,7 @@ var ruleSamples = map[string]domain.FieldError{
 	domain.RuleAwaitsRoute:           {Message: "Order 1151 awaits a supervisor's route decision: only a supervisor can change its process or send it"},
 	domain.RuleRoleMayNot:            {Params: kv("Role", string(domain.RoleSupport), "Action", "update orders"), Message: "Your role (support) may not update orders"},
 	domain.RuleSupervisorOnly:        {Params: kv("Action", "cancel an order"), Message: "Only a supervisor can cancel an order"},
+	domain.RuleNothingToChange:       {Message: "Nothing to update: give at least one field to change"},
 	domain.RuleNotReplaceable:        {Field: "Status", Message: "Order 1151 is not an open reconnect order; it cannot be replaced"},
 	domain.RuleResubmitNotAsked:      {Params: kv("Status", "Waiting on the carrier"), Message: "Reconnect port 1151 is waiting on the carrier; it can be resubmitted only after a correction"},
 	domain.RuleAssociatedSame:        {Field: "PortNumber.FirstNumber", Message: "When porting an associated number the FirstNumber must be the same as the AssociatedNumber"},

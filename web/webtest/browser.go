@@ -24,9 +24,15 @@ var (
 )
 
 // Browser returns a fresh browser tab with its own cookies, on one Chromium
-// shared by the package's tests. Without Chromium the test is skipped, or
-// fails when CI is set (CI must run the browser tests).
+// shared by the package's tests, for a minute. Without Chromium the test is
+// skipped, or fails when CI is set (CI must run the browser tests).
 func Browser(tb testing.TB) context.Context {
+	tb.Helper()
+	return BrowserFor(tb, 60*time.Second)
+}
+
+// BrowserFor is Browser for a tab that lives up to d (a walk over many pages).
+func BrowserFor(tb testing.TB, d time.Duration) context.Context {
 	tb.Helper()
 	path := ChromiumPath
 	if _, err := os.Stat(path); err != nil {
@@ -66,7 +72,7 @@ func Browser(tb testing.TB) context.Context {
 		tb.Fatalf("start chromium: %v", browserErr)
 	}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, d)
 	tb.Cleanup(func() { cancelT(); cancel() })
 	return ctx
 }

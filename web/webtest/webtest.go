@@ -175,7 +175,9 @@ func (c *Client) Do(method, path string, body io.Reader, headers ...string) *Res
 	}
 	b, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	return &Response{Response: res, Text: string(b)}
+	out := &Response{Response: res, Text: string(b)}
+	checkMessageWords(c.app.T, method, path, out)
+	return out
 }
 
 // Response is an answer with its body read.
