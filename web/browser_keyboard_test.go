@@ -20,7 +20,7 @@ const focusOf = `(function(){ const e = document.activeElement; if (!e) return "
 // firstControl names the first control of the main content as focusOf
 // does, without the drawn part.
 const firstControl = `(function(){ const sel = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
-	for (const e of document.querySelectorAll("main " + sel)) {
+	for (const e of document.querySelector("main").querySelectorAll(sel)) {
 		if (e.disabled || e.closest("[hidden]") || e.getClientRects().length === 0) continue;
 		return e.tagName.toLowerCase() + "#" + (e.id || e.getAttribute("name") || e.getAttribute("href") || "") }
 	return "none" })()`
@@ -87,7 +87,7 @@ func TestBrowserKeyboardOrder(t *testing.T) {
 	if !bar {
 		t.Error("at 375 px the navigation bar's links still show beside the Menu")
 	}
-	webtest.Shot(t, ctx, "nav-375-closed")
+	webtest.ShotView(t, ctx, "nav-375-closed")
 	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(".sb-nav-menu summary")), chromedp.KeyEvent(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestBrowserKeyboardOrder(t *testing.T) {
 		}
 	}
 	webtest.Axe(t, ctx, "the dashboard at 375 px with the Menu open")
-	webtest.Shot(t, ctx, "nav-375-open")
+	webtest.ShotView(t, ctx, "nav-375-open")
 
 	// A wide screen shows the bar and no Menu.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(app.HTTP.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".sb-nav-links a"))); err != nil {
@@ -118,5 +118,5 @@ func TestBrowserKeyboardOrder(t *testing.T) {
 	if !menu {
 		t.Error("at 1280 px the Menu shows beside the bar")
 	}
-	webtest.Shot(t, ctx, "nav-1280")
+	webtest.ShotView(t, ctx, "nav-1280")
 }

@@ -134,6 +134,7 @@ func TestBrowserEveryPageAccessible(t *testing.T) {
 					t.Fatal(err)
 				}
 				webtest.Axe(t, ctx, path+" as "+string(role)+" at 375 px")
+				webtest.ShotView(t, ctx, string(role)+"-"+s+"-375")
 			}
 			if role == domain.RoleAdmin {
 				// A token just made is shown once, on its own page.

@@ -88,11 +88,22 @@ func CloseBrowser() {
 // when that is set, so people can look at the pages the tests walk through.
 func Shot(tb testing.TB, ctx context.Context, name string) {
 	tb.Helper()
+	shot(tb, ctx, name, chromedp.FullScreenshot(100))
+}
+
+// ShotView is Shot of what the window shows (the top of a long page).
+func ShotView(tb testing.TB, ctx context.Context, name string) {
+	tb.Helper()
+	shot(tb, ctx, name, chromedp.CaptureScreenshot())
+}
+
+func shot(tb testing.TB, ctx context.Context, name string, take chromedp.Action[[]byte]) {
+	tb.Helper()
 	dir := os.Getenv("SWITCHBOARD_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, take)
 	if err != nil {
 		tb.Errorf("screenshot %s: %v", name, err)
 		return
