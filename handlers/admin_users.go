@@ -46,7 +46,7 @@ func (h *Handlers) HandleUserCreate(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	if pw == "" {
-		p.Add("Password", "Password is required")
+		p.AddRule("Password", domain.RuleRequired, nil, "Password is required")
 	} else if err := p.Merge(domain.ValidatePassword(u.Name, pw)); err != nil {
 		return err
 	}

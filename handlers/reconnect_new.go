@@ -158,7 +158,7 @@ func portFormID(r *http.Request, field, missing string, p *domain.Problems) int6
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n <= 0 {
-		p.Add(field, "%s must be a positive whole number", field)
+		p.AddRule(field, domain.RuleOneOf, nil, "%s must be a positive whole number", field)
 		return 0
 	}
 	return n

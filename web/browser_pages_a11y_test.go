@@ -103,10 +103,10 @@ func TestBrowserEveryPageAccessible(t *testing.T) {
 		"/order-services/{id}/port-numbers", "/reconnect-ports"}
 	must := map[domain.Role][]string{
 		domain.RoleSupport:    common,
-		domain.RoleRep:        append(common[:len(common):len(common)], "/orders/{id}/complete", "/reconnect-ports/new"),
-		domain.RoleSupervisor: append(common[:len(common):len(common)], "/orders/{id}/complete", "/orders/{id}/cancel", "/routes", "/reconnect-ports/new"),
+		domain.RoleRep:        append(common[:len(common):len(common)], "/orders/{id}/complete", "/reconnect-ports/new", "/drafts"),
+		domain.RoleSupervisor: append(common[:len(common):len(common)], "/orders/{id}/complete", "/orders/{id}/cancel", "/routes", "/reconnect-ports/new", "/drafts"),
 		domain.RoleAdmin: append(common[:len(common):len(common)], "/orders/{id}/complete", "/orders/{id}/cancel", "/routes",
-			"/reconnect-ports/new", "/admin/users", "/admin/jobs", "/admin/service-designs"),
+			"/reconnect-ports/new", "/drafts", "/admin/users", "/admin/jobs", "/admin/service-designs"),
 	}
 	for _, role := range domain.Roles {
 		t.Run(string(role), func(t *testing.T) {
