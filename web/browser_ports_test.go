@@ -161,6 +161,7 @@ func TestBrowserReconnectPortResubmitted(t *testing.T) {
 		t.Fatalf("card %q does not say why", card)
 	}
 	webtest.Shot(t, board, "reconnect-board-resolution")
+	webtest.Axe(t, board, "the board with a port awaiting a correction")
 
 	// The rep's board offers the correction.
 	err := chromedp.Do(rep,
@@ -172,6 +173,14 @@ func TestBrowserReconnectPortResubmitted(t *testing.T) {
 		t.Fatalf("open the resubmit form: %v", err)
 	}
 	webtest.Shot(t, rep, "reconnect-port-resubmit")
+	webtest.Axe(t, rep, "the reconnect port's resubmit form at 1280 px")
+	if err := chromedp.Do(rep, chromedp.EmulateViewport(375, 812)); err != nil {
+		t.Fatal(err)
+	}
+	webtest.Axe(t, rep, "the reconnect port's resubmit form at 375 px")
+	if err := chromedp.Do(rep, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
 	fill(t, rep, "PINPassword", "2468")
 	if err := chromedp.Do(rep, chromedp.Click(chromedp.CSS("form.sb-port-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".sb-flash-ok"))); err != nil {
