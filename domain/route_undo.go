@@ -68,20 +68,20 @@ func (e *SendHeldError) Error() string {
 // the window passed), each with a message saying why.
 func PlanRouteUndo(o *Order, role Role, now time.Time) (*OrderUpdatePlan, error) {
 	if !role.AtLeast(RoleSupervisor) {
-		return nil, Errorf(EFORBIDDEN, "Only a supervisor can undo a route choice")
+		return nil, ErrorRule(EFORBIDDEN, RuleSupervisorOnly, kv("Action", "undo a route choice"), "Only a supervisor can undo a route choice")
 	}
 	until, held := RouteHeld(o, now)
 	switch {
 	case o.RequiresRouteDecision && o.Open():
-		return nil, Errorf(ECONFLICT, "Order %d has no route chosen: it is waiting for a route decision", o.ID)
+		return nil, ErrorRule(ECONFLICT, RuleUndoNoRoute, nil, "Order %d has no route chosen: it is waiting for a route decision", o.ID)
 	case IsFinalStatus(o.Status):
-		return nil, Errorf(ECONFLICT, "Order %d is %s, so its route choice can no longer be undone", o.ID, strings.ToLower(StatusLabel(o.Status)))
+		return nil, ErrorRule(ECONFLICT, RuleFinalStatus, kv("Status", o.Status), "Order %d is %s, so its route choice can no longer be undone", o.ID, strings.ToLower(StatusLabel(o.Status)))
 	case !NotYetSent(o.Status):
-		return nil, Errorf(ECONFLICT, "Order %d has already been sent to the provider, so its route choice can no longer be undone", o.ID)
+		return nil, ErrorRule(ECONFLICT, RuleUndoSent, nil, "Order %d has already been sent to the provider, so its route choice can no longer be undone", o.ID)
 	case o.RouteSendAt == nil || o.ProcessRouteID == nil:
-		return nil, Errorf(ECONFLICT, "Order %d's route was not chosen by a supervisor, so there is no choice to undo", o.ID)
+		return nil, ErrorRule(ECONFLICT, RuleUndoNotChosen, nil, "Order %d's route was not chosen by a supervisor, so there is no choice to undo", o.ID)
 	case !held:
-		return nil, Errorf(ECONFLICT, "The time to undo the route choice of order %d ended at %s (%s after it was made); the order is on its way to the provider",
+		return nil, ErrorRule(ECONFLICT, RuleUndoTooLate, kv("Ended", until.UTC().Format("15:04:05 UTC"), "Window", WindowWords(RouteUndoWindow)), "The time to undo the route choice of order %d ended at %s (%s after it was made); the order is on its way to the provider",
 			o.ID, until.UTC().Format("15:04:05 UTC"), WindowWords(RouteUndoWindow))
 	}
 	n := cloneOrder(o)

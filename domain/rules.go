@@ -94,6 +94,10 @@ const (
 	RuleLinesAfterSent      = "lines_after_sent"      // Status
 	RuleAwaitsRoute         = "awaits_route"          // a supervisor decides
 	RuleRouteUndoWindow     = "route_undo_window"     // the route choice can still be undone
+	RuleUndoNoRoute         = "undo_no_route"         // no route chosen to undo
+	RuleUndoSent            = "undo_sent"             // sent: the choice stays
+	RuleUndoNotChosen       = "undo_not_chosen"       // no supervisor chose it
+	RuleUndoTooLate         = "undo_too_late"         // Ended (a time), Window (in words)
 	RuleRoleMayNot          = "role_may_not"          // Role, Action
 	RuleSupervisorOnly      = "supervisor_only"       // Action
 	RuleNothingToChange     = "nothing_to_change"     // an update that changes nothing
@@ -140,7 +144,7 @@ var Rules = []string{
 	RuleWirelessOnly, RuleShippingNeeded, RuleProviderNotWireless, RuleProviderUnknown, RuleProviderMismatch,
 	RuleMoveNotAllowed, RuleAlreadyStatus, RuleFinalStatus, RuleFinalFieldsOnly, RuleNotFlowThrough, RuleSystemMove,
 	RuleCancelReason, RuleNoteWithoutMove, RuleDateWithoutComplete, RuleCompleteTooEarly, RuleCompleteInFuture,
-	RuleRouteFirst, RuleRouteNoProcess, RuleRouteNotOfProcess, RuleLinesAfterSent, RuleAwaitsRoute, RuleRouteUndoWindow, RuleRoleMayNot,
+	RuleRouteFirst, RuleRouteNoProcess, RuleRouteNotOfProcess, RuleLinesAfterSent, RuleAwaitsRoute, RuleRouteUndoWindow, RuleUndoNoRoute, RuleUndoSent, RuleUndoNotChosen, RuleUndoTooLate, RuleRoleMayNot,
 	RuleSupervisorOnly, RuleNothingToChange, RuleNotReplaceable, RuleResubmitNotAsked,
 	RuleAssociatedSame, RuleRangeDigits, RuleRangeBackwards, RuleRangeCount, RuleRangePastEnd, RuleRangeBeforeZero,
 	RuleServiceTotal, RuleRangeOverlap, RuleQuoteOnly, RuleNoPortControl, RulePortActionNotAllowed, RuleAssociatedOne,

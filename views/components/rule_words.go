@@ -220,6 +220,16 @@ func RuleWords(f domain.FieldError) (string, bool) {
 		s = "Lines can change only before the order is sent; this one is " + status("Status") + "."
 	case domain.RuleAwaitsRoute:
 		s = "This order awaits a supervisor's route decision: only a supervisor can change its process or send it."
+	case domain.RuleRouteUndoWindow:
+		s = "The route choice can still be undone: the order is sent when that time has passed."
+	case domain.RuleUndoNoRoute:
+		s = "No route is chosen for this order yet: it waits for a route decision."
+	case domain.RuleUndoSent:
+		s = "This order has already gone to the provider, so its route choice can no longer be undone."
+	case domain.RuleUndoNotChosen:
+		s = "No supervisor chose this order's route, so there is no choice to undo."
+	case domain.RuleUndoTooLate:
+		s = "The time to undo this route choice ended at " + p("Ended") + " (" + p("Window") + " after it was made); the order is on its way to the provider."
 	case domain.RuleRoleMayNot:
 		who := "Your role (" + domain.Role(p("Role")).Title() + ")"
 		if p("Role") == "system" {
