@@ -229,7 +229,7 @@ func RuleWords(f domain.FieldError) (string, bool) {
 	case domain.RuleUndoNotChosen:
 		s = "No supervisor chose this order's route, so there is no choice to undo."
 	case domain.RuleUndoTooLate:
-		s = "The time to undo this route choice ended at " + p("Ended") + " (" + p("Window") + " after it was made); the order is on its way to the provider."
+		s = "The time to undo the route choice ended at " + p("Ended") + " (" + p("Window") + " after it was made); the order is on its way to the provider."
 	case domain.RuleRoleMayNot:
 		who := "Your role (" + domain.Role(p("Role")).Title() + ")"
 		if p("Role") == "system" {
