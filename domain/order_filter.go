@@ -109,7 +109,7 @@ func (f *OrderFilter) Validate() error {
 		f.Identifier[i] = strings.TrimSpace(f.Identifier[i])
 		p.CheckRule(f.Identifier[i] != "", idx("Identifier", i), RuleRequired, nil, "%s must not be empty", idx("Identifier", i))
 	}
-	p.Check(slices.Contains(OrderSorts, f.Sort), "Sort", "Sort must be one of oldest, changed (or empty for newest first)")
+	p.CheckRule(slices.Contains(OrderSorts, f.Sort), "Sort", RuleOneOf, nil, "Sort must be one of oldest, changed (or empty for newest first)")
 	f.Page.Normalize(&p)
 	return p.Err()
 }

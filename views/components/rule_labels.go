@@ -104,6 +104,7 @@ var fieldNames = map[string]fieldWords{
 	"SSN":                 {"the SSN", false},
 	"TaxID":               {"the tax ID", false},
 	"Limit":               {"the page size", false},
+	"Sort":                {"a sort order", true},
 	"BillProfileID":       {"a bill profile", true},
 	"AddressID":           {"an address", true},
 	"AdditionalProducts":  {"the added products", false},
