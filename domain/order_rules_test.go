@@ -1,6 +1,7 @@
 package domain_test
 
 import (
+	"slices"
 	"testing"
 
 	"switchboard/domain"
@@ -29,6 +30,25 @@ func TestLineRefusal(t *testing.T) {
 			l := &domain.Line{Status: tt.status}
 			if got := l.Refusal(tt.action); got != tt.want {
 				t.Fatalf("Refusal(%s) of a %s line = %q, want %q", tt.action, tt.status, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLineStatusesFor(t *testing.T) {
+	for _, tt := range []struct {
+		action string
+		want   []string
+	}{
+		{domain.ItemSuspend, []string{domain.LineActive}},
+		{domain.ItemRestore, []string{domain.LineSuspended}},
+		{domain.ItemDisconnect, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+		{domain.ItemChange, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+		{domain.ItemPackageChange, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+	} {
+		t.Run(tt.action, func(t *testing.T) {
+			if got := domain.LineStatusesFor(tt.action); !slices.Equal(got, tt.want) {
+				t.Fatalf("LineStatusesFor(%s) = %v, want %v", tt.action, got, tt.want)
 			}
 		})
 	}

@@ -78,7 +78,13 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 
 	switch step {
 	case views.StepCustomer:
-		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"])
+		// Only the customers with a line the order can apply to are offered.
+		var statuses []string
+		if action := views.KindAction(form.Kind); action != "" {
+			statuses = domain.LineStatusesFor(action)
+		}
+		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], statuses)
+		vm.Customer.Listed = views.CustomersListed(form.Kind)
 	case views.StepLines:
 		if cust == nil {
 			break
@@ -101,6 +107,16 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 		}
 		// The lines the order can apply to first, the others after them.
 		sort.SliceStable(vm.Lines, func(i, j int) bool { return vm.Lines[i].Reason == "" && vm.Lines[j].Reason != "" })
+		// None can: say why, and where to go from here.
+		if len(vm.Lines) == 0 || vm.Lines[0].Reason != "" {
+			refusal := ""
+			if len(ls) > 0 {
+				refusal = ls[0].Refusal(views.KindAction(form.Kind))
+			}
+			vm.Stuck = &views.StuckVM{Why: views.NoLineCan(cust.Name, refusal),
+				CustomerURL: wd.stepURL(d, views.StepCustomer), KindURL: wd.stepURL(d, views.StepKind),
+				Listed: views.CustomersListed(form.Kind)}
+		}
 	case views.StepDetails, views.StepReview:
 		vm.Outgoing = true
 		for id := range chosen {

@@ -117,7 +117,15 @@ func readNewServiceStep(pf url.Values, step string, form *views.NewServiceForm, 
 	case views.StepDevice:
 		form.ESN, form.WirelessICCID = get("ESN"), get("WirelessICCID")
 	case views.StepNumber:
-		form.NumberMode, form.ReconnectTN = get("NumberMode"), get("ReconnectTN")
+		// The step draws only the fields of the kind of number chosen: what
+		// was typed for another kind stays in the draft until it is chosen again.
+		form.NumberMode = get("NumberMode")
+		if _, ok := pf["ReconnectTN"]; ok {
+			form.ReconnectTN = get("ReconnectTN")
+		}
+		if _, ok := pf["WirelessPort.MDN"]; !ok {
+			return
+		}
 		p := &form.Port
 		p.MDN, p.AccountNumber, p.AuthorizedSigner = get("WirelessPort.MDN"), get("WirelessPort.AccountNumber"), get("WirelessPort.AuthorizedSigner")
 		p.Remark, p.ExternalProvider = get("WirelessPort.Remark"), get("WirelessPort.ExternalProvider")

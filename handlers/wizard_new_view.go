@@ -97,7 +97,7 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 
 	switch step {
 	case views.StepCustomer:
-		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"])
+		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], nil)
 	case views.StepPackage:
 		vm.Packages = packageChoices(pkgs, carriers, form.PackageID)
 	case views.StepService:
@@ -132,10 +132,12 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 	return vm, err
 }
 
-// customerPick lists the customers matching the search, the chosen one first.
-func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string) (views.CustomerPickVM, error) {
+// customerPick lists the customers matching the search, the chosen one
+// first; with lineStatuses, only those with a line in one of them.
+func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string, lineStatuses []string) (views.CustomerPickVM, error) {
 	vm := views.CustomerPickVM{Base: base, Search: searchParam(r, "Search"), Selected: selected, Err: errs}
-	cs, next, err := h.Store.FindCustomers(ctx, domain.CustomerFilter{Search: vm.Search, Page: domain.Page{Limit: wizardCustomerChoices}})
+	f := domain.CustomerFilter{Search: vm.Search, LineStatuses: lineStatuses, Page: domain.Page{Limit: wizardCustomerChoices}}
+	cs, next, err := h.Store.FindCustomers(ctx, f)
 	if err != nil {
 		return vm, err
 	}

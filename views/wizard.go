@@ -8,11 +8,12 @@ import (
 
 // Element ids of the order wizards, shared by the views and the handlers.
 const (
-	IDWizard          = "wizard"           // the step shown: what a step's form swaps
-	IDWizardCustomers = "wizard-customers" // the customer choices search-as-you-type swaps
-	IDWizardDevices   = "wizard-devices"   // the AVAILABLE devices the device filter swaps
-	IDWizardSIMs      = "wizard-sims"      // the AVAILABLE SIMs the SIM filter swaps
-	IDWizardStepTitle = "wizard-step-title"
+	IDWizard             = "wizard"           // the step shown: what a step's form swaps
+	IDWizardCustomers    = "wizard-customers" // the customer choices search-as-you-type swaps
+	IDWizardDevices      = "wizard-devices"   // the AVAILABLE devices the device filter swaps
+	IDWizardSIMs         = "wizard-sims"      // the AVAILABLE SIMs the SIM filter swaps
+	IDWizardStepTitle    = "wizard-step-title"
+	IDWizardNumberFields = "wizard-number-fields" // the fields of the kind of number chosen
 )
 
 // The form buttons' actions: what a step's POST asks for.
@@ -86,6 +87,7 @@ type CustomerPickVM struct {
 	Selected  string // the chosen CustomerID as entered
 	Err       []string
 	Truncated bool
+	Listed    string // which customers are listed, when not every one is
 }
 
 // InventoryChoice is one AVAILABLE device or SIM offered.

@@ -1,6 +1,9 @@
 package views
 
-import "switchboard/views/components"
+import (
+	"switchboard/domain"
+	"switchboard/views/components"
+)
 
 // The change-service wizard's steps (/orders/create). AddLine has no
 // lines step: it adds new lines instead of choosing existing ones.
@@ -186,6 +189,8 @@ type ChangeServiceVM struct {
 	Products     []ProductChoice
 	LineProducts map[string][]ProductChoice // Change: products each chosen line can take, by line id
 
+	Stuck *StuckVM // the lines step when no line of the customer can take the order
+
 	Review []ReviewSection
 	Plan   []PlannedOrder
 	Money  ReviewMoney // every line's product changes and amounts, and the total
@@ -225,4 +230,40 @@ func (vm ChangeServiceVM) ChangeProducts(lineID string) []ProductChoice {
 // WithBlank is a product list and one blank row to add another.
 func WithBlank(ps []LineProductForm) []LineProductForm {
 	return append(append([]LineProductForm(nil), ps...), LineProductForm{})
+}
+
+// StuckVM is a step the wizard cannot go on from: why, and the ways out.
+type StuckVM struct {
+	Why         string
+	Listed      string // which customers the customer step lists
+	CustomerURL string // choose another customer
+	KindURL     string // choose something else to do
+}
+
+// CustomersListed says which customers the customer step lists for kind:
+// those with a line that can take its order (domain.LineStatusesFor).
+func CustomersListed(kind string) string {
+	switch KindAction(kind) {
+	case "":
+		return ""
+	case domain.ItemSuspend:
+		return "Only customers with an active line are listed: only an active line can be suspended."
+	case domain.ItemRestore:
+		return "Only customers with a suspended line are listed: only a suspended line can be restored."
+	}
+	return "Only customers with a line that is not disconnected are listed."
+}
+
+// NoLineCan says why no line of customer can take the kind's order, from
+// the rule's code for its lines (domain.Line.Refusal): "" when there are none.
+func NoLineCan(customer, refusal string) string {
+	switch refusal {
+	case domain.RefuseNotSuspended:
+		return "No line of " + customer + " is suspended: only a suspended line can be restored."
+	case domain.RefuseNotActive:
+		return "No line of " + customer + " is active: only an active line can be suspended."
+	case domain.RefuseDisconnected:
+		return "Every line of " + customer + " is disconnected: a disconnected line takes no more orders."
+	}
+	return customer + " has no lines yet: there is no line this order could apply to."
 }
