@@ -48,6 +48,10 @@ const (
 	// RuleCarrierMismatch: the carrier is not the package's; Params
 	// "Carrier" names the package's carrier.
 	RuleCarrierMismatch = "carrier_mismatch"
+	// RuleServiceTypeMismatch: the service type does not suit the
+	// package or its carrier (Package.Takes); Params "ServiceType" names
+	// the package's own type when it has one.
+	RuleServiceTypeMismatch = "service_type_mismatch"
 )
 
 // Error is the one application error type. Message is safe to show users.
