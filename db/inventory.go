@@ -40,6 +40,9 @@ func (db *DB) FindInventory(ctx context.Context, f domain.InventoryFilter) ([]*d
 	if f.CustomerID != nil {
 		where, args = append(where, "customer_id = ?"), append(args, *f.CustomerID)
 	}
+	if f.ForCarrier != nil {
+		where, args = append(where, "(carrier_id = ? OR carrier_id IS NULL)"), append(args, *f.ForCarrier)
+	}
 	if after != nil {
 		where, args = append(where, "id > ?"), append(args, after.ID)
 	}

@@ -54,6 +54,7 @@ type InventoryFilter struct {
 	Type       *string
 	Identifier *string
 	CustomerID *int64
+	ForCarrier *int64 // items stocked for this carrier or for any
 	Page
 }
 

@@ -54,8 +54,11 @@ func (newServiceFlow) first(r *http.Request) *views.NewServiceForm {
 	return &views.NewServiceForm{CustomerID: strings.TrimSpace(r.FormValue("CustomerID"))}
 }
 
-func (newServiceFlow) read(_ context.Context, pf url.Values, step string, _ int, form *views.NewServiceForm, d *domain.Draft) error {
+func (f newServiceFlow) read(ctx context.Context, pf url.Values, step string, _ int, form *views.NewServiceForm, d *domain.Draft) error {
 	readNewServiceStep(pf, step, form, draftSecrets(d))
+	if step == views.StepPackage {
+		return f.h.followPackage(ctx, form)
+	}
 	return nil
 }
 

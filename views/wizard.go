@@ -3,6 +3,7 @@ package views
 import (
 	"strconv"
 
+	"switchboard/domain"
 	"switchboard/views/components"
 )
 
@@ -94,6 +95,8 @@ type CustomerPickVM struct {
 type InventoryChoice struct {
 	Identifier string
 	Type       string
+	Model      string // "" when not recorded
+	Carrier    string // the carrier it is stocked for; "" for any
 }
 
 // InventoryPickVM is a searchable list of AVAILABLE items of one type.
@@ -108,6 +111,7 @@ type InventoryPickVM struct {
 	Choices   []InventoryChoice
 	Err       []string
 	Help      string
+	Carrier   string // the package's carrier the list is narrowed to; "" for all
 }
 
 // ReviewRow is one line of a review: a label and what was entered.
@@ -194,4 +198,42 @@ func createdText(vm ResultVM) string {
 		s += " and " + plural(len(vm.Lines), "new line")
 	}
 	return s + "."
+}
+
+// InventoryModel names what an item is: its model, or its type when no
+// model is recorded.
+func InventoryModel(c InventoryChoice) string {
+	if c.Model != "" {
+		return c.Model
+	}
+	if c.Type == domain.InventorySIM {
+		return "SIM card (model not recorded)"
+	}
+	return "Device (model not recorded)"
+}
+
+// InventoryCarrier names the carrier an item is stocked for.
+func InventoryCarrier(c InventoryChoice) string {
+	switch {
+	case c.Carrier != "":
+		return "For " + c.Carrier
+	case c.Type == domain.InventoryDevice:
+		return "Unlocked: any carrier"
+	}
+	return "No carrier recorded"
+}
+
+// inventoryListTitle heads the list of items in stock to choose from.
+func inventoryListTitle(vm InventoryPickVM) string {
+	what := "devices"
+	if vm.Field == "WirelessICCID" {
+		what = "SIM cards"
+	}
+	if vm.Carrier == "" {
+		return "Choose from the " + what + " in stock"
+	}
+	if what == "devices" {
+		return "Choose from the devices in stock for " + vm.Carrier + " or unlocked"
+	}
+	return "Choose from the SIM cards in stock for " + vm.Carrier
 }
