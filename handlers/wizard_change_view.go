@@ -83,7 +83,7 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 		if action := views.KindAction(form.Kind); action != "" {
 			statuses = domain.LineStatusesFor(action)
 		}
-		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], statuses)
+		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], statuses, views.CustomerWithout(form.Kind))
 		vm.Customer.Listed = views.CustomersListed(form.Kind)
 	case views.StepLines:
 		if cust == nil {
@@ -115,7 +115,8 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 			}
 			vm.Stuck = &views.StuckVM{Why: views.NoLineCan(cust.Name, refusal),
 				CustomerURL: wd.stepURL(d, views.StepCustomer), KindURL: wd.stepURL(d, views.StepKind),
-				Listed: views.CustomersListed(form.Kind)}
+				Customers: views.CustomersWith(form.Kind)}
+			vm.Wizard.Stuck = true
 		}
 	case views.StepDetails, views.StepReview:
 		vm.Outgoing = true

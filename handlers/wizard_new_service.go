@@ -76,8 +76,9 @@ func (h *Handlers) serviceChoices(ctx context.Context, vm *views.NewServiceVM, p
 		vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == vm.Form.LineTypeID || own})
 	}
 	switch {
-	case own:
-		vm.ServiceTypeHelp = views.ServiceTypeOfPackage(vm.PackageName, fit[0].Name)
+	case own: // nothing to choose: the step says so instead of offering a list of one
+		vm.ServiceTypeSet, vm.Form.LineTypeID = fit[0].Name, itoa64(fit[0].ID)
+		vm.ServiceTypeHelp = views.ServiceTypeOfPackage(vm.PackageName)
 	case carrier != nil:
 		vm.ServiceTypeHelp = views.ServiceTypesOfCarrier(carrier.Name, carrier.Wireless)
 	}

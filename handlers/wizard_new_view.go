@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,7 +98,7 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 
 	switch step {
 	case views.StepCustomer:
-		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], nil)
+		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], nil, "")
 	case views.StepPackage:
 		vm.Packages = packageChoices(pkgs, carriers, form.PackageID)
 	case views.StepService:
@@ -133,8 +134,10 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 }
 
 // customerPick lists the customers matching the search, the chosen one
-// first; with lineStatuses, only those with a line in one of them.
-func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string, lineStatuses []string) (views.CustomerPickVM, error) {
+// first; with lineStatuses, only those with a line in one of them (the
+// chosen one marked without when it has none).
+func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string,
+	lineStatuses []string, without string) (views.CustomerPickVM, error) {
 	vm := views.CustomerPickVM{Base: base, Search: searchParam(r, "Search"), Selected: selected, Err: errs}
 	f := domain.CustomerFilter{Search: vm.Search, LineStatuses: lineStatuses, Page: domain.Page{Limit: wizardCustomerChoices}}
 	cs, next, err := h.Store.FindCustomers(ctx, f)
@@ -142,8 +145,16 @@ func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, sele
 		return vm, err
 	}
 	vm.Truncated = next != ""
+	unfit := false
 	if chosen != nil {
 		cs = append([]*domain.Customer{chosen}, cs...)
+		if len(lineStatuses) > 0 {
+			ls, err := h.Store.FindCustomerLines(ctx, chosen.ID)
+			if err != nil {
+				return vm, err
+			}
+			unfit = !slices.ContainsFunc(ls, func(l *domain.Line) bool { return slices.Contains(lineStatuses, l.Status) })
+		}
 	}
 	seen := map[int64]bool{}
 	for _, c := range cs {
@@ -155,8 +166,12 @@ func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, sele
 		if c.ServiceAddress.State != "" {
 			where += ", " + c.ServiceAddress.State
 		}
-		vm.Choices = append(vm.Choices, views.CustomerChoice{ID: c.ID, Name: c.Name, Status: c.Status, Where: where,
-			Selected: itoa64(c.ID) == selected, Inactive: c.Status == domain.CustomerInactive})
+		cc := views.CustomerChoice{ID: c.ID, Name: c.Name, Status: c.Status, Where: where,
+			Selected: itoa64(c.ID) == selected, Inactive: c.Status == domain.CustomerInactive}
+		if unfit && c == chosen {
+			cc.Without = without
+		}
+		vm.Choices = append(vm.Choices, cc)
 	}
 	return vm, nil
 }

@@ -39,6 +39,7 @@ type WizardVM struct {
 	Steps     []WizardStepLink
 	Errors    components.Errors // by field path ("WirelessPort.Address.Zip")
 	Notice    string            // a message above the form
+	Stuck     bool              // the step cannot go on: no Next, only the ways out it shows
 }
 
 // WizardStepLink is one step of the step indicator.
@@ -78,6 +79,7 @@ type CustomerChoice struct {
 	Where    string // city, state
 	Selected bool
 	Inactive bool
+	Without  string // the chosen customer has no line the order can apply to: "No suspended line"
 }
 
 // CustomerPickVM is the customer step's search and choices.

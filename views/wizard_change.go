@@ -235,13 +235,28 @@ func WithBlank(ps []LineProductForm) []LineProductForm {
 // StuckVM is a step the wizard cannot go on from: why, and the ways out.
 type StuckVM struct {
 	Why         string
-	Listed      string // which customers the customer step lists
+	Customers   string // which customers the customer step lists: "customers with a suspended line"
 	CustomerURL string // choose another customer
 	KindURL     string // choose something else to do
 }
 
-// CustomersListed says which customers the customer step lists for kind:
-// those with a line that can take its order (domain.LineStatusesFor).
+// CustomersWith names the customers the customer step lists for kind:
+// those with a line that can take its order (domain.LineStatusesFor); ""
+// when it lists every one.
+func CustomersWith(kind string) string {
+	switch KindAction(kind) {
+	case "":
+		return ""
+	case domain.ItemSuspend:
+		return "customers with an active line"
+	case domain.ItemRestore:
+		return "customers with a suspended line"
+	}
+	return "customers with a line that is not disconnected"
+}
+
+// CustomersListed says which customers the customer step lists for kind,
+// and why; "" when it lists every one.
 func CustomersListed(kind string) string {
 	switch KindAction(kind) {
 	case "":
@@ -251,7 +266,18 @@ func CustomersListed(kind string) string {
 	case domain.ItemRestore:
 		return "Only customers with a suspended line are listed: only a suspended line can be restored."
 	}
-	return "Only customers with a line that is not disconnected are listed."
+	return "Only customers with a line that is not disconnected are listed: a disconnected line takes no more orders."
+}
+
+// CustomerWithout marks a chosen customer the kind's order cannot apply to.
+func CustomerWithout(kind string) string {
+	switch KindAction(kind) {
+	case domain.ItemSuspend:
+		return "No active line"
+	case domain.ItemRestore:
+		return "No suspended line"
+	}
+	return "Every line disconnected"
 }
 
 // NoLineCan says why no line of customer can take the kind's order, from

@@ -126,6 +126,7 @@ type NewServiceVM struct {
 	Packages        []CarrierPackages
 	ServiceTypes    []components.Option
 	ServiceTypeHelp string // why these service types are offered
+	ServiceTypeSet  string // the package's own service type, when it sets it
 	Processes       []ProcessChoice
 	Device          InventoryPickVM
 	SIM             InventoryPickVM
@@ -144,8 +145,8 @@ func (vm NewServiceVM) ProductRows() []ProductForm {
 }
 
 // ServiceTypeOfPackage says the package sets the service type.
-func ServiceTypeOfPackage(pkg, serviceType string) string {
-	return "Set by the package: every " + pkg + " line is " + serviceType + "."
+func ServiceTypeOfPackage(pkg string) string {
+	return "Set by the package: every " + pkg + " line is of this type. Choose another package for another type."
 }
 
 // ServiceTypesOfCarrier says which service types a package of the carrier offers.

@@ -44,7 +44,7 @@ func chooseNumber(t *testing.T, ctx context.Context, mode, want string) {
 	if want != "" {
 		cond += ` && !!document.querySelector("` + want + `")`
 	} else {
-		cond += ` && document.querySelector("#wizard-number-fields").children.length === 0`
+		cond += ` && !document.querySelector("#wizard-number-fields input, #wizard-number-fields select")`
 	}
 	if !eventually(ctx, cond) {
 		t.Fatalf("choosing %s does not show its fields", mode)

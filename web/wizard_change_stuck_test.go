@@ -70,10 +70,10 @@ func TestChangeServiceNoLineCanTakeIt(t *testing.T) {
 	app := webtest.OpenDemo(t)
 	rep := app.As(domain.RoleRep)
 	for _, tt := range []struct {
-		kind, status, why, listed string
+		kind, status, why, listed, without string
 	}{
-		{"Restore", domain.LineSuspended, " is suspended: only a suspended line can be restored.", "Only customers with a suspended line are listed"},
-		{"Suspend", domain.LineActive, " is active: only an active line can be suspended.", "Only customers with an active line are listed"},
+		{"Restore", domain.LineSuspended, " is suspended: only a suspended line can be restored.", "Only customers with a suspended line are listed", "No suspended line"},
+		{"Suspend", domain.LineActive, " is active: only an active line can be suspended.", "Only customers with an active line are listed", "No active line"},
 	} {
 		t.Run(tt.kind, func(t *testing.T) {
 			cust, has := customerWithout(t, app, tt.status)
@@ -94,6 +94,9 @@ func TestChangeServiceNoLineCanTakeIt(t *testing.T) {
 			if doc.Has("input[name=LineID]:not([disabled])") {
 				t.Error("a line is offered all the same")
 			}
+			if doc.Has("button[name=action][value=next]") {
+				t.Error("the step offers Next when it cannot go on")
+			}
 
 			// The customer step lists only customers with such a line (the one chosen first, as chosen).
 			doc = rep.Get(base + "/customer").Doc()
@@ -103,6 +106,9 @@ func TestChangeServiceNoLineCanTakeIt(t *testing.T) {
 			radios := doc.FindAll("input[name=CustomerID]")
 			if len(radios) < 2 {
 				t.Fatalf("the customer step offers %d customers", len(radios))
+			}
+			if first, _ := doc.Find("#wizard-customers label"); !strings.Contains(first.Text(), cust.Name) || !strings.Contains(first.Text(), tt.without) {
+				t.Errorf("the chosen customer is not first and marked %q: %q", tt.without, first.Text())
 			}
 			for _, r := range radios {
 				if id := r.Attr("value"); id != itoa(cust.ID) && !has[parseInt(t, id)] {

@@ -157,16 +157,14 @@ func TestNewServiceServiceTypeFollowsPackage(t *testing.T) {
 	for _, pkg := range []*domain.Package{first, second} {
 		step(t, rep, base, "package", url.Values{"PackageID": {itoa(pkg.ID)}}, "service")
 		doc := rep.Get(base + "/service").Doc()
-		opts := doc.FindAll("select[name=LineTypeID] option")
-		if len(opts) != 1 || opts[0].Attr("value") != itoa(*pkg.LineTypeID) || !opts[0].HasAttr("selected") {
-			var got []string
-			for _, o := range opts {
-				got = append(got, o.Attr("value")+"="+o.Text())
-			}
-			t.Errorf("package %s: service types offered %v, want only %s chosen", pkg.Name, got, name[*pkg.LineTypeID])
+		// Nothing to choose: the package's type is kept and said, not offered in a list.
+		ins := doc.FindAll("[name=LineTypeID]")
+		if len(ins) != 1 || ins[0].Attr("type") != "hidden" || ins[0].Attr("value") != itoa(*pkg.LineTypeID) {
+			t.Errorf("package %s: LineTypeID fields %d, first %s; want one hidden %d", pkg.Name, len(ins), ins[0].HTML(), *pkg.LineTypeID)
 		}
-		if help, _ := doc.Find("[id=h-LineTypeID]"); !strings.Contains(help.Text(), "Set by the package") || !strings.Contains(help.Text(), name[*pkg.LineTypeID]) {
-			t.Errorf("package %s: the service type is not explained: %q", pkg.Name, help.Text())
+		set, _ := doc.Find(".sb-set-by")
+		if !strings.Contains(set.Text(), name[*pkg.LineTypeID]) || !strings.Contains(set.Text(), "Set by the package") {
+			t.Errorf("package %s: the service type is not said and explained: %q", pkg.Name, set.Text())
 		}
 	}
 	// A type that does not fit, posted anyway, is refused by the rules.
