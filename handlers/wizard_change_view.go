@@ -167,9 +167,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 	if err != nil {
 		return err
 	}
-	carrierName := map[int64]string{}
+	carrierName, carrierOf := map[int64]string{}, map[int64]*domain.Carrier{}
 	for _, c := range carriers {
-		carrierName[c.ID] = c.Name
+		carrierName[c.ID], carrierOf[c.ID] = c.Name, c
 	}
 	switch form.Kind {
 	case views.KindPackageChange:
@@ -191,9 +191,6 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 		sts, err := h.Store.FindServiceTypes(ctx)
 		if err != nil {
 			return err
-		}
-		for _, s := range sts {
-			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name})
 		}
 		ps, err := h.Store.FindProducts(ctx)
 		if err != nil {
@@ -258,9 +255,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 		if err != nil {
 			return err
 		}
-		pkgCarrier := map[string]int64{}
+		pkgCarrier, pkgOf := map[string]int64{}, map[string]*domain.Package{}
 		for _, p := range pkgs {
-			pkgCarrier[itoa64(p.ID)] = p.CarrierID
+			pkgCarrier[itoa64(p.ID)], pkgOf[itoa64(p.ID)] = p.CarrierID, p
 		}
 		// Each new line's choices follow its carrier; the carrier's default
 		// account is chosen until another of its accounts is.
@@ -275,6 +272,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 				carrier = 0
 			}
 			nc := views.NewLineChoices{Carrier: carrierName[carrier], Products: productsOf(carrier)}
+			// The service type follows the package (or the carrier without one).
+			st := serviceTypesFor(sts, pkgOf[l.PackageID], carrierOf[carrier], l.LineTypeID)
+			nc.ServiceTypes, nc.ServiceTypeSet, nc.ServiceTypeHelp, l.LineTypeID = st.options, st.set, st.help, st.value
 			fits, def := false, ""
 			for _, a := range accts {
 				if carrier != 0 && a.CarrierID != carrier {

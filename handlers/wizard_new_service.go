@@ -20,17 +20,7 @@ func (h *Handlers) followPackage(ctx context.Context, form *views.NewServiceForm
 	if err != nil {
 		return err
 	}
-	var chosen *domain.ServiceType
-	for _, st := range sts {
-		if itoa64(st.ID) == form.LineTypeID {
-			chosen = st
-		}
-	}
-	if id := pkg.ServiceTypeFor(chosen, carrier); id != 0 {
-		form.LineTypeID = itoa64(id)
-	} else {
-		form.LineTypeID = ""
-	}
+	form.LineTypeID = serviceTypesFor(sts, pkg, carrier, form.LineTypeID).value
 	return nil
 }
 
@@ -54,34 +44,54 @@ func (h *Handlers) wizardPackage(ctx context.Context, id string) (*domain.Packag
 	return pkg, carrier, err
 }
 
-// serviceChoices offers the service types a line of the package may be
-// (Package.Takes: the package's own, or those of its carrier's kind),
+// serviceTypeChoice is what a line's service type field offers.
+type serviceTypeChoice struct {
+	options []components.Option // the types that suit the package (Package.Takes)
+	set     string              // the package's own type, when it names one: nothing to choose
+	help    string              // why these are offered
+	value   string              // the LineTypeID the field holds: chosen, or set by the package
+}
+
+// serviceTypesFor is the service type field of a line of pkg (nil: none)
+// on carrier (nil: not known yet), chosen being what was chosen so far.
+func serviceTypesFor(sts []*domain.ServiceType, pkg *domain.Package, carrier *domain.Carrier, chosen string) serviceTypeChoice {
+	var fit []*domain.ServiceType
+	var was *domain.ServiceType
+	for _, s := range sts {
+		if pkg.Takes(s, carrier) {
+			fit = append(fit, s)
+		}
+		if itoa64(s.ID) == chosen {
+			was = s
+		}
+	}
+	var out serviceTypeChoice
+	if id := pkg.ServiceTypeFor(was, carrier); id != 0 {
+		out.value = itoa64(id)
+	}
+	if pkg != nil && pkg.LineTypeID != nil && len(fit) == 1 {
+		out.set, out.help = fit[0].Name, views.ServiceTypeOfPackage(pkg.Name)
+		return out
+	}
+	out.options = []components.Option{{Value: "", Label: "Not given"}}
+	for _, s := range fit {
+		out.options = append(out.options, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == out.value})
+	}
+	if carrier != nil {
+		out.help = views.ServiceTypesOfCarrier(carrier.Name, carrier.Wireless)
+	}
+	return out
+}
+
+// serviceChoices offers the service types a line of the package may be,
 // saying why, and the processes, each with its routes.
 func (h *Handlers) serviceChoices(ctx context.Context, vm *views.NewServiceVM, pkg *domain.Package, carrier *domain.Carrier) error {
 	sts, err := h.Store.FindServiceTypes(ctx)
 	if err != nil {
 		return err
 	}
-	var fit []*domain.ServiceType
-	for _, s := range sts {
-		if pkg.Takes(s, carrier) {
-			fit = append(fit, s)
-		}
-	}
-	own := pkg != nil && pkg.LineTypeID != nil && len(fit) == 1
-	if !own {
-		vm.ServiceTypes = []components.Option{{Value: "", Label: "Not given"}}
-	}
-	for _, s := range fit {
-		vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == vm.Form.LineTypeID || own})
-	}
-	switch {
-	case own: // nothing to choose: the step says so instead of offering a list of one
-		vm.ServiceTypeSet, vm.Form.LineTypeID = fit[0].Name, itoa64(fit[0].ID)
-		vm.ServiceTypeHelp = views.ServiceTypeOfPackage(vm.PackageName)
-	case carrier != nil:
-		vm.ServiceTypeHelp = views.ServiceTypesOfCarrier(carrier.Name, carrier.Wireless)
-	}
+	st := serviceTypesFor(sts, pkg, carrier, vm.Form.LineTypeID)
+	vm.ServiceTypes, vm.ServiceTypeSet, vm.ServiceTypeHelp, vm.Form.LineTypeID = st.options, st.set, st.help, st.value
 	procs, err := h.Store.FindProcesses(ctx)
 	if err != nil {
 		return err

@@ -116,6 +116,10 @@ type NewLineChoices struct {
 	Carrier  string              // the line's carrier, "" until a package or carrier is chosen
 	Accounts []components.Option // the carrier's accounts (every account while no carrier is known)
 	Products []ProductChoice     // the carrier's products and those of no carrier
+
+	ServiceTypes    []components.Option // the service types that suit the package or carrier
+	ServiceTypeSet  string              // the package's own service type, when it sets it
+	ServiceTypeHelp string
 }
 
 // LineProductForm is a product added to a line, as typed.
@@ -185,7 +189,6 @@ type ChangeServiceVM struct {
 	Carriers     []components.Option // AddLine's carrier choices
 	AltBTNs      []components.Option // AddLine: the customer's lines that are their own BTN
 	NewLines     []NewLineChoices    // AddLine: the choices of each of NewLineRows
-	ServiceTypes []components.Option
 	Products     []ProductChoice
 	LineProducts map[string][]ProductChoice // Change: products each chosen line can take, by line id
 
