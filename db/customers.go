@@ -77,6 +77,13 @@ func (db *DB) FindCustomers(ctx context.Context, f domain.CustomerFilter) ([]*do
 		}
 		where = append(where, "("+strings.Join(conds, " OR ")+")")
 	}
+	if len(f.LineStatuses) > 0 {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.LineStatuses)), ", ")
+		where = append(where, "id IN (SELECT customer_id FROM lines WHERE status IN ("+marks+"))")
+		for _, st := range f.LineStatuses {
+			args = append(args, st)
+		}
+	}
 	if after != nil {
 		where = append(where, "(name_lower > ? OR (name_lower = ? AND id > ?))")
 		args = append(args, after.Text, after.Text, after.ID)

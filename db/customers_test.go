@@ -247,6 +247,29 @@ func TestFindCustomers(t *testing.T) {
 				}
 			})
 		}
+		t.Run("LineStatuses", func(t *testing.T) {
+			mustCreateLine(t, d, r, acme.ID, "3125558888", domain.LineSuspended)
+			mustCreateLine(t, d, r, fiber.ID, "3125557777", domain.LineDisconnected)
+			for _, tt := range []struct {
+				statuses []string
+				search   string
+				want     []string
+			}{
+				{[]string{domain.LineSuspended}, "", []string{acme.Name}},
+				{[]string{domain.LineSuspended, domain.LineDisconnected}, "", []string{fiber.Name, acme.Name}},
+				{[]string{domain.LineActive}, "", []string{acme.Name, acmeWest.Name, bright.Name}},
+				{[]string{domain.LineSuspended}, "west", []string{}},
+				{[]string{domain.LinePending}, "", []string{}},
+			} {
+				cs, _, err := d.FindCustomers(ctx, domain.CustomerFilter{Search: tt.search, LineStatuses: tt.statuses})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := names(cs); !equal(got, tt.want) {
+					t.Errorf("LineStatuses %v, Search %q = %q, want %q", tt.statuses, tt.search, got, tt.want)
+				}
+			}
+		})
 		t.Run("AddressesAttached", func(t *testing.T) {
 			cs, _, err := d.FindCustomers(ctx, domain.CustomerFilter{Search: "acme"})
 			if err != nil {

@@ -8,7 +8,7 @@ import (
 	"switchboard/domain"
 )
 
-const inventoryCols = `id, identifier, type, status, customer_id, line_id`
+const inventoryCols = `id, identifier, type, status, customer_id, line_id, model, carrier_id`
 
 // FindInventory returns a page of items by id and the cursor of the next page.
 func (db *DB) FindInventory(ctx context.Context, f domain.InventoryFilter) ([]*domain.InventoryItem, string, error) {
@@ -39,6 +39,9 @@ func (db *DB) FindInventory(ctx context.Context, f domain.InventoryFilter) ([]*d
 	}
 	if f.CustomerID != nil {
 		where, args = append(where, "customer_id = ?"), append(args, *f.CustomerID)
+	}
+	if f.ForCarrier != nil {
+		where, args = append(where, "(carrier_id = ? OR carrier_id IS NULL)"), append(args, *f.ForCarrier)
 	}
 	if after != nil {
 		where, args = append(where, "id > ?"), append(args, after.ID)
@@ -71,8 +74,8 @@ func (db *DB) CreateInventory(ctx context.Context, items []*domain.InventoryItem
 	}
 	return db.inCreateTx(ctx, func(tx *Tx) (domain.Created, error) {
 		for _, it := range items {
-			id, err := insert(ctx, tx, `INSERT INTO inventory (identifier, type, status, customer_id, line_id) VALUES (?, ?, ?, ?, ?)`,
-				it.Identifier, it.Type, it.Status, it.CustomerID, it.LineID)
+			id, err := insert(ctx, tx, `INSERT INTO inventory (identifier, type, status, customer_id, line_id, model, carrier_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				it.Identifier, it.Type, it.Status, it.CustomerID, it.LineID, it.Model, it.CarrierID)
 			if err != nil {
 				return domain.Created{}, db.mapErr(err, "Identifier "+it.Identifier+" exists already.")
 			}

@@ -141,7 +141,7 @@ func (l *Loader) AddProductGroup(ctx context.Context, name string, productIDs []
 // AddPackage adds pkg holding pkg.Products (added before), each with its
 // Role (INCLUDED when none), and sets its ID.
 func (l *Loader) AddPackage(ctx context.Context, pkg *domain.Package) (err error) {
-	if pkg.ID, err = insert(ctx, l.tx, `INSERT INTO packages (name, carrier_id) VALUES (?, ?)`, pkg.Name, pkg.CarrierID); err != nil {
+	if pkg.ID, err = insert(ctx, l.tx, `INSERT INTO packages (name, carrier_id, line_type_id) VALUES (?, ?, ?)`, pkg.Name, pkg.CarrierID, pkg.LineTypeID); err != nil {
 		return err
 	}
 	for _, p := range pkg.Products {
@@ -233,9 +233,9 @@ func (l *Loader) AddLines(ctx context.Context, lines []*domain.Line) error {
 func (l *Loader) AddInventory(ctx context.Context, items []*domain.InventoryItem) error {
 	rows := make([][]any, len(items))
 	for i, it := range items {
-		rows[i] = []any{it.Identifier, it.Type, it.Status, it.CustomerID, it.LineID}
+		rows[i] = []any{it.Identifier, it.Type, it.Status, it.CustomerID, it.LineID, it.Model, it.CarrierID}
 	}
-	return insertRows(ctx, l.tx, "inventory", []string{"identifier", "type", "status", "customer_id", "line_id"}, rows)
+	return insertRows(ctx, l.tx, "inventory", []string{"identifier", "type", "status", "customer_id", "line_id", "model", "carrier_id"}, rows)
 }
 
 // Lookup is what the domain's planners read, inside the transaction.

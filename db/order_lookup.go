@@ -61,7 +61,7 @@ func (lk *orderLookup) FindCustomerLines(ctx context.Context, customerID int64) 
 
 func (lk *orderLookup) FindPackageByID(ctx context.Context, id int64) (*domain.Package, error) {
 	var p domain.Package
-	if err := get(ctx, lk.q, &p, "Package not found.", `SELECT id, name, carrier_id FROM packages WHERE id = ?`, id); err != nil {
+	if err := get(ctx, lk.q, &p, "Package not found.", `SELECT id, name, carrier_id, line_type_id FROM packages WHERE id = ?`, id); err != nil {
 		return nil, err
 	}
 	p.Products = []domain.Product{}

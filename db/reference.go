@@ -39,7 +39,7 @@ func (db *DB) FindProducts(ctx context.Context) ([]*domain.Product, error) {
 // FindPackages lists packages by name, each with its products.
 func (db *DB) FindPackages(ctx context.Context) ([]*domain.Package, error) {
 	var out []*domain.Package
-	if err := sel(ctx, db.R, &out, `SELECT id, name, carrier_id FROM packages ORDER BY name, id`); err != nil {
+	if err := sel(ctx, db.R, &out, `SELECT id, name, carrier_id, line_type_id FROM packages ORDER BY name, id`); err != nil {
 		return nil, err
 	}
 	var rows []struct {

@@ -396,11 +396,21 @@ var (
 	demoPBXs      = [][2]string{{"Avaya", "IP Office 500 V2"}, {"Cisco", "CUCM 14"}, {"Mitel", "MiVoice Business 3300"}, {"3CX", "Phone System v20"}, {"Panasonic", "KX-NS700"}}
 )
 
-// Device type allocation codes (the first 8 digits of an IMEI).
-var demoTACs = []string{"35391110", "35407115", "35328015", "35925406", "35850311", "35676211", "35209900", "35467912"}
+// demoDeviceModels are the handsets in stock, each with the type
+// allocation code (the first 8 digits of an IMEI) its IMEIs start with.
+var demoDeviceModels = []struct{ TAC, Model string }{
+	{"35391110", "Apple iPhone 15 128 GB"}, {"35407115", "Apple iPhone 14 128 GB"}, {"35328015", "Samsung Galaxy S24 128 GB"},
+	{"35925406", "Google Pixel 8 128 GB"}, {"35850311", "Samsung Galaxy XCover6 Pro"}, {"35676211", "Apple iPhone SE (3rd gen) 64 GB"},
+	{"35209900", "Sonim XP10 rugged phone"}, {"35467912", "Inseego MiFi X PRO 5G hotspot"},
+}
 
-// demoICCIDPrefix starts every demo SIM's ICCID (89 telecom, 1 US, 480 issuer).
-const demoICCIDPrefix = "891480"
+// demoSIMs are each wireless carrier's SIM: the ICCID prefix of its SIMs
+// (89 telecom, 1 US, then the issuer) and what the card is.
+var demoSIMs = map[string]struct{ Prefix, Model string }{
+	"VZW": {"891480", "Verizon 4G LTE/5G SIM (3-in-1)"},
+	"ATT": {"891410", "AT&T 5G nano SIM"},
+	"TMO": {"891426", "T-Mobile 5G SIM (triple cut)"},
+}
 
 // demoInventory says how much unassigned inventory there is.
 var demoInventory = struct {

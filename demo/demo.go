@@ -74,8 +74,8 @@ type demoSet struct {
 	Processes    map[string]*domain.Process // by name, with routes
 	Customers    []*demoCustomerSet         // in load order
 	Lines        []*demoLine                // in load order
-	SIMs         []string                   // AVAILABLE SIM_Card identifiers not yet taken
-	Devices      []string                   // AVAILABLE Mobile_Device identifiers not yet taken
+	SIMs         map[string][]string        // AVAILABLE SIM_Card identifiers not yet taken, by carrier code
+	Devices      map[string][]string        // AVAILABLE Mobile_Device identifiers not yet taken, by carrier code
 	tns          map[string]bool            // every TN handed out
 	identifiers  map[string]bool            // every inventory identifier handed out
 	carrierOrder []*demoCarrierSet          // as in demoCarriers
@@ -148,12 +148,21 @@ func (s *demoSet) TakeLineWhere(ok func(*demoLine) bool) *demoLine {
 	return nil
 }
 
-// TakeSIM hands out an AVAILABLE SIM_Card identifier no other step has
-// taken ("" when none is left). The caller changes its row if it uses it.
-func (s *demoSet) TakeSIM() string { return take(&s.SIMs) }
+// TakeSIM hands out an AVAILABLE SIM_Card identifier of the carrier code
+// no other step has taken ("" when none is left). The caller changes its
+// row if it uses it.
+func (s *demoSet) TakeSIM(code string) string { return takeOf(s.SIMs, code) }
 
 // TakeDevice hands out an AVAILABLE Mobile_Device identifier, as TakeSIM.
-func (s *demoSet) TakeDevice() string { return take(&s.Devices) }
+func (s *demoSet) TakeDevice(code string) string { return takeOf(s.Devices, code) }
+
+// takeOf takes the first of the list of code.
+func takeOf(lists map[string][]string, code string) string {
+	list := lists[code]
+	v := take(&list)
+	lists[code] = list
+	return v
+}
 
 func take(list *[]string) string {
 	if len(*list) == 0 {

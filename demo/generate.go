@@ -64,16 +64,18 @@ func demoExchange(r *rand.Rand) string {
 	}
 }
 
-// newICCID makes a 20-digit SIM serial: the prefix, random digits and a
-// Luhn check digit.
-func (s *demoSet) newICCID(r *rand.Rand) string {
-	return s.newIdentifier(r, demoICCIDPrefix, 20)
+// newICCID makes a 20-digit serial of a SIM of the carrier code: its
+// prefix, random digits and a Luhn check digit; and says what the card is.
+func (s *demoSet) newICCID(r *rand.Rand, code string) (id, model string) {
+	sim := demoSIMs[code]
+	return s.newIdentifier(r, sim.Prefix, 20), sim.Model
 }
 
-// newIMEI makes a 15-digit device identity: a type allocation code, a
-// serial and a Luhn check digit.
-func (s *demoSet) newIMEI(r *rand.Rand) string {
-	return s.newIdentifier(r, pick(r, demoTACs), 15)
+// newIMEI makes a 15-digit device identity of a model in stock: its type
+// allocation code, a serial and a Luhn check digit; and names the model.
+func (s *demoSet) newIMEI(r *rand.Rand) (id, model string) {
+	m := pick(r, demoDeviceModels)
+	return s.newIdentifier(r, m.TAC, 15), m.Model
 }
 
 func (s *demoSet) newIdentifier(r *rand.Rand, prefix string, n int) string {

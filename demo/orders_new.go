@@ -63,12 +63,12 @@ func (d *demoOrderer) newServiceInput(c *demoCustomerSet, i int) *domain.NewOrde
 	a := c.ServiceAddress
 	in := &domain.NewOrdersInput{
 		CustomerID: c.ID, PackageID: carrier.Packages[key].ID, LineTypeID: carrier.LineType[key], Description: "New: " + desc,
-		ProcessID: d.s.Processes["Standard activation"].ID, WirelessICCID: d.s.TakeSIM(),
+		ProcessID: d.s.Processes["Standard activation"].ID, WirelessICCID: d.s.TakeSIM(c.Spec.Carrier),
 		ShippingAddress: &domain.AddressInput{FirstName: a.FirstName, LastName: a.LastName, Address1: a.Address1, Address2: a.Address2,
 			City: a.City, State: a.State, Zip: a.Zip, Zip4: a.Zip4},
 	}
 	if d.r.IntN(10) < 7 {
-		in.ESN = d.s.TakeDevice()
+		in.ESN = d.s.TakeDevice(c.Spec.Carrier)
 	}
 	return in
 }

@@ -89,6 +89,9 @@ func demoCarrierOf(ctx context.Context, ld *db.Loader, s *demoSet, dc demoCarrie
 	}
 	for _, dp := range dc.Packages {
 		pkg := &domain.Package{Name: dp.Name, CarrierID: c.ID}
+		if st, ok := s.ServiceTypes[dp.ServiceType]; ok {
+			pkg.LineTypeID = &st
+		}
 		for _, key := range append(append([]string{}, dp.Base...), dp.Options...) {
 			p := c.Products[key]
 			if p == nil {

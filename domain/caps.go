@@ -9,6 +9,7 @@ const (
 	MaxLineProducts       = 100  // a line's Products (and each of Add, Change, Remove)
 	MaxRequestLines       = 500  // Lines of an order create or update
 	MaxInventoryItems     = 1000 // Items of one inventory create
+	MaxInventoryModel     = 80   // an inventory item's Model
 	MaxListEntries        = 1000 // any other list
 )
 

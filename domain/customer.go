@@ -57,6 +57,8 @@ func (c *Customer) Validate() error {
 // id, or a line's TN.
 type CustomerFilter struct {
 	Search string
+	// LineStatuses, when given, keeps the customers with a line in one of them.
+	LineStatuses []string
 	Page
 }
 

@@ -32,12 +32,15 @@ type InventoryItem struct {
 	Status     string `db:"status" json:"Status"`
 	CustomerID *int64 `db:"customer_id" json:"CustomerID"`
 	LineID     *int64 `db:"line_id" json:"LineID"`
+	Model      string `db:"model" json:"-"`      // what it is: "Apple iPhone 15 128GB", "Verizon 5G SIM"; "" when not recorded
+	CarrierID  *int64 `db:"carrier_id" json:"-"` // the carrier it is stocked for; nil: any
 }
 
 // Validate checks a new inventory item; field names are under prefix.
 func (it *InventoryItem) Validate(p *Problems, prefix string) {
 	p.Check(it.Identifier != "", prefix+"Identifier", "Identifier is required")
 	p.Check(len(it.Identifier) <= 40, prefix+"Identifier", "Identifier must be at most 40 characters")
+	p.Check(len(it.Model) <= MaxInventoryModel, prefix+"Model", "Model must be at most %d characters", MaxInventoryModel)
 	p.Check(oneOf(it.Type, InventoryTypes), prefix+"Type", "Type must be one of General, Telephone_Number, IP_Address, Mobile_Device, SIM_Card")
 	if it.Status == "" {
 		it.Status = InventoryAvailable
@@ -51,6 +54,7 @@ type InventoryFilter struct {
 	Type       *string
 	Identifier *string
 	CustomerID *int64
+	ForCarrier *int64 // items stocked for this carrier or for any
 	Page
 }
 

@@ -40,6 +40,18 @@ func (l *Line) Refusal(action string) string {
 	return ""
 }
 
+// LineStatusesFor lists the statuses of a line that can take an order item
+// of action: those Refusal has no objection to.
+func LineStatusesFor(action string) []string {
+	var out []string
+	for _, s := range LineStatuses {
+		if (&Line{Status: s}).Refusal(action) == "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Line is a service on a customer's account.
 type Line struct {
 	ID               int64              `db:"id"`

@@ -90,7 +90,8 @@ func newFake() *fakeLookup {
 			106: {ID: 106, Description: "Overnight shipping", Rate: 149900, CarrierID: i64(1), Ships: true},
 		},
 		groups: []*domain.ProductGroup{{ID: 1, Name: "Hotspot", ProductIDs: []int64{103, 104}}},
-		types:  map[int64]*domain.ServiceType{1: {ID: 1, Name: "Mobile"}},
+		types: map[int64]*domain.ServiceType{1: {ID: 1, Name: "Mobile", Wireless: true}, 2: {ID: 2, Name: "Dial tone"},
+			3: {ID: 3, Name: "Data", Wireless: true}},
 		processes: map[int64]*domain.Process{
 			1: {ID: 1, Name: "Standard", Routes: []domain.Route{{ID: 11, ProcessID: 1, Description: "Default"}}},
 			2: {ID: 2, Name: "Porting", Routes: []domain.Route{{ID: 21, ProcessID: 2, Description: "Fast"}, {ID: 22, ProcessID: 2, Description: "Manual"}}},
@@ -105,7 +106,7 @@ func newFake() *fakeLookup {
 	plan, incl := domain.RolePlan, domain.RoleIncluded
 	f.packages = map[int64]*domain.Package{
 		1: {ID: 1, Name: "VZW Unlimited", CarrierID: 1, Products: []domain.Product{as(100, plan), as(101, incl)}},
-		2: {ID: 2, Name: "VZW Basic", CarrierID: 1, Products: []domain.Product{as(100, plan)}},
+		2: {ID: 2, Name: "VZW Basic", CarrierID: 1, LineTypeID: i64(1), Products: []domain.Product{as(100, plan)}},
 		3: {ID: 3, Name: "ATT", CarrierID: 2, Products: []domain.Product{as(200, plan)}},
 		4: {ID: 4, Name: "Lumen Business", CarrierID: 3, Products: []domain.Product{as(300, plan)}},
 		5: {ID: 5, Name: "NoDefault", CarrierID: 4, Products: []domain.Product{as(400, plan)}},

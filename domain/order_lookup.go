@@ -245,6 +245,33 @@ func (pl *planner) serviceType(field string, id int64) *ServiceType {
 	return s
 }
 
+// lineType checks the service type id (0: none given) of a line of pkg
+// (nil: none) on carrier c: it must exist and suit them (Package.Takes).
+func (pl *planner) lineType(field string, id int64, pkg *Package, c *Carrier) *int64 {
+	if id == 0 {
+		return nil
+	}
+	st := pl.serviceType(field, id)
+	if st == nil {
+		return nil
+	}
+	if !pkg.Takes(st, c) {
+		switch {
+		case pkg != nil && pkg.LineTypeID != nil:
+			own, err := find(pl, "service-type", *pkg.LineTypeID, pl.lk.FindServiceTypeByID)
+			if pl.quiet(err) {
+				pl.p.AddRule(field, RuleServiceTypeMismatch, map[string]string{"ServiceType": own.Name},
+					"Service type %s does not fit package %s, whose lines are %s", st.Name, pkg.Name, own.Name)
+			}
+		case st.Wireless:
+			pl.p.AddRule(field, RuleServiceTypeMismatch, nil, "Service type %s is for wireless lines; %s is a wireline carrier", st.Name, c.Name)
+		default:
+			pl.p.AddRule(field, RuleServiceTypeMismatch, nil, "Service type %s is for wireline lines; %s is a wireless carrier", st.Name, c.Name)
+		}
+	}
+	return ptr(id)
+}
+
 func (pl *planner) process(field string, id int64) *Process {
 	p, err := find(pl, "process", id, pl.lk.FindProcessByID)
 	if !pl.found(err, field, "Process %d does not exist", id) {

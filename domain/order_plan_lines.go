@@ -76,10 +76,7 @@ func (pl *planner) planAddLine(in *AddLineInput) ([]*Order, []*Line) {
 			altBTN = ptr(l.AltBTNID)
 			pl.altBTN(lp+".AltBTNID", l.AltBTNID, in.CustomerID)
 		}
-		var lineTypeID *int64
-		if l.LineTypeID != 0 && pl.serviceType(lp+".LineTypeID", l.LineTypeID) != nil {
-			lineTypeID = ptr(l.LineTypeID)
-		}
+		lineTypeID := pl.lineType(lp+".LineTypeID", l.LineTypeID, pkg, carrier)
 		desc := strings.TrimSpace(l.Description)
 		make_, model := strings.TrimSpace(l.PBXMake), strings.TrimSpace(l.PBXModel)
 		pl.checkText(lp+".Description", "Description", desc, MaxDescription)

@@ -44,10 +44,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 			acct = pl.defaultAccount("PackageID", carrier)
 		}
 	}
-	var lineTypeID *int64
-	if in.LineTypeID != 0 && pl.serviceType("LineTypeID", in.LineTypeID) != nil {
-		lineTypeID = ptr(in.LineTypeID)
-	}
+	lineTypeID := pl.lineType("LineTypeID", in.LineTypeID, pkg, carrier)
 	proc := pl.optionalProcess("ProcessID", in.ProcessID)
 	desc := strings.TrimSpace(in.Description)
 	pl.checkText("Description", "Description", desc, MaxDescription)

@@ -1,6 +1,7 @@
 package domain_test
 
 import (
+	"slices"
 	"testing"
 
 	"switchboard/domain"
@@ -29,6 +30,25 @@ func TestLineRefusal(t *testing.T) {
 			l := &domain.Line{Status: tt.status}
 			if got := l.Refusal(tt.action); got != tt.want {
 				t.Fatalf("Refusal(%s) of a %s line = %q, want %q", tt.action, tt.status, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLineStatusesFor(t *testing.T) {
+	for _, tt := range []struct {
+		action string
+		want   []string
+	}{
+		{domain.ItemSuspend, []string{domain.LineActive}},
+		{domain.ItemRestore, []string{domain.LineSuspended}},
+		{domain.ItemDisconnect, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+		{domain.ItemChange, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+		{domain.ItemPackageChange, []string{domain.LineActive, domain.LineSuspended, domain.LinePending}},
+	} {
+		t.Run(tt.action, func(t *testing.T) {
+			if got := domain.LineStatusesFor(tt.action); !slices.Equal(got, tt.want) {
+				t.Fatalf("LineStatusesFor(%s) = %v, want %v", tt.action, got, tt.want)
 			}
 		})
 	}
@@ -128,6 +148,40 @@ func TestPlanRuleCodes(t *testing.T) {
 				return
 			}
 			t.Fatalf("no error with a rule on %s; errors: %+v", tt.field, domain.ErrorFields(err))
+		})
+	}
+}
+
+func TestPackageTakes(t *testing.T) {
+	wireless, wireline := &domain.Carrier{Name: "VZW", Wireless: true}, &domain.Carrier{Name: "Lumen"}
+	voice, data, pots := &domain.ServiceType{ID: 1, Name: "Voice", Wireless: true}, &domain.ServiceType{ID: 2, Name: "Data", Wireless: true}, &domain.ServiceType{ID: 3, Name: "POTS"}
+	own := func(id int64) *domain.Package { return &domain.Package{Name: "Unlimited", LineTypeID: &id} }
+	for _, tt := range []struct {
+		name    string
+		pkg     *domain.Package
+		carrier *domain.Carrier
+		chosen  *domain.ServiceType // nil: none yet
+		takes   map[*domain.ServiceType]bool
+		want    int64 // ServiceTypeFor(chosen)
+	}{
+		{"OwnTypeOnly", own(1), wireless, nil, map[*domain.ServiceType]bool{voice: true, data: false, pots: false}, 1},
+		{"OwnTypeKeepsIt", own(1), wireless, voice, map[*domain.ServiceType]bool{voice: true}, 1},
+		{"OwnTypeReplacesAnother", own(2), wireless, voice, map[*domain.ServiceType]bool{voice: false, data: true}, 2},
+		{"NoOwnTypeFitsTheCarrier", &domain.Package{}, wireless, data, map[*domain.ServiceType]bool{voice: true, data: true, pots: false}, 2},
+		{"NoOwnTypeWireline", &domain.Package{}, wireline, voice, map[*domain.ServiceType]bool{voice: false, pots: true}, 0},
+		{"NoOwnTypeNoneChosen", &domain.Package{}, wireline, nil, map[*domain.ServiceType]bool{pots: true}, 0},
+		{"NoPackage", nil, wireline, pots, map[*domain.ServiceType]bool{pots: true, voice: false}, 3},
+		{"NoPackageNoCarrier", nil, nil, voice, map[*domain.ServiceType]bool{pots: true, voice: true}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for st, want := range tt.takes {
+				if got := tt.pkg.Takes(st, tt.carrier); got != want {
+					t.Errorf("Takes(%s) = %v, want %v", st.Name, got, want)
+				}
+			}
+			if got := tt.pkg.ServiceTypeFor(tt.chosen, tt.carrier); got != tt.want {
+				t.Errorf("ServiceTypeFor = %d, want %d", got, tt.want)
+			}
 		})
 	}
 }

@@ -66,10 +66,34 @@ type ProductGroup struct {
 
 // Package is a carrier's bundle of products (Settings > Packages).
 type Package struct {
-	ID        int64     `db:"id" json:"PackageID"`
-	Name      string    `db:"name" json:"Name"`
-	CarrierID int64     `db:"carrier_id" json:"CarrierID"`
-	Products  []Product `db:"-" json:"Products"`
+	ID         int64     `db:"id" json:"PackageID"`
+	Name       string    `db:"name" json:"Name"`
+	CarrierID  int64     `db:"carrier_id" json:"CarrierID"`
+	LineTypeID *int64    `db:"line_type_id" json:"LineTypeID"` // the service type of its lines; nil: any that fits the carrier
+	Products   []Product `db:"-" json:"Products"`
+}
+
+// Takes reports whether a line of the package (nil: none) on carrier c
+// may be of service type st: the package's own type when it names one,
+// otherwise any type that fits the carrier.
+func (p *Package) Takes(st *ServiceType, c *Carrier) bool {
+	if p != nil && p.LineTypeID != nil {
+		return *p.LineTypeID == st.ID
+	}
+	return st.Fits(c)
+}
+
+// ServiceTypeFor is the service type a line of the package takes when
+// chosen is chosen (0: none yet): chosen while the package takes it,
+// otherwise the package's own type, or 0 when it names none.
+func (p *Package) ServiceTypeFor(chosen *ServiceType, c *Carrier) int64 {
+	if chosen != nil && p.Takes(chosen, c) {
+		return chosen.ID
+	}
+	if p != nil && p.LineTypeID != nil {
+		return *p.LineTypeID
+	}
+	return 0
 }
 
 // ServiceType is a kind of line (Settings > Service Types).

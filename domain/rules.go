@@ -28,25 +28,26 @@ const (
 	RuleZipOtherState = "zip_other_state" // Zip, State, ZipState
 
 	// Lines and their numbers.
-	RuleLineNotActive         = "line_not_active"     // TN, Status
-	RuleLineNotSuspended      = "line_not_suspended"  // TN, Status
-	RuleLineDisconnected      = "line_disconnected"   // TN
-	RuleLineLeaving           = "line_leaving"        // TN: this order disconnects it
-	RuleLineOpenOrder         = "line_open_order"     // TN, Type, PON, Status
-	RuleLineOtherCustomer     = "line_other_customer" // TN
-	RuleLineTwice             = "line_twice"          // TN
-	RuleLineNotReconnect      = "line_not_reconnect"  // TN, Status: not ACTIVE or SUSPENDED
-	RuleLineNotVerizon        = "line_not_verizon"    // TN, Carrier
-	RuleNoLines               = "no_lines"            // Customer: nothing to disconnect
-	RuleTNInUse               = "tn_in_use"           // TN
-	RuleTNTwice               = "tn_twice"            // TN
-	RuleTNNotCustomers        = "tn_not_customers"    // TN: not a line of the customer
-	RulePortOwnNumber         = "port_own_number"     // TN: the number ported in is the line's own
-	RuleAltBTNOther           = "alt_btn_other"       // TN: another customer's line
-	RuleAltBTNNotActive       = "alt_btn_not_active"  // TN, Status
-	RuleAltBTNTied            = "alt_btn_tied"        // TN: tied to another BTN
-	RuleSuspendOutgoing       = "suspend_outgoing"    // OUTGOING on a wireless line
-	RuleCarrierMismatch       = "carrier_mismatch"    // Carrier: the package's
+	RuleLineNotActive         = "line_not_active"       // TN, Status
+	RuleLineNotSuspended      = "line_not_suspended"    // TN, Status
+	RuleLineDisconnected      = "line_disconnected"     // TN
+	RuleLineLeaving           = "line_leaving"          // TN: this order disconnects it
+	RuleLineOpenOrder         = "line_open_order"       // TN, Type, PON, Status
+	RuleLineOtherCustomer     = "line_other_customer"   // TN
+	RuleLineTwice             = "line_twice"            // TN
+	RuleLineNotReconnect      = "line_not_reconnect"    // TN, Status: not ACTIVE or SUSPENDED
+	RuleLineNotVerizon        = "line_not_verizon"      // TN, Carrier
+	RuleNoLines               = "no_lines"              // Customer: nothing to disconnect
+	RuleTNInUse               = "tn_in_use"             // TN
+	RuleTNTwice               = "tn_twice"              // TN
+	RuleTNNotCustomers        = "tn_not_customers"      // TN: not a line of the customer
+	RulePortOwnNumber         = "port_own_number"       // TN: the number ported in is the line's own
+	RuleAltBTNOther           = "alt_btn_other"         // TN: another customer's line
+	RuleAltBTNNotActive       = "alt_btn_not_active"    // TN, Status
+	RuleAltBTNTied            = "alt_btn_tied"          // TN: tied to another BTN
+	RuleSuspendOutgoing       = "suspend_outgoing"      // OUTGOING on a wireless line
+	RuleCarrierMismatch       = "carrier_mismatch"      // Carrier: the package's
+	RuleServiceTypeMismatch   = "service_type_mismatch" // ServiceType: the package's own, when it names one
 	RuleCarrierWithoutPackage = "carrier_without_package"
 	RulePackageOrProducts     = "package_or_products"   // no package and no provisionable product
 	RuleAccountMismatch       = "account_mismatch"      // Account, Carrier, AccountCarrier
@@ -136,7 +137,7 @@ var Rules = []string{
 	RuleLineNotActive, RuleLineNotSuspended, RuleLineDisconnected, RuleLineLeaving, RuleLineOpenOrder,
 	RuleLineOtherCustomer, RuleLineTwice, RuleLineNotReconnect, RuleLineNotVerizon, RuleNoLines, RuleTNInUse,
 	RuleTNTwice, RuleTNNotCustomers, RulePortOwnNumber, RuleAltBTNOther, RuleAltBTNNotActive, RuleAltBTNTied,
-	RuleSuspendOutgoing, RuleCarrierMismatch, RuleCarrierWithoutPackage, RulePackageOrProducts, RuleAccountMismatch,
+	RuleSuspendOutgoing, RuleCarrierMismatch, RuleServiceTypeMismatch, RuleCarrierWithoutPackage, RulePackageOrProducts, RuleAccountMismatch,
 	RuleNoDefaultAccount, RulePackageSame, RulePackageOtherCarrier,
 	RuleProductsNone, RuleProductTwice, RuleProductNotOnLine, RuleProductChangeEmpty, RuleProductHeld,
 	RuleProductGone, RuleProductOtherCarrier, RuleProductsOnType,

@@ -78,7 +78,13 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 
 	switch step {
 	case views.StepCustomer:
-		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"])
+		// Only the customers with a line the order can apply to are offered.
+		var statuses []string
+		if action := views.KindAction(form.Kind); action != "" {
+			statuses = domain.LineStatusesFor(action)
+		}
+		vm.Customer, err = h.customerPick(ctx, r, wd.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], statuses, views.CustomerWithout(form.Kind))
+		vm.Customer.Listed = views.CustomersListed(form.Kind)
 	case views.StepLines:
 		if cust == nil {
 			break
@@ -101,6 +107,17 @@ func (h *Handlers) changeServiceVM(ctx context.Context, r *http.Request, d *doma
 		}
 		// The lines the order can apply to first, the others after them.
 		sort.SliceStable(vm.Lines, func(i, j int) bool { return vm.Lines[i].Reason == "" && vm.Lines[j].Reason != "" })
+		// None can: say why, and where to go from here.
+		if len(vm.Lines) == 0 || vm.Lines[0].Reason != "" {
+			refusal := ""
+			if len(ls) > 0 {
+				refusal = ls[0].Refusal(views.KindAction(form.Kind))
+			}
+			vm.Stuck = &views.StuckVM{Why: views.NoLineCan(cust.Name, refusal),
+				CustomerURL: wd.stepURL(d, views.StepCustomer), KindURL: wd.stepURL(d, views.StepKind),
+				Customers: views.CustomersWith(form.Kind)}
+			vm.Wizard.Stuck = true
+		}
 	case views.StepDetails, views.StepReview:
 		vm.Outgoing = true
 		for id := range chosen {
@@ -150,9 +167,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 	if err != nil {
 		return err
 	}
-	carrierName := map[int64]string{}
+	carrierName, carrierOf := map[int64]string{}, map[int64]*domain.Carrier{}
 	for _, c := range carriers {
-		carrierName[c.ID] = c.Name
+		carrierName[c.ID], carrierOf[c.ID] = c.Name, c
 	}
 	switch form.Kind {
 	case views.KindPackageChange:
@@ -174,9 +191,6 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 		sts, err := h.Store.FindServiceTypes(ctx)
 		if err != nil {
 			return err
-		}
-		for _, s := range sts {
-			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name})
 		}
 		ps, err := h.Store.FindProducts(ctx)
 		if err != nil {
@@ -241,9 +255,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 		if err != nil {
 			return err
 		}
-		pkgCarrier := map[string]int64{}
+		pkgCarrier, pkgOf := map[string]int64{}, map[string]*domain.Package{}
 		for _, p := range pkgs {
-			pkgCarrier[itoa64(p.ID)] = p.CarrierID
+			pkgCarrier[itoa64(p.ID)], pkgOf[itoa64(p.ID)] = p.CarrierID, p
 		}
 		// Each new line's choices follow its carrier; the carrier's default
 		// account is chosen until another of its accounts is.
@@ -258,6 +272,9 @@ func (h *Handlers) changeServiceDetailChoices(ctx context.Context, vm *views.Cha
 				carrier = 0
 			}
 			nc := views.NewLineChoices{Carrier: carrierName[carrier], Products: productsOf(carrier)}
+			// The service type follows the package (or the carrier without one).
+			st := serviceTypesFor(sts, pkgOf[l.PackageID], carrierOf[carrier], l.LineTypeID)
+			nc.ServiceTypes, nc.ServiceTypeSet, nc.ServiceTypeHelp, l.LineTypeID = st.options, st.set, st.help, st.value
 			fits, def := false, ""
 			for _, a := range accts {
 				if carrier != 0 && a.CarrierID != carrier {

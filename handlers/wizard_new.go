@@ -54,8 +54,11 @@ func (newServiceFlow) first(r *http.Request) *views.NewServiceForm {
 	return &views.NewServiceForm{CustomerID: strings.TrimSpace(r.FormValue("CustomerID"))}
 }
 
-func (newServiceFlow) read(_ context.Context, pf url.Values, step string, _ int, form *views.NewServiceForm, d *domain.Draft) error {
+func (f newServiceFlow) read(ctx context.Context, pf url.Values, step string, _ int, form *views.NewServiceForm, d *domain.Draft) error {
 	readNewServiceStep(pf, step, form, draftSecrets(d))
+	if step == views.StepPackage {
+		return f.h.followPackage(ctx, form)
+	}
 	return nil
 }
 
@@ -117,7 +120,15 @@ func readNewServiceStep(pf url.Values, step string, form *views.NewServiceForm, 
 	case views.StepDevice:
 		form.ESN, form.WirelessICCID = get("ESN"), get("WirelessICCID")
 	case views.StepNumber:
-		form.NumberMode, form.ReconnectTN = get("NumberMode"), get("ReconnectTN")
+		// The step draws only the fields of the kind of number chosen: what
+		// was typed for another kind stays in the draft until it is chosen again.
+		form.NumberMode = get("NumberMode")
+		if _, ok := pf["ReconnectTN"]; ok {
+			form.ReconnectTN = get("ReconnectTN")
+		}
+		if _, ok := pf["WirelessPort.MDN"]; !ok {
+			return
+		}
 		p := &form.Port
 		p.MDN, p.AccountNumber, p.AuthorizedSigner = get("WirelessPort.MDN"), get("WirelessPort.AccountNumber"), get("WirelessPort.AuthorizedSigner")
 		p.Remark, p.ExternalProvider = get("WirelessPort.Remark"), get("WirelessPort.ExternalProvider")

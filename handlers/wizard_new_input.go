@@ -30,9 +30,7 @@ func newServiceInput(form *views.NewServiceForm, secrets map[string]domain.Secre
 		in.ReconnectTN = form.ReconnectTN
 		t.Check(form.ReconnectTN != "", "ReconnectTN", "Enter the number to reconnect: 10 digits.")
 	case views.NumberPort:
-		pt := form.Port
-		in.WirelessPort = &domain.WirelessPortInput{MDN: pt.MDN, AccountNumber: pt.AccountNumber, AuthorizedSigner: pt.AuthorizedSigner,
-			PINPassword: secrets[secretPIN], Remark: pt.Remark, ExternalProvider: pt.ExternalProvider, Address: formAddress(pt.Address)}
+		in.WirelessPort = portInput(form.Port, secrets[secretPIN])
 	default:
 		t.Add("NumberMode", "Choose how the service gets its number: a new number, a reconnect, or a port-in.")
 	}
@@ -50,9 +48,18 @@ func newServiceInput(form *views.NewServiceForm, secrets map[string]domain.Secre
 }
 
 // newServiceDraft is what the draft keeps of the form. The PIN is not in
-// it: it is one of the draft's sealed secrets.
+// it: it is one of the draft's sealed secrets. What was typed for a kind
+// of number other than the one chosen stays too, so choosing that kind
+// again finds it; the submit sends only the chosen kind's (newServiceInput
+// of the form the draft shows, by NumberMode).
 func newServiceDraft(form *views.NewServiceForm) *domain.NewServiceDraft {
 	in, t := newServiceInput(form, nil)
+	if form.NumberMode != views.NumberReconnect {
+		in.ReconnectTN = form.ReconnectTN
+	}
+	if form.NumberMode != views.NumberPort && form.Port != (views.PortForm{}) {
+		in.WirelessPort = portInput(form.Port, domain.Secret{})
+	}
 	return domain.NewDraftValues(*in, t.unparsed, domain.NewServiceAnswers{NumberMode: form.NumberMode, ShippingFilled: form.ShippingFilled})
 }
 
@@ -79,6 +86,12 @@ func newServiceForm(v *domain.NewServiceDraft) *views.NewServiceForm {
 			Rate: u.money(pre+"Rate", p.Rate), Quantity: u.quantity(pre+"Quantity", p.Quantity), Description: p.Description})
 	}
 	return form
+}
+
+// portInput is the port-in request as typed, with the PIN kept.
+func portInput(pt views.PortForm, pin domain.Secret) *domain.WirelessPortInput {
+	return &domain.WirelessPortInput{MDN: pt.MDN, AccountNumber: pt.AccountNumber, AuthorizedSigner: pt.AuthorizedSigner,
+		PINPassword: pin, Remark: pt.Remark, ExternalProvider: pt.ExternalProvider, Address: formAddress(pt.Address)}
 }
 
 func formAddress(a views.AddressForm) *domain.AddressInput {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,16 +98,16 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 
 	switch step {
 	case views.StepCustomer:
-		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"])
+		vm.Customer, err = h.customerPick(ctx, r, newServiceWizard.stepURL(d, views.StepCustomer), form.CustomerID, cust, errs["CustomerID"], nil, "")
 	case views.StepPackage:
 		vm.Packages = packageChoices(pkgs, carriers, form.PackageID)
 	case views.StepService:
-		err = h.serviceChoices(ctx, &vm, carrier)
+		err = h.serviceChoices(ctx, &vm, pkg, carrier)
 	case views.StepDevice:
 		base := newServiceWizard.stepURL(d, views.StepDevice)
-		vm.Device, err = h.inventoryPick(ctx, r, base, domain.InventoryDevice, "ESN", "Device (ESN/IMEI)", "DeviceSearch", views.IDWizardDevices, form.ESN, errs)
+		vm.Device, err = h.inventoryPick(ctx, r, base, domain.InventoryDevice, "ESN", "Device (ESN/IMEI)", "DeviceSearch", views.IDWizardDevices, form.ESN, errs, carrier, carrierOf)
 		if err == nil {
-			vm.SIM, err = h.inventoryPick(ctx, r, base, domain.InventorySIM, "WirelessICCID", "SIM card (ICCID)", "SIMSearch", views.IDWizardSIMs, form.WirelessICCID, errs)
+			vm.SIM, err = h.inventoryPick(ctx, r, base, domain.InventorySIM, "WirelessICCID", "SIM card (ICCID)", "SIMSearch", views.IDWizardSIMs, form.WirelessICCID, errs, carrier, carrierOf)
 		}
 	case views.StepNumber:
 		selected := form.Port.ExternalProvider
@@ -132,16 +133,28 @@ func (h *Handlers) newServiceVM(ctx context.Context, r *http.Request, d *domain.
 	return vm, err
 }
 
-// customerPick lists the customers matching the search, the chosen one first.
-func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string) (views.CustomerPickVM, error) {
+// customerPick lists the customers matching the search, the chosen one
+// first; with lineStatuses, only those with a line in one of them (the
+// chosen one marked without when it has none).
+func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, selected string, chosen *domain.Customer, errs []string,
+	lineStatuses []string, without string) (views.CustomerPickVM, error) {
 	vm := views.CustomerPickVM{Base: base, Search: searchParam(r, "Search"), Selected: selected, Err: errs}
-	cs, next, err := h.Store.FindCustomers(ctx, domain.CustomerFilter{Search: vm.Search, Page: domain.Page{Limit: wizardCustomerChoices}})
+	f := domain.CustomerFilter{Search: vm.Search, LineStatuses: lineStatuses, Page: domain.Page{Limit: wizardCustomerChoices}}
+	cs, next, err := h.Store.FindCustomers(ctx, f)
 	if err != nil {
 		return vm, err
 	}
 	vm.Truncated = next != ""
+	unfit := false
 	if chosen != nil {
 		cs = append([]*domain.Customer{chosen}, cs...)
+		if len(lineStatuses) > 0 {
+			ls, err := h.Store.FindCustomerLines(ctx, chosen.ID)
+			if err != nil {
+				return vm, err
+			}
+			unfit = !slices.ContainsFunc(ls, func(l *domain.Line) bool { return slices.Contains(lineStatuses, l.Status) })
+		}
 	}
 	seen := map[int64]bool{}
 	for _, c := range cs {
@@ -153,8 +166,12 @@ func (h *Handlers) customerPick(ctx context.Context, r *http.Request, base, sele
 		if c.ServiceAddress.State != "" {
 			where += ", " + c.ServiceAddress.State
 		}
-		vm.Choices = append(vm.Choices, views.CustomerChoice{ID: c.ID, Name: c.Name, Status: c.Status, Where: where,
-			Selected: itoa64(c.ID) == selected, Inactive: c.Status == domain.CustomerInactive})
+		cc := views.CustomerChoice{ID: c.ID, Name: c.Name, Status: c.Status, Where: where,
+			Selected: itoa64(c.ID) == selected, Inactive: c.Status == domain.CustomerInactive}
+		if unfit && c == chosen {
+			cc.Without = without
+		}
+		vm.Choices = append(vm.Choices, cc)
 	}
 	return vm, nil
 }
@@ -178,36 +195,11 @@ func packageChoices(pkgs []*domain.Package, carriers []*domain.Carrier, selected
 	return out
 }
 
-// serviceChoices offers the service types that fit the package's carrier
-// (wireless ones for a wireless carrier, the others for wireline) and the
-// processes, each with its routes.
-func (h *Handlers) serviceChoices(ctx context.Context, vm *views.NewServiceVM, carrier *domain.Carrier) error {
-	sts, err := h.Store.FindServiceTypes(ctx)
-	if err != nil {
-		return err
-	}
-	vm.ServiceTypes = []components.Option{{Value: "", Label: "Not given"}}
-	for _, s := range sts {
-		if s.Fits(carrier) || itoa64(s.ID) == vm.Form.LineTypeID {
-			vm.ServiceTypes = append(vm.ServiceTypes, components.Option{Value: itoa64(s.ID), Label: s.Name, Selected: itoa64(s.ID) == vm.Form.LineTypeID})
-		}
-	}
-	procs, err := h.Store.FindProcesses(ctx)
-	if err != nil {
-		return err
-	}
-	for _, p := range procs {
-		pc := views.ProcessChoice{ID: p.ID, Name: p.Name, Selected: itoa64(p.ID) == vm.Form.ProcessID}
-		for _, rt := range p.Routes {
-			pc.Routes = append(pc.Routes, rt.Description)
-		}
-		vm.Processes = append(vm.Processes, pc)
-	}
-	return nil
-}
-
-// inventoryPick lists AVAILABLE items of one type starting with the search.
-func (h *Handlers) inventoryPick(ctx context.Context, r *http.Request, base, typ, field, label, searchKey, listID, value string, errs components.Errors) (views.InventoryPickVM, error) {
+// inventoryPick lists AVAILABLE items of one type starting with the
+// search, those stocked for the package's carrier (or for any) when it is
+// known, each with its model and carrier.
+func (h *Handlers) inventoryPick(ctx context.Context, r *http.Request, base, typ, field, label, searchKey, listID, value string, errs components.Errors,
+	carrier *domain.Carrier, carrierOf map[int64]*domain.Carrier) (views.InventoryPickVM, error) {
 	vm := views.InventoryPickVM{Field: field, Label: label, SearchKey: searchKey, ListID: listID, Base: base, Value: value,
 		Search: searchParam(r, searchKey), Err: errs[field]}
 	if field == "ESN" {
@@ -221,12 +213,20 @@ func (h *Handlers) inventoryPick(ctx context.Context, r *http.Request, base, typ
 	if vm.Search != "" {
 		f.Identifier = &vm.Search
 	}
+	if carrier != nil {
+		f.ForCarrier = &carrier.ID
+		vm.Carrier = carrier.Name
+	}
 	items, _, err := h.Store.FindInventory(ctx, f)
 	if err != nil {
 		return vm, err
 	}
 	for _, it := range items {
-		vm.Choices = append(vm.Choices, views.InventoryChoice{Identifier: it.Identifier, Type: it.Type})
+		c := views.InventoryChoice{Identifier: it.Identifier, Type: it.Type, Model: it.Model}
+		if it.CarrierID != nil && carrierOf[*it.CarrierID] != nil {
+			c.Carrier = carrierOf[*it.CarrierID].Name
+		}
+		vm.Choices = append(vm.Choices, c)
 	}
 	return vm, nil
 }

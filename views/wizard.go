@@ -3,16 +3,18 @@ package views
 import (
 	"strconv"
 
+	"switchboard/domain"
 	"switchboard/views/components"
 )
 
 // Element ids of the order wizards, shared by the views and the handlers.
 const (
-	IDWizard          = "wizard"           // the step shown: what a step's form swaps
-	IDWizardCustomers = "wizard-customers" // the customer choices search-as-you-type swaps
-	IDWizardDevices   = "wizard-devices"   // the AVAILABLE devices the device filter swaps
-	IDWizardSIMs      = "wizard-sims"      // the AVAILABLE SIMs the SIM filter swaps
-	IDWizardStepTitle = "wizard-step-title"
+	IDWizard             = "wizard"           // the step shown: what a step's form swaps
+	IDWizardCustomers    = "wizard-customers" // the customer choices search-as-you-type swaps
+	IDWizardDevices      = "wizard-devices"   // the AVAILABLE devices the device filter swaps
+	IDWizardSIMs         = "wizard-sims"      // the AVAILABLE SIMs the SIM filter swaps
+	IDWizardStepTitle    = "wizard-step-title"
+	IDWizardNumberFields = "wizard-number-fields" // the fields of the kind of number chosen
 )
 
 // The form buttons' actions: what a step's POST asks for.
@@ -37,6 +39,7 @@ type WizardVM struct {
 	Steps     []WizardStepLink
 	Errors    components.Errors // by field path ("WirelessPort.Address.Zip")
 	Notice    string            // a message above the form
+	Stuck     bool              // the step cannot go on: no Next, only the ways out it shows
 }
 
 // WizardStepLink is one step of the step indicator.
@@ -76,6 +79,7 @@ type CustomerChoice struct {
 	Where    string // city, state
 	Selected bool
 	Inactive bool
+	Without  string // the chosen customer has no line the order can apply to: "No suspended line"
 }
 
 // CustomerPickVM is the customer step's search and choices.
@@ -86,12 +90,15 @@ type CustomerPickVM struct {
 	Selected  string // the chosen CustomerID as entered
 	Err       []string
 	Truncated bool
+	Listed    string // which customers are listed, when not every one is
 }
 
 // InventoryChoice is one AVAILABLE device or SIM offered.
 type InventoryChoice struct {
 	Identifier string
 	Type       string
+	Model      string // "" when not recorded
+	Carrier    string // the carrier it is stocked for; "" for any
 }
 
 // InventoryPickVM is a searchable list of AVAILABLE items of one type.
@@ -106,6 +113,7 @@ type InventoryPickVM struct {
 	Choices   []InventoryChoice
 	Err       []string
 	Help      string
+	Carrier   string // the package's carrier the list is narrowed to; "" for all
 }
 
 // ReviewRow is one line of a review: a label and what was entered.
@@ -192,4 +200,42 @@ func createdText(vm ResultVM) string {
 		s += " and " + plural(len(vm.Lines), "new line")
 	}
 	return s + "."
+}
+
+// InventoryModel names what an item is: its model, or its type when no
+// model is recorded.
+func InventoryModel(c InventoryChoice) string {
+	if c.Model != "" {
+		return c.Model
+	}
+	if c.Type == domain.InventorySIM {
+		return "SIM card (model not recorded)"
+	}
+	return "Device (model not recorded)"
+}
+
+// InventoryCarrier names the carrier an item is stocked for.
+func InventoryCarrier(c InventoryChoice) string {
+	switch {
+	case c.Carrier != "":
+		return "For " + c.Carrier
+	case c.Type == domain.InventoryDevice:
+		return "Unlocked: any carrier"
+	}
+	return "No carrier recorded"
+}
+
+// inventoryListTitle heads the list of items in stock to choose from.
+func inventoryListTitle(vm InventoryPickVM) string {
+	what := "devices"
+	if vm.Field == "WirelessICCID" {
+		what = "SIM cards"
+	}
+	if vm.Carrier == "" {
+		return "Choose from the " + what + " in stock"
+	}
+	if what == "devices" {
+		return "Choose from the devices in stock for " + vm.Carrier + " or unlocked"
+	}
+	return "Choose from the SIM cards in stock for " + vm.Carrier
 }

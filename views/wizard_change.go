@@ -1,6 +1,9 @@
 package views
 
-import "switchboard/views/components"
+import (
+	"switchboard/domain"
+	"switchboard/views/components"
+)
 
 // The change-service wizard's steps (/orders/create). AddLine has no
 // lines step: it adds new lines instead of choosing existing ones.
@@ -113,6 +116,10 @@ type NewLineChoices struct {
 	Carrier  string              // the line's carrier, "" until a package or carrier is chosen
 	Accounts []components.Option // the carrier's accounts (every account while no carrier is known)
 	Products []ProductChoice     // the carrier's products and those of no carrier
+
+	ServiceTypes    []components.Option // the service types that suit the package or carrier
+	ServiceTypeSet  string              // the package's own service type, when it sets it
+	ServiceTypeHelp string
 }
 
 // LineProductForm is a product added to a line, as typed.
@@ -182,9 +189,10 @@ type ChangeServiceVM struct {
 	Carriers     []components.Option // AddLine's carrier choices
 	AltBTNs      []components.Option // AddLine: the customer's lines that are their own BTN
 	NewLines     []NewLineChoices    // AddLine: the choices of each of NewLineRows
-	ServiceTypes []components.Option
 	Products     []ProductChoice
 	LineProducts map[string][]ProductChoice // Change: products each chosen line can take, by line id
+
+	Stuck *StuckVM // the lines step when no line of the customer can take the order
 
 	Review []ReviewSection
 	Plan   []PlannedOrder
@@ -225,4 +233,66 @@ func (vm ChangeServiceVM) ChangeProducts(lineID string) []ProductChoice {
 // WithBlank is a product list and one blank row to add another.
 func WithBlank(ps []LineProductForm) []LineProductForm {
 	return append(append([]LineProductForm(nil), ps...), LineProductForm{})
+}
+
+// StuckVM is a step the wizard cannot go on from: why, and the ways out.
+type StuckVM struct {
+	Why         string
+	Customers   string // which customers the customer step lists: "customers with a suspended line"
+	CustomerURL string // choose another customer
+	KindURL     string // choose something else to do
+}
+
+// CustomersWith names the customers the customer step lists for kind:
+// those with a line that can take its order (domain.LineStatusesFor); ""
+// when it lists every one.
+func CustomersWith(kind string) string {
+	switch KindAction(kind) {
+	case "":
+		return ""
+	case domain.ItemSuspend:
+		return "customers with an active line"
+	case domain.ItemRestore:
+		return "customers with a suspended line"
+	}
+	return "customers with a line that is not disconnected"
+}
+
+// CustomersListed says which customers the customer step lists for kind,
+// and why; "" when it lists every one.
+func CustomersListed(kind string) string {
+	switch KindAction(kind) {
+	case "":
+		return ""
+	case domain.ItemSuspend:
+		return "Only customers with an active line are listed: only an active line can be suspended."
+	case domain.ItemRestore:
+		return "Only customers with a suspended line are listed: only a suspended line can be restored."
+	}
+	return "Only customers with a line that is not disconnected are listed: a disconnected line takes no more orders."
+}
+
+// CustomerWithout marks a chosen customer the kind's order cannot apply to.
+func CustomerWithout(kind string) string {
+	switch KindAction(kind) {
+	case domain.ItemSuspend:
+		return "No active line"
+	case domain.ItemRestore:
+		return "No suspended line"
+	}
+	return "Every line disconnected"
+}
+
+// NoLineCan says why no line of customer can take the kind's order, from
+// the rule's code for its lines (domain.Line.Refusal): "" when there are none.
+func NoLineCan(customer, refusal string) string {
+	switch refusal {
+	case domain.RefuseNotSuspended:
+		return "No line of " + customer + " is suspended: only a suspended line can be restored."
+	case domain.RefuseNotActive:
+		return "No line of " + customer + " is active: only an active line can be suspended."
+	case domain.RefuseDisconnected:
+		return "Every line of " + customer + " is disconnected: a disconnected line takes no more orders."
+	}
+	return customer + " has no lines yet: there is no line this order could apply to."
 }

@@ -122,14 +122,16 @@ type NewServiceVM struct {
 	Wireless     bool
 	PINSaved     bool
 
-	Customer     CustomerPickVM
-	Packages     []CarrierPackages
-	ServiceTypes []components.Option
-	Processes    []ProcessChoice
-	Device       InventoryPickVM
-	SIM          InventoryPickVM
-	Providers    []components.Option // ExternalProvider: the wireless carriers
-	Products     []ProductChoice
+	Customer        CustomerPickVM
+	Packages        []CarrierPackages
+	ServiceTypes    []components.Option
+	ServiceTypeHelp string // why these service types are offered
+	ServiceTypeSet  string // the package's own service type, when it sets it
+	Processes       []ProcessChoice
+	Device          InventoryPickVM
+	SIM             InventoryPickVM
+	Providers       []components.Option // ExternalProvider: the wireless carriers
+	Products        []ProductChoice
 
 	Review   []ReviewSection
 	Charges  ReviewMoney
@@ -140,4 +142,17 @@ type NewServiceVM struct {
 // one blank row to add another.
 func (vm NewServiceVM) ProductRows() []ProductForm {
 	return append(append([]ProductForm(nil), vm.Form.Products...), ProductForm{})
+}
+
+// ServiceTypeOfPackage says the package sets the service type.
+func ServiceTypeOfPackage(pkg string) string {
+	return "Set by the package: every " + pkg + " line is of this type. Choose another package for another type."
+}
+
+// ServiceTypesOfCarrier says which service types a package of the carrier offers.
+func ServiceTypesOfCarrier(carrier string, wireless bool) string {
+	if wireless {
+		return "Only the service types of wireless lines fit a " + carrier + " package."
+	}
+	return "Only the service types of wireline lines fit a " + carrier + " package."
 }

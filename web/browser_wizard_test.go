@@ -33,6 +33,24 @@ func next(t *testing.T, ctx context.Context) {
 	}
 }
 
+// chooseNumber clicks the number step's choice mode and waits for its
+// fields (the element want, "" for none) to come in.
+func chooseNumber(t *testing.T, ctx context.Context, mode, want string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=NumberMode][value="+mode+"]"))); err != nil {
+		t.Fatal(err)
+	}
+	cond := `!document.querySelector(".htmx-request") && !!document.querySelector("#wizard-number-fields")`
+	if want != "" {
+		cond += ` && !!document.querySelector("` + want + `")`
+	} else {
+		cond += ` && !document.querySelector("#wizard-number-fields input, #wizard-number-fields select")`
+	}
+	if !eventually(ctx, cond) {
+		t.Fatalf("choosing %s does not show its fields", mode)
+	}
+}
+
 // fill types into inputs by name, replacing what is there.
 func fill(t *testing.T, ctx context.Context, fields ...string) {
 	t.Helper()
@@ -115,8 +133,28 @@ func TestBrowserNewServiceWizard(t *testing.T) {
 	next(t, ctx)
 
 	waitStep(t, ctx, "Number")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("input[name=NumberMode][value=port]"))); err != nil {
-		t.Fatal(err)
+	// Only the chosen kind of number shows its fields: none before a choice.
+	if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("[name='WirelessPort.MDN'], [name=ReconnectTN]")`)); ok {
+		t.Error("the number step shows a kind's fields before one is chosen")
+	}
+	chooseNumber(t, ctx, "port", "[name='WirelessPort.MDN']")
+	webtest.Axe(t, ctx, "the number step with the port-in fields")
+	fill(t, ctx, "WirelessPort.MDN", fx.MDN, "WirelessPort.AccountNumber", "55501234")
+	// A new number instead: the port's fields go, and what was typed in them stays.
+	chooseNumber(t, ctx, "new", "")
+	if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("[name='WirelessPort.MDN'], [name=ReconnectTN]")`)); ok {
+		t.Error("a new number still shows another kind's fields")
+	}
+	webtest.Axe(t, ctx, "the number step with a new number")
+	webtest.Shot(t, ctx, "wizard-new-5-number-new")
+	chooseNumber(t, ctx, "port", "[name='WirelessPort.MDN']")
+	for name, want := range map[string]string{"WirelessPort.MDN": fx.MDN, "WirelessPort.AccountNumber": "55501234"} {
+		if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("[name='"+name+"']"))); got != want {
+			t.Errorf("back on a port-in %s = %q, want %q", name, got, want)
+		}
+	}
+	if active, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement && document.activeElement.value`)); active != "port" {
+		t.Errorf("after choosing a port-in the focus is on %q, not the choice", active)
 	}
 	fill(t, ctx,
 		"WirelessPort.MDN", fx.MDN, "WirelessPort.AccountNumber", "55501234", "WirelessPort.AuthorizedSigner", "Dana Whitfield",

@@ -236,6 +236,10 @@ func TestBrowserWizardTour(t *testing.T) {
 			waitStep(t, ctx, "Number")
 			radio("NumberMode", mode)()
 			if mode == "reconnect" {
+				// Choosing a kind of number brings its fields in.
+				if !eventually(ctx, `!!document.querySelector("[name=ReconnectTN]") && !document.querySelector(".htmx-request")`) {
+					t.Fatal("choosing a reconnect does not show its number field")
+				}
 				fill(t, ctx, "ReconnectTN", "(312) 555-0"+itoa(100+w%97))
 			}
 			webtest.Shot(t, ctx, name+"-5-number")

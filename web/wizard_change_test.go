@@ -406,6 +406,24 @@ func TestChangeServiceAddLineFields(t *testing.T) {
 		}
 	}
 
+	// The service type follows the package: its own, said, not offered in a list.
+	if in, ok := byAttr(doc, "input", "name", "Lines[0].LineTypeID"); !ok || pkg.LineTypeID == nil || in.Attr("type") != "hidden" || in.Attr("value") != itoa(*pkg.LineTypeID) {
+		t.Errorf("the new line's service type is not the package's: %s", in.HTML())
+	}
+	if set, _ := doc.Find("#new-line-0 .sb-set-by"); !strings.Contains(set.Text(), "Set by the package") {
+		t.Errorf("the new line's service type is not explained: %q", set.Text())
+	}
+	sts, err := app.DB.FindServiceTypes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wireline := ""
+	for _, s := range sts {
+		if !s.Wireless {
+			wireline = itoa(s.ID)
+		}
+	}
+
 	good := url.Values{"BillingOption": {"NEXT_CYCLE"}, "Lines[0].PackageID": {itoa(pkg.ID)}, "Lines[0].CarrierAccountID": {itoa(second.ID)},
 		"Lines[0].AltBTNID": {itoa(btn.ID)}, "Lines[0].PBXMake": {"Avaya"}, "Lines[0].PBXModel": {"IP Office 500"},
 		"Lines[0].Description": {"Front desk"}, "Lines[0].Products[0].ProductID": {itoa(plain.ID)},
@@ -421,6 +439,7 @@ func TestChangeServiceAddLineFields(t *testing.T) {
 		{"PBX make too long", "PBXMake", long, "Keep the PBX make to 60 characters"},
 		{"PBX model too long", "PBXModel", long, "Keep the PBX model to 60 characters"},
 		{"service type unknown", "LineTypeID", "999999", "is not there any more"},
+		{"service type not the package's", "LineTypeID", wireline, "choose that service type"},
 		{"rate not money", "Products[0].Rate", "lots", ""},
 		{"quantity 0", "Products[0].Quantity", "0", "The quantity must be from 1 to"},
 		{"no package, no carrier", "PackageID", "", "Choose a carrier"},

@@ -86,7 +86,7 @@ func newWizardFixture(t *testing.T, app *webtest.App) wizardFixture {
 	avail := domain.InventoryAvailable
 	for _, typ := range []string{domain.InventorySIM, domain.InventoryDevice} {
 		typ := typ
-		items, _, err := app.DB.FindInventory(ctx, domain.InventoryFilter{Status: &avail, Type: &typ, Page: domain.Page{Limit: 20}})
+		items, _, err := app.DB.FindInventory(ctx, domain.InventoryFilter{Status: &avail, Type: &typ, ForCarrier: &fx.Carrier.ID, Page: domain.Page{Limit: 20}})
 		if err != nil || len(items) < 20 {
 			t.Fatalf("too little AVAILABLE %s in the demo data: %v", typ, err)
 		}

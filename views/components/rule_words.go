@@ -133,6 +133,12 @@ func RuleWords(f domain.FieldError) (string, bool) {
 		s = "A wireless line cannot have only its outgoing calls suspended; choose all calls or incoming calls."
 	case domain.RuleCarrierMismatch:
 		s = "Not the package's carrier (" + p("Carrier") + "): choose that one, or leave the carrier blank."
+	case domain.RuleServiceTypeMismatch:
+		if p("ServiceType") != "" {
+			s = "The package's lines are " + p("ServiceType") + ": choose that service type."
+		} else {
+			s = "This service type does not suit the carrier: choose a wireless type for a wireless carrier, a wireline type otherwise."
+		}
 	case domain.RuleCarrierWithoutPackage:
 		s = "Choose a carrier: a line without a package needs one."
 	case domain.RulePackageOrProducts:

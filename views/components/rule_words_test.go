@@ -50,6 +50,7 @@ var ruleSamples = map[string]domain.FieldError{
 	domain.RuleAltBTNTied:            {Field: "AddLine.Lines[0].AltBTNID", Params: kv("TN", "3125550102"), Message: "Line 1151 is tied to another BTN"},
 	domain.RuleSuspendOutgoing:       {Field: "Suspend.SuspendType", Message: "OUTGOING suspend is not available for wireless lines; use ALL or INCOMING"},
 	domain.RuleCarrierMismatch:       {Field: "AddLine.Lines[0].CarrierID", Params: kv("Carrier", "Verizon Wireless"), Message: "CarrierID 1151 does not match package 1152"},
+	domain.RuleServiceTypeMismatch:   {Field: "AddLine.Lines[0].LineTypeID", Params: kv("ServiceType", "Wireless"), Message: "Service type Wireline does not fit package Unlimited, whose lines are Wireless"},
 	domain.RuleCarrierWithoutPackage: {Field: "AddLine.Lines[0].CarrierID", Message: "CarrierID is required when PackageID is 0"},
 	domain.RulePackageOrProducts:     {Field: "AddLine.Lines[0].PackageID", Message: "PackageID is required unless at least one provisionable product is given in Products"},
 	domain.RuleAccountMismatch:       {Field: "AddLine.Lines[0].CarrierAccountID", Params: kv("Account", "ATT 1", "Carrier", "Verizon Wireless", "AccountCarrier", "AT&T Mobility"), Message: "Carrier account 1151 belongs to AT&T Mobility, not to Verizon Wireless"},
