@@ -280,7 +280,7 @@ func (pl *planner) updateLines(n *Order, lines UpdateLineList) []string {
 			op.OrderItemID = it.ID
 		}
 		it.Products = append(it.Products, ops...)
-		out = append(out, fmt.Sprintf("line %d: %s", line.ID, describeOps(ops)))
+		out = append(out, lineWords(line)+": "+describeOps(ops))
 	}
 	return out
 }
@@ -304,16 +304,33 @@ func (pl *planner) sameProductTwice(prefix string, it *OrderItem, ops []*OrderPr
 	}
 }
 
+// lineWords names a line the way a rep knows it: by its number, or as a
+// line still waiting for one.
+func lineWords(l *Line) string {
+	if l.TN != "" {
+		return "line " + l.TN
+	}
+	return "line without a number yet"
+}
+
+// productWords names a product of an order by its description.
+func productWords(op *OrderProduct) string {
+	if op.Description != "" {
+		return op.Description
+	}
+	return "a product"
+}
+
 func describeOps(ops []*OrderProduct) string {
 	parts := make([]string, 0, len(ops))
 	for _, op := range ops {
 		switch op.Op {
 		case ProductAdd:
-			parts = append(parts, fmt.Sprintf("add product %d ×%d at %s", op.ProductID, op.Quantity, op.Rate))
+			parts = append(parts, fmt.Sprintf("add %s ×%d at %s", productWords(op), op.Quantity, op.Rate))
 		case ProductChange:
-			parts = append(parts, fmt.Sprintf("change customer product %d to ×%d at %s", *op.CustomerProductID, op.Quantity, op.Rate))
+			parts = append(parts, fmt.Sprintf("change %s to ×%d at %s", productWords(op), op.Quantity, op.Rate))
 		case ProductRemove:
-			parts = append(parts, fmt.Sprintf("remove customer product %d", *op.CustomerProductID))
+			parts = append(parts, "remove "+productWords(op))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -311,7 +311,7 @@ func TestPlanOrderUpdate(t *testing.T) {
 		if got, want := len(o.Items[0].Products), 1; got != want {
 			t.Errorf("the stored order changed: %d products, want %d", got, want)
 		}
-		if got, want := plan.Changes["Lines"], (domain.Change{nil, "line 1: add product 102 ×2 at 9.99, remove customer product 1002"}); got != want {
+		if got, want := plan.Changes["Lines"], (domain.Change{nil, "line 3125550101: add Shipping fee ×2 at 9.99, remove Voicemail"}); got != want {
 			t.Errorf("Changes[Lines]=%v, want %v", got, want)
 		}
 	})

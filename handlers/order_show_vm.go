@@ -117,6 +117,10 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		}
 		if it.AltBTNID != nil {
 			lv.AltBTNID = *it.AltBTNID
+			lv.AltBTN = "a line of this customer"
+			if l, err := h.Store.FindLineByID(ctx, *it.AltBTNID); err == nil && l.TN != "" {
+				lv.AltBTN = views.FormatTN(l.TN)
+			}
 		}
 		lv.PBX = strings.TrimSpace(it.PBXMake + " " + it.PBXModel)
 		for _, p := range it.Products {

@@ -90,6 +90,7 @@ type OrderLineView struct {
 	Description string
 	PBX         string
 	AltBTNID    int64
+	AltBTN      string // the Alt BTN line as a rep reads it: its number
 	Inventory   []string
 	Products    []OrderProductView
 }
