@@ -136,11 +136,12 @@ func (pl *planner) portLine(in *ReconnectPortInput) *Line {
 	if line == nil {
 		return nil
 	}
-	if c := pl.carrier(field, line.CarrierID); c != nil && c.Code != CarrierVerizonWireless {
-		pl.p.AddRule(field, RuleLineNotVerizon, kv("TN", line.TN, "Carrier", c.Name), "Reconnect ports are only for Verizon Wireless lines; line %d (%s) is on %s", line.ID, line.TN, c.Name)
-	}
-	if line.Status != LineActive && line.Status != LineSuspended {
-		pl.p.AddRule(field, RuleLineNotReconnect, kv("TN", line.TN, "Status", line.Status), "Line %d is %s; only an ACTIVE or SUSPENDED line can be disconnected for a reconnect port", line.ID, line.Status)
+	if c := pl.carrier(field, line.CarrierID); c != nil {
+		for _, f := range line.ReconnectRefusals(c) {
+			pl.p.AddRule(field, f.Rule, f.Params, "%s", f.Message)
+		}
+	} else if f := line.reconnectStatusRefusal(); f != nil {
+		pl.p.AddRule(field, f.Rule, f.Params, "%s", f.Message)
 	}
 	if c := pl.customer(field, line.CustomerID); c != nil && c.Status == CustomerInactive {
 		pl.p.AddRule(field, RuleCustomerGone, kv("Customer", c.Name), "Customer %d is INACTIVE: services cannot be added to it", c.ID)
@@ -263,4 +264,27 @@ func (pl *planner) address(lk PortLookup, field string, id int64) *Address {
 		return nil
 	}
 	return a
+}
+
+// ReconnectRefusals says why line, on carrier c, cannot be disconnected for
+// a reconnect port: not a Verizon Wireless line, or neither active nor
+// suspended. None when it can.
+func (l *Line) ReconnectRefusals(c *Carrier) []FieldError {
+	var out []FieldError
+	if c.Code != CarrierVerizonWireless {
+		out = append(out, FieldError{Rule: RuleLineNotVerizon, Params: kv("TN", l.TN, "Carrier", c.Name),
+			Message: fmt.Sprintf("Reconnect ports are only for Verizon Wireless lines; line %d (%s) is on %s", l.ID, l.TN, c.Name)})
+	}
+	if f := l.reconnectStatusRefusal(); f != nil {
+		out = append(out, *f)
+	}
+	return out
+}
+
+func (l *Line) reconnectStatusRefusal() *FieldError {
+	if l.Status == LineActive || l.Status == LineSuspended {
+		return nil
+	}
+	return &FieldError{Rule: RuleLineNotReconnect, Params: kv("TN", l.TN, "Status", l.Status),
+		Message: fmt.Sprintf("Line %d is %s; only an ACTIVE or SUSPENDED line can be disconnected for a reconnect port", l.ID, l.Status)}
 }

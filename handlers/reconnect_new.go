@@ -189,11 +189,8 @@ func (h *Handlers) fillPortPicks(ctx context.Context, vm *views.PortFormVM) erro
 			}
 			choice := views.PortLineChoice{ID: l.ID, TN: views.FormatTN(l.TN), Customer: cust.Name, Carrier: c.Name,
 				Status: l.Status, Selected: strconv.FormatInt(l.ID, 10) == vm.LineID}
-			switch {
-			case c.Code != domain.CarrierVerizonWireless:
-				choice.Reason = "Reconnect ports are for Verizon Wireless lines only"
-			case l.Status != domain.LineActive && l.Status != domain.LineSuspended:
-				choice.Reason = "Only an ACTIVE or SUSPENDED line can be disconnected"
+			if refusals := l.ReconnectRefusals(c); len(refusals) > 0 {
+				choice.Reason = components.Say(refusals[0])
 			}
 			vm.Lines = append(vm.Lines, choice)
 		}

@@ -49,9 +49,9 @@ func KindTitle(kind string) string {
 func KindHelp(kind string) string {
 	switch kind {
 	case KindSuspend:
-		return "Stop calls on an ACTIVE line: all calls, or only incoming or outgoing ones."
+		return "Stop calls on an active line: all calls, or only incoming or outgoing ones."
 	case KindRestore:
-		return "Bring a SUSPENDED line back into service."
+		return "Bring a suspended line back into service."
 	case KindDisconnect:
 		return "End service on one line, or on every line of the customer, and say what becomes of the device or SIM."
 	case KindChange:

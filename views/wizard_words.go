@@ -1,6 +1,8 @@
 package views
 
 import (
+	"strings"
+
 	"switchboard/domain"
 	"switchboard/views/components"
 )
@@ -49,9 +51,9 @@ func KindAction(kind string) string {
 func LineRefusal(kind, refusal, status string) string {
 	switch refusal {
 	case domain.RefuseNotActive:
-		return "Only an ACTIVE line can be suspended; this one is " + status + "."
+		return "Only an active line can be suspended; this one is " + strings.ToLower(domain.StatusLabel(status)) + "."
 	case domain.RefuseNotSuspended:
-		return "Only a SUSPENDED line can be restored; this one is " + status + "."
+		return "Only a suspended line can be restored; this one is " + strings.ToLower(domain.StatusLabel(status)) + "."
 	case domain.RefuseDisconnected:
 		if kind == KindDisconnect {
 			return "Already disconnected."

@@ -186,7 +186,7 @@ func TestChangeServiceWizard(t *testing.T) {
 			t.Fatalf("an ACTIVE line is offered for a restore: %s", in.HTML())
 		}
 		why, ok := doc.Find("[id='" + in.Attr("aria-describedby") + "']")
-		if !ok || why.Text() != "Only a SUSPENDED line can be restored; this one is ACTIVE." {
+		if !ok || why.Text() != "Only a suspended line can be restored; this one is active." {
 			t.Errorf("reason %q", why.Text())
 		}
 		// Posting it anyway is refused with the rule's message, nothing written.
