@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"switchboard/domain"
 )
@@ -295,7 +294,7 @@ func createChanges(o *domain.Order) map[string]domain.Change {
 	ch := map[string]domain.Change{
 		"PON": {nil, o.PON}, "OrderType": {nil, o.Type}, "Status": {nil, o.Status}, "CustomerID": {nil, o.CustomerID},
 		"CarrierID": {nil, o.CarrierID}, "CarrierAccountID": {nil, o.CarrierAccountID}, "FlowThrough": {nil, o.FlowThrough},
-		"ShippingStatus": {nil, o.ShippingStatus}, "Lines": {nil, describeItems(o.Items)},
+		"ShippingStatus": {nil, o.ShippingStatus}, "Lines": {nil, domain.DescribeItems(o.Items)},
 	}
 	opt := func(name string, v any, given bool) {
 		if given {
@@ -325,34 +324,4 @@ func createChanges(o *domain.Order) map[string]domain.Change {
 			wp.MDN, wp.AccountNumber, wp.AuthorizedSigner, pin, wp.ExternalProvider)}
 	}
 	return ch
-}
-
-// describeItems says what an order does to each line, for the audit trail.
-func describeItems(items []*domain.OrderItem) string {
-	parts := make([]string, 0, len(items))
-	for _, it := range items {
-		s := fmt.Sprintf("%s line %d", it.Action, it.LineID)
-		if it.TN != "" {
-			s += " (" + it.TN + ")"
-		}
-		if len(it.InventoryIdentifiers) > 0 {
-			s += " with " + strings.Join(it.InventoryIdentifiers, ", ")
-		}
-		var ps []string
-		for _, p := range it.Products {
-			switch p.Op {
-			case domain.ProductAdd:
-				ps = append(ps, fmt.Sprintf("add %d %s ×%d at %s", p.ProductID, p.Description, p.Quantity, p.Rate))
-			case domain.ProductChange:
-				ps = append(ps, fmt.Sprintf("change %d to ×%d at %s", idValue(p.CustomerProductID), p.Quantity, p.Rate))
-			case domain.ProductRemove:
-				ps = append(ps, fmt.Sprintf("remove %d %s", idValue(p.CustomerProductID), p.Description))
-			}
-		}
-		if len(ps) > 0 {
-			s += ": " + strings.Join(ps, ", ")
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, "; ")
 }

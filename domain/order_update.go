@@ -321,6 +321,24 @@ func productWords(op *OrderProduct) string {
 	return "a product"
 }
 
+// DescribeItems says what an order does to each line, for the audit
+// trail: by the line's number, with its device or SIM and what it does to
+// products by their names.
+func DescribeItems(items []*OrderItem) string {
+	parts := make([]string, 0, len(items))
+	for _, it := range items {
+		s := ItemActionLabel(it.Action) + " on " + lineWords(&Line{TN: it.TN})
+		if len(it.InventoryIdentifiers) > 0 {
+			s += " with " + strings.Join(it.InventoryIdentifiers, ", ")
+		}
+		if len(it.Products) > 0 {
+			s += ": " + describeOps(it.Products)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
 func describeOps(ops []*OrderProduct) string {
 	parts := make([]string, 0, len(ops))
 	for _, op := range ops {

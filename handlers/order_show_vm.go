@@ -137,7 +137,7 @@ func (h *Handlers) orderShowVM(ctx context.Context, id int64, typed *views.Order
 		return vm, err
 	}
 	valueNames := map[string]map[int64]string{
-		"CarrierID": names.Carriers, "CarrierAccountID": names.Accounts, "NewPackageID": names.Packages,
+		"CarrierID": names.Carriers, "CarrierAccountID": names.Accounts, "NewPackageID": names.Packages, "PackageID": names.Packages,
 		"ProcessID": {}, "ProcessRouteID": {}, "CustomerID": {o.CustomerID: vm.CustomerName},
 	}
 	for _, p := range procs {
@@ -174,7 +174,7 @@ func orderReferenceIDs(o *domain.Order, events []*domain.AuditEvent) domain.Refe
 		}
 	}
 	for _, ev := range events {
-		for field, list := range map[string]*[]int64{"CarrierID": &ids.Carriers, "CarrierAccountID": &ids.Accounts, "NewPackageID": &ids.Packages} {
+		for field, list := range map[string]*[]int64{"CarrierID": &ids.Carriers, "CarrierAccountID": &ids.Accounts, "NewPackageID": &ids.Packages, "PackageID": &ids.Packages} {
 			for _, v := range ev.Changes[field] {
 				if n, ok := v.(float64); ok && n == math.Trunc(n) && n > 0 {
 					*list = append(*list, int64(n))
