@@ -33,12 +33,27 @@ func TestUndoRouteChoice(t *testing.T) {
 		sup := asUser(w.Supervisor)
 		ctx := context.Background()
 
+		t.Run("APIChoiceSentAtOnce", func(t *testing.T) {
+			o := routeWaiting(t, d, w)
+			rid := o.Routes[1].ID
+			chosen := mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid})
+			if chosen.RouteSendAt != nil {
+				t.Fatalf("an API choice is held until %v", chosen.RouteSendAt)
+			}
+			if got, err := d.OrderToSend(ctx, o.ID); err != nil || got == nil {
+				t.Fatalf("OrderToSend after an API choice: %v, %v; want the order", got, err)
+			}
+			if _, err := d.UndoRouteChoice(sup, o.ID); domain.ErrorCode(err) != domain.ECONFLICT && domain.ErrorCode(err) != domain.EINVALID {
+				t.Fatalf("undo of an API choice: %v, want a refusal", err)
+			}
+		})
+
 		t.Run("OK", func(t *testing.T) {
 			o := routeWaiting(t, d, w)
 			rid := o.Routes[1].ID
 			w.clock.hold = true
 			chosenAt := w.clock.now()
-			chosen := mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid})
+			chosen := mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid, HoldRoute: true})
 			if chosen.RouteSendAt == nil || !chosen.RouteSendAt.Equal(chosenAt.Add(domain.RouteUndoWindow)) {
 				t.Fatalf("RouteSendAt=%v, want %v", chosen.RouteSendAt, chosenAt.Add(domain.RouteUndoWindow))
 			}
@@ -85,7 +100,7 @@ func TestUndoRouteChoice(t *testing.T) {
 		t.Run("ErrAfterWindow", func(t *testing.T) {
 			o := routeWaiting(t, d, w)
 			rid := o.Routes[0].ID
-			chosen := mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid})
+			chosen := mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid, HoldRoute: true})
 			w.clock.t = chosen.RouteSendAt.Add(-time.Second) // the next tick is the end of the window
 			_, err := d.UndoRouteChoice(sup, o.ID)
 			wantCode(t, err, domain.ECONFLICT)
@@ -112,7 +127,7 @@ func TestUndoRouteChoice(t *testing.T) {
 		t.Run("ErrNotASupervisor", func(t *testing.T) {
 			o := routeWaiting(t, d, w)
 			rid := o.Routes[0].ID
-			mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid})
+			mustUpdateOrder(t, d, sup, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid, HoldRoute: true})
 			_, err := d.UndoRouteChoice(asUser(w.Rep), o.ID)
 			wantCode(t, err, domain.EFORBIDDEN)
 		})

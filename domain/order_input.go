@@ -26,6 +26,12 @@ type NewOrdersInput struct {
 	Description        string                `json:"Description"`
 	ReconnectTN        string                `json:"ReconnectTN"`
 	SendOrders         bool                  `json:"SendOrders"`
+
+	// ServiceTypeMustFit refuses a LineTypeID that does not suit the
+	// package or its carrier (Package.Takes): set by the wizards, which
+	// offer only the types that do. The JSON API takes any service type
+	// Settings > Service Types lists, as seed 001 says.
+	ServiceTypeMustFit bool `json:"-"`
 }
 
 // WirelessPortInput asks to port a mobile number in from another provider.
@@ -115,6 +121,12 @@ type OrdersCreateInput struct {
 	AddLine       *AddLineInput       `json:"AddLine"`
 	Change        *ChangeInput        `json:"Change"`
 	PackageChange *PackageChangeInput `json:"PackageChange"`
+
+	// ServiceTypeMustFit refuses a LineTypeID that does not suit the
+	// package or its carrier (Package.Takes): set by the wizards, which
+	// offer only the types that do. The JSON API takes any service type
+	// Settings > Service Types lists, as seed 001 says.
+	ServiceTypeMustFit bool `json:"-"`
 }
 
 // Kinds lists the kinds given, by their field names.
@@ -246,6 +258,11 @@ type OrderUpdateInput struct {
 	ProcessID       *int64         `json:"ProcessID"`      // 0 clears the process
 	ProcessRouteID  *int64         `json:"ProcessRouteID"` // 0 clears the route
 	Lines           UpdateLineList `json:"Lines"`
+
+	// HoldRoute holds a route chosen for an order waiting for that
+	// decision for RouteUndoWindow, so it can be undone: a choice made on
+	// a page. The JSON API's choice is not held: the order goes on at once.
+	HoldRoute bool `json:"-"`
 }
 
 // UpdateLine is one entry of Orders_Update's Lines.

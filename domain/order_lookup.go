@@ -53,6 +53,8 @@ type planner struct {
 	p     Problems
 	err   error
 	cache map[string]cached
+
+	typesMustFit bool // a service type must suit its package (NewOrdersInput.ServiceTypeMustFit)
 }
 
 type cached struct {
@@ -255,7 +257,7 @@ func (pl *planner) lineType(field string, id int64, pkg *Package, c *Carrier) *i
 	if st == nil {
 		return nil
 	}
-	if !pkg.Takes(st, c) {
+	if pl.typesMustFit && !pkg.Takes(st, c) {
 		switch {
 		case pkg != nil && pkg.LineTypeID != nil:
 			own, err := find(pl, "service-type", *pkg.LineTypeID, pl.lk.FindServiceTypeByID)

@@ -63,6 +63,6 @@ func WhatNextAfterRoute(o *Order, now time.Time) OrderNext {
 		}
 		n.ProcessRouteID = &any
 	}
-	holdRoute(&n, o, now)
+	holdRoute(&n, o, now, true) // chosen on a page: held for the undo window
 	return WhatNext(&n, now)
 }

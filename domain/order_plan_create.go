@@ -25,6 +25,7 @@ func PlanOrdersCreate(ctx context.Context, lk OrderLookup, in *OrdersCreateInput
 			strings.Join(kinds, " and "))
 	}
 	pl := newPlanner(ctx, lk)
+	pl.typesMustFit = in.ServiceTypeMustFit
 	plan := &OrderPlan{}
 	switch {
 	case in.Suspend != nil:

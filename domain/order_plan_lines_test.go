@@ -68,9 +68,9 @@ func TestPlanOrdersCreate_AddLineRules(t *testing.T) {
 		{name: "ErrLineTypeUnknown", field: "AddLine.Lines[0].LineTypeID", message: "Service type 8 does not exist",
 			in: addLine(&domain.AddLineLine{PackageID: 1, LineTypeID: 8})},
 		{name: "ErrLineTypeWireless", field: "AddLine.Lines[0].LineTypeID", message: "Service type Mobile is for wireless lines; Lumen is a wireline carrier",
-			in: addLine(&domain.AddLineLine{PackageID: 4, LineTypeID: 1})},
+			in: fitTypes(addLine(&domain.AddLineLine{PackageID: 4, LineTypeID: 1}))},
 		{name: "ErrLineTypeNotThePackages", field: "AddLine.Lines[0].LineTypeID", message: "Service type Data does not fit package VZW Basic, whose lines are Mobile",
-			in: addLine(&domain.AddLineLine{PackageID: 2, LineTypeID: 3})},
+			in: fitTypes(addLine(&domain.AddLineLine{PackageID: 2, LineTypeID: 3}))},
 		{name: "ErrDescriptionLong", field: "AddLine.Lines[0].Description", message: "Description must be at most 255 characters",
 			in: addLine(&domain.AddLineLine{PackageID: 1, Description: strings.Repeat("d", 256)})},
 		{name: "ErrPBXMakeLong", field: "AddLine.Lines[0].PBXMake", message: "PBXMake must be at most 60 characters",
@@ -338,4 +338,25 @@ func TestPlanOrdersCreate_Change(t *testing.T) {
 			t.Errorf("first order BillingOption=%q FlowThrough=%v CustomerID=%d", a.BillingOption, a.FlowThrough, a.CustomerID)
 		}
 	})
+}
+
+// fitTypes asks, as the wizards do, that every service type suit its package.
+func fitTypes(in *domain.OrdersCreateInput) *domain.OrdersCreateInput {
+	in.ServiceTypeMustFit = true
+	return in
+}
+
+// The JSON API takes any service type Settings > Service Types lists (seed
+// 001); only the wizards, which offer the fitting ones, ask for a fit.
+func TestPlanServiceTypeAnyThroughAPI(t *testing.T) {
+	if _, err := domain.PlanOrdersCreate(t.Context(), newFake(), addLine(&domain.AddLineLine{PackageID: 2, LineTypeID: 3})); err != nil {
+		t.Errorf("AddLine with a type the package does not name: %v", err)
+	}
+	if _, err := domain.PlanOrdersCreate(t.Context(), newFake(), addLine(&domain.AddLineLine{PackageID: 4, LineTypeID: 1})); err != nil {
+		t.Errorf("AddLine with a wireless type on a wireline carrier: %v", err)
+	}
+	in := &domain.NewOrdersInput{CustomerID: 1, PackageID: 2, LineTypeID: 3, WirelessPort: validPort()}
+	if _, err := domain.PlanNewOrders(t.Context(), newFake(), in); err != nil {
+		t.Errorf("NewOrders with a type the package does not name: %v", err)
+	}
 }

@@ -32,6 +32,7 @@ func PlanNewOrders(ctx context.Context, lk OrderLookup, in *NewOrdersInput) (*Or
 		return nil, invalid("Request body is required")
 	}
 	pl := newPlanner(ctx, lk)
+	pl.typesMustFit = in.ServiceTypeMustFit
 	cust := pl.activeCustomer("CustomerID", in.CustomerID)
 
 	var pkg *Package

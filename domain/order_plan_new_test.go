@@ -33,9 +33,9 @@ func TestPlanNewOrders_Rules(t *testing.T) {
 		{"ErrNoDefaultAccount", "PackageID", "Carrier NoDefault has no default carrier account", func(in *domain.NewOrdersInput) { in.PackageID = 5 }},
 		{"ErrLineTypeUnknown", "LineTypeID", "Service type 9 does not exist", func(in *domain.NewOrdersInput) { in.LineTypeID = 9 }},
 		{"ErrLineTypeWireline", "LineTypeID", "Service type Dial tone is for wireline lines; Verizon Wireless is a wireless carrier",
-			func(in *domain.NewOrdersInput) { in.LineTypeID = 2 }},
+			func(in *domain.NewOrdersInput) { in.LineTypeID, in.ServiceTypeMustFit = 2, true }},
 		{"ErrLineTypeNotThePackages", "LineTypeID", "Service type Data does not fit package VZW Basic, whose lines are Mobile",
-			func(in *domain.NewOrdersInput) { in.PackageID, in.LineTypeID = 2, 3 }},
+			func(in *domain.NewOrdersInput) { in.PackageID, in.LineTypeID, in.ServiceTypeMustFit = 2, 3, true }},
 		{"ErrProcessUnknown", "ProcessID", "Process 9 does not exist", func(in *domain.NewOrdersInput) { in.ProcessID = 9 }},
 		{"ErrDescriptionLong", "Description", "Description must be at most 255 characters", func(in *domain.NewOrdersInput) { in.Description = strings.Repeat("x", 256) }},
 

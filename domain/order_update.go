@@ -123,7 +123,7 @@ func PlanOrderUpdate(ctx context.Context, lk OrderLookup, o *Order, in *OrderUpd
 			forbidden = err
 		}
 	}
-	holdRoute(n, o, now)
+	holdRoute(n, o, now, in.HoldRoute)
 	if err := CheckRouteDecisionHeld(o, in, role); err != nil && forbidden == nil {
 		forbidden = err
 	}

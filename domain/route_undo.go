@@ -30,13 +30,14 @@ func isHeld(o *Order, now time.Time) bool { _, held := RouteHeld(o, now); return
 
 // holdRoute sets when n, the update of o at now, may be sent: a route a
 // supervisor chose for an order waiting for that decision (or held by an
-// earlier choice) is held for RouteUndoWindow; a route or process changed
-// otherwise holds nothing; an update leaving both alone keeps o's hold.
-func holdRoute(n, o *Order, now time.Time) {
+// earlier choice) on a page (hold) is held for RouteUndoWindow; a route or
+// process changed otherwise holds nothing; an update leaving both alone
+// keeps o's hold.
+func holdRoute(n, o *Order, now time.Time, hold bool) {
 	_, held := RouteHeld(o, now)
 	changed := !sameID(o.ProcessRouteID, n.ProcessRouteID) || !sameID(o.ProcessID, n.ProcessID)
 	switch {
-	case changed && (o.RequiresRouteDecision || held) && n.ProcessRouteID != nil && !n.RequiresRouteDecision:
+	case hold && changed && (o.RequiresRouteDecision || held) && n.ProcessRouteID != nil && !n.RequiresRouteDecision:
 		t := now.Add(RouteUndoWindow)
 		n.RouteSendAt = &t
 	case changed:

@@ -20,12 +20,24 @@ func chosenAt(t time.Time) func(o *domain.Order) {
 func TestPlanOrderUpdate_RouteHeld(t *testing.T) {
 	fast, manual := int64(21), int64(22)
 	t.Run("ChoiceHeld", func(t *testing.T) {
-		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessRouteID: &fast}, domain.RoleSupervisor)
+		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessRouteID: &fast, HoldRoute: true}, domain.RoleSupervisor)
 		if got := plan.Order.RouteSendAt; got == nil || !got.Equal(now.Add(domain.RouteUndoWindow)) {
 			t.Fatalf("RouteSendAt=%v, want %v", got, now.Add(domain.RouteUndoWindow))
 		}
 		if until, held := domain.RouteHeld(plan.Order, now); !held || !until.Equal(now.Add(domain.RouteUndoWindow)) {
 			t.Fatalf("RouteHeld=%v, %v", until, held)
+		}
+	})
+	t.Run("APIChoiceNotHeld", func(t *testing.T) {
+		plan := planUpdate(t, storedOrder(onProcess(2, nil)), &domain.OrderUpdateInput{ProcessRouteID: &fast}, domain.RoleSupervisor)
+		if plan.Order.RouteSendAt != nil || plan.Order.RequiresRouteDecision {
+			t.Fatalf("a choice through the API is held: RouteSendAt=%v", plan.Order.RouteSendAt)
+		}
+	})
+	t.Run("APIChoiceWithinWindowEndsHold", func(t *testing.T) {
+		plan := planUpdate(t, storedOrder(chosenAt(now)), &domain.OrderUpdateInput{ProcessRouteID: &manual}, domain.RoleSupervisor)
+		if _, held := domain.RouteHeld(plan.Order, now); held {
+			t.Fatal("a new choice through the API keeps the page's hold")
 		}
 	})
 	t.Run("OtherUpdateKeepsHold", func(t *testing.T) {
@@ -37,7 +49,7 @@ func TestPlanOrderUpdate_RouteHeld(t *testing.T) {
 	})
 	t.Run("ChangedWithinWindowHeldAgain", func(t *testing.T) {
 		later := now.Add(30 * time.Second)
-		plan, err := domain.PlanOrderUpdate(t.Context(), newFake(), storedOrder(chosenAt(now)), &domain.OrderUpdateInput{ProcessRouteID: &manual}, domain.RoleSupervisor, later)
+		plan, err := domain.PlanOrderUpdate(t.Context(), newFake(), storedOrder(chosenAt(now)), &domain.OrderUpdateInput{ProcessRouteID: &manual, HoldRoute: true}, domain.RoleSupervisor, later)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,7 +41,7 @@ func postedRead(f url.Values) map[string]string {
 // differs from the order, so an untouched field is never "changed" (a
 // final order refuses FlowThroughFlag even when it is the same).
 func updateInput(o *domain.Order, f url.Values) (*domain.OrderUpdateInput, error) {
-	in := &domain.OrderUpdateInput{}
+	in := &domain.OrderUpdateInput{HoldRoute: true} // a route chosen here can be undone for a while
 	var p domain.Problems
 	if s := strings.TrimSpace(f.Get("Status")); s != "" && s != o.Status {
 		in.Status = s

@@ -25,7 +25,7 @@ func (h *Handlers) HandleRouteChoose(w http.ResponseWriter, r *http.Request) err
 	ctx := r.Context()
 	rid, version, failure, status := parseRouteChoice(r)
 	if failure == "" {
-		o, err := h.Store.UpdateOrder(ctx, id, &domain.OrderUpdateInput{ProcessRouteID: &rid}, &version)
+		o, err := h.Store.UpdateOrder(ctx, id, &domain.OrderUpdateInput{ProcessRouteID: &rid, HoldRoute: true}, &version)
 		switch domain.ErrorCode(err) {
 		case "":
 			return h.routeChosen(w, r, o)

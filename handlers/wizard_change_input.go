@@ -21,7 +21,7 @@ import (
 func changeServiceInput(form *views.ChangeServiceForm) (*domain.OrdersCreateInput, *typedInput, map[string]string) {
 	t := &typedInput{path: form.Kind + "."}
 	aliases := map[string]string{}
-	in := &domain.OrdersCreateInput{}
+	in := &domain.OrdersCreateInput{ServiceTypeMustFit: true} // the wizard offers only the types that suit the package
 	cust := t.id("CustomerID", form.CustomerID, "Choose a customer from the list.")
 	line := t.id("LineID", form.LineID, "Choose a line from the list.")
 	proc := t.id("ProcessID", form.ProcessID, "Choose a process from the list.")

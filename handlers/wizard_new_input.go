@@ -23,6 +23,7 @@ func newServiceInput(form *views.NewServiceForm, secrets map[string]domain.Secre
 		ProcessID:  t.id("ProcessID", form.ProcessID, "Choose a process from the list."),
 		ESN:        form.ESN, WirelessICCID: form.WirelessICCID,
 		Description: form.Description, SendOrders: form.SendOrders,
+		ServiceTypeMustFit: true, // the wizard offers only the types that suit the package
 	}
 	switch form.NumberMode {
 	case views.NumberNew:

@@ -61,7 +61,7 @@ func TestRouteChoiceSentAfterUndoWindow(t *testing.T) {
 		startInstance(t, d, gw, "one")
 		for _, o := range chosen {
 			rid := o.Routes[0].ID
-			if _, err := d.UpdateOrder(sctx, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid}, &o.Version); err != nil {
+			if _, err := d.UpdateOrder(sctx, o.ID, &domain.OrderUpdateInput{ProcessRouteID: &rid, HoldRoute: true}, &o.Version); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -181,7 +181,7 @@ func TestRouteDecisionsPage(t *testing.T) {
 		}
 		// Choose again, for what follows.
 		now := fxOrder(t, app, first.ID)
-		if _, err := app.DB.UpdateOrder(as(app, domain.RoleSupervisor), first.ID, &domain.OrderUpdateInput{ProcessRouteID: ptrTo(routeID(t, now, "Expedite"))}, &now.Version); err != nil {
+		if _, err := app.DB.UpdateOrder(as(app, domain.RoleSupervisor), first.ID, &domain.OrderUpdateInput{ProcessRouteID: ptrTo(routeID(t, now, "Expedite")), HoldRoute: true}, &now.Version); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -172,7 +172,7 @@ func TestNewServiceServiceTypeFollowsPackage(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("a wireline service type on a wireless package: status %d, want 422", res.StatusCode)
 	}
-	if n, ok := res.Doc().Find("[id=e-LineTypeID]"); !ok || !strings.Contains(n.Text(), "does not fit package "+second.Name) {
+	if n, ok := res.Doc().Find("[id=e-LineTypeID]"); !ok || !strings.Contains(n.Text(), "The package's lines are "+name[*second.LineTypeID]) {
 		t.Errorf("LineTypeID error %q", n.Text())
 	}
 	// Choosing the package again puts its own type back.
