@@ -81,6 +81,12 @@ func ReadyToSend(o *Order) bool {
 	return o.Status == OrderNew && (o.FlowThrough || o.SendNow) && !o.RequiresRouteDecision
 }
 
+// SendWouldAct reports whether running order o's send job again would do
+// anything: the order is ready to send, or sent and not yet transmitted.
+// An order in flow error, on hold, canceled or done is the reps' to
+// correct and send again from its page.
+func SendWouldAct(o *Order) bool { return ReadyToSend(o) || Following(o.Status) }
+
 // DueForSending reports whether a write that took an order from status
 // from to o makes it due for sending: it became ready to send, or a rep
 // set SENT.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"switchboard/domain"
+	bg "switchboard/jobs"
 	"switchboard/views"
 	"switchboard/views/components"
 )
@@ -21,9 +22,9 @@ var jobGroupLabels = map[string]string{
 
 // jobKindLabels says what each kind of job does.
 var jobKindLabels = map[string]string{
-	"send_order":    "Send an order to its provider",
-	"follow_order":  "Follow an order at its provider",
-	"sweep_expired": "Delete expired drafts and idempotency keys",
+	bg.KindSendOrder: "Send an order to its provider",
+	"follow_order":   "Follow an order at its provider",
+	"sweep_expired":  "Delete expired drafts and idempotency keys",
 }
 
 // HandleAdminJobs lists the background jobs of one state (?State=waiting,
@@ -52,6 +53,14 @@ func (h *Handlers) HandleAdminJobs(w http.ResponseWriter, r *http.Request) error
 		}
 		if j.ErrorAt != nil {
 			row.ErrorAt = optTime(j.ErrorAt)
+		}
+		if row.CanRetry && j.Kind == bg.KindSendOrder && j.OrderID != 0 {
+			if o, err := h.Store.FindOrderByID(r.Context(), j.OrderID); err == nil && !domain.SendWouldAct(o) {
+				row.CanRetry = false
+				row.Instead = "Nothing to run again: the order's status is now " + domain.StatusLabel(o.Status) + "; a rep corrects it and sends it again from the order page."
+			} else if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+				return err
+			}
 		}
 		switch {
 		case j.Group == domain.JobFailed:

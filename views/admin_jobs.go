@@ -32,6 +32,7 @@ type JobRow struct {
 	Created     string
 	CanRetry    bool
 	RetryAction string
+	Instead     string // why a failed job is not offered again, and what to do instead
 }
 
 func orderURL(id int64) string { return "/orders/" + strconv.FormatInt(id, 10) }

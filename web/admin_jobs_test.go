@@ -86,4 +86,24 @@ func TestBackgroundJobsPages(t *testing.T) {
 			t.Fatalf("failing orders: %q", row.Text())
 		}
 	})
+	t.Run("FailedSendOfAnOrderInFlowError", func(t *testing.T) {
+		// The last attempt failed: the order is in flow error, and running the
+		// job again would do nothing; the page says what to do instead.
+		if _, err := app.DB.RecordFailure(ctx, o.ID, "Could not transmit the order (attempt 10 of 10): provider gateway: answered 503 Service Unavailable", nil, domain.OrderFlowError); err != nil {
+			t.Fatal(err)
+		}
+		if got := fxOrder(t, app, o.ID).Status; got != domain.OrderFlowError {
+			t.Fatalf("status %s, want FLOW_ERROR", got)
+		}
+		if _, err := app.DB.W.Exec(app.DB.W.Rebind(`UPDATE river_job SET state = 'discarded', finalized_at = ? WHERE kind = 'send_order'`), time.Now().UTC()); err != nil {
+			t.Fatal(err)
+		}
+		row, ok := app.As(domain.RoleAdmin).Get("/admin/jobs?State=failed").Doc().Find("#admin-jobs tbody tr")
+		if !ok {
+			t.Fatal("the failed job is not listed")
+		}
+		if row.Has("form") || !strings.Contains(row.Text(), "Nothing to run again: the order's status is now Flow error") {
+			t.Fatalf("failed send of an order in flow error: %q", row.Text())
+		}
+	})
 }
