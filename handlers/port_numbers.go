@@ -166,18 +166,7 @@ func (h *Handlers) HandlePortNumberAdd(w http.ResponseWriter, r *http.Request) e
 			return h.editorDone(w, r, id, "Added "+pns[0].Range()+" ("+plural(int(pns[0].Quantity), "number")+").")
 		}
 	}
-	if !formMessages(&form, err) {
-		return err
-	}
-	vm, _, verr := h.portNumbersVM(ctx, id)
-	if verr != nil {
-		return verr
-	}
-	if !vm.CanEdit {
-		return err // no form to show it beside: the service takes no changes
-	}
-	vm.Add = form
-	return h.renderEditor(w, r, http.StatusUnprocessableEntity, vm)
+	return h.editorRefused(w, r, id, form, err, func(vm *views.PortNumbersVM, f views.PortNumberForm) { vm.Add = f })
 }
 
 // HandlePortNumberChange saves an edit row: POST /order-services/{id}/port-numbers/{pid}.
@@ -198,17 +187,25 @@ func (h *Handlers) HandlePortNumberChange(w http.ResponseWriter, r *http.Request
 			return h.editorDone(w, r, id, "Saved "+pn.Range()+" ("+plural(int(pn.Quantity), "number")+").")
 		}
 	}
+	return h.editorRefused(w, r, id, form, err, func(vm *views.PortNumbersVM, f views.PortNumberForm) { vm.EditID, vm.Edit = pid, f })
+}
+
+// editorRefused answers a refused add or edit of service id's ranges: the
+// editor again, place putting form with its messages where it was, or err
+// itself when it is no input error or the service takes no changes (no
+// form to show it beside).
+func (h *Handlers) editorRefused(w http.ResponseWriter, r *http.Request, id int64, form views.PortNumberForm, err error, place func(*views.PortNumbersVM, views.PortNumberForm)) error {
 	if !formMessages(&form, err) {
 		return err
 	}
-	vm, _, verr := h.portNumbersVM(ctx, id)
+	vm, _, verr := h.portNumbersVM(r.Context(), id)
 	if verr != nil {
 		return verr
 	}
 	if !vm.CanEdit {
-		return err // no form to show it beside: the service takes no changes
+		return err
 	}
-	vm.EditID, vm.Edit = pid, form
+	place(&vm, form)
 	return h.renderEditor(w, r, http.StatusUnprocessableEntity, vm)
 }
 
